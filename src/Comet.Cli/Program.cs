@@ -1,12 +1,55 @@
+using Comet.Cli.Commands;
+using Comet.Hardware.Inputs;
+
 namespace Comet.Cli;
 
 /// <summary>Entry point of the <c>comet</c> command.</summary>
 public static class Program
 {
+    /// <summary>Exit code for bad input (a user error).</summary>
+    public const int InputErrorExitCode = 2;
+
+    /// <summary>Exit code for an internal failure (a Comet bug).</summary>
+    public const int InternalErrorExitCode = 1;
+
     /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line against the given writers (used by tests) and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        Console.WriteLine("comet: scaffolding");
-        return 0;
+        var verbose = args.Contains("--verbose");
+        try
+        {
+            var root = CometCommand.Create(stdout, stderr);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                stderr.WriteLine($"error: {parse.Errors[0].Message}");
+                return InputErrorExitCode;
+            }
+
+            return parse.Invoke(new System.CommandLine.InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
+            return InputErrorExitCode;
+        }
+        catch (Exception e) when (!verbose)
+        {
+            stderr.WriteLine($"error: internal: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (rerun with --verbose for details)");
+            return InternalErrorExitCode;
+        }
     }
 }

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Comet.Cli.Commands;
+
+/// <summary>Builds the root <c>comet</c> command and its verbs.</summary>
+public static class CometCommand
+{
+    /// <summary>Creates the root command; with no verb it behaves like <c>comet run</c>.</summary>
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Comet: a cycle-approximate simulator and analytical model of compound-operation dataflows with explicit collectives.");
+        root.Options.Add(CommonOptions.Verbose);
+        var run = RunCommand.Create(stdout, stderr);
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.SetAction(parse => RunCommand.Execute(parse, stdout, stderr));
+        return root;
+    }
+}
