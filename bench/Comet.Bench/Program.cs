@@ -1,12 +1,22 @@
 namespace Comet.Bench;
 
-/// <summary>Entry point of the benchmark runner.</summary>
+/// <summary>Entry point of the benchmark runner: <c>dotnet run -c Release --project bench/Comet.Bench -- GROUP [--json]</c>.</summary>
 public static class Program
 {
-    /// <summary>Runs the named benchmark group.</summary>
+    /// <summary>Runs the named benchmark group and returns the exit code.</summary>
     public static int Main(string[] args)
     {
-        Console.WriteLine("bench: scaffolding");
-        return 0;
+        var group = args.Length > 0 ? args[0] : "help";
+        var rest = args.Skip(1).ToArray();
+        switch (group)
+        {
+            case "kernel": return KernelBench.Run(rest);
+            case "analytic": return AnalyticBench.Run(rest);
+            case "simulate": return SimulateBench.Run(rest);
+            case "fuzz": return FuzzSoak.Run(rest);
+            default:
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz [--json]");
+                return group == "help" ? 0 : 2;
+        }
     }
 }
