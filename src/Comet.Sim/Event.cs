@@ -1,0 +1,219 @@
+namespace Comet.Sim;
+
+/// <summary>Something that happens at one cycle: triggered by Succeed or Fail, then processed in (time, priority, sequence) order, resuming whoever waits on it.</summary>
+/// <remarks>
+/// Waiters are kept in one field plus an overflow list, so the usual case (one process waits) allocates nothing.
+/// Kernel-made events (timeouts, requests, store and container operations) are recycled once the processes that
+/// awaited them have resumed; do not keep such an event after it fired.
+/// </remarks>
+public class Event
+{
+    /// <summary>Priority of ordinary events; smaller priorities are processed first among events of one cycle.</summary>
+    public const int NormalPriority = 0;
+
+    /// <summary>Smallest priority a caller may pass (processed earliest).</summary>
+    public const int MinPriority = -32767;
+
+    /// <summary>Largest priority a caller may pass (processed latest).</summary>
+    public const int MaxPriority = 32767;
+
+    /// <summary>Kernel-only priority for process starts and interrupts: before every user event of the same cycle.</summary>
+    internal const int UrgentPriority = -32768;
+
+    private readonly string? _name;
+    private EventState _state;
+    private bool _ok;
+    private object? _value;
+    private Event? _first;
+    private List<object>? _more;
+
+    /// <summary>Set when something other than a process observes the event, which forbids recycling it.</summary>
+    private bool _pinned;
+
+    /// <summary>Set when the event fired while at least one process awaited it; only such events are recycled.</summary>
+    private protected bool Awaited;
+
+    /// <summary>True for kernel-made events that return to a pool after they fired.</summary>
+    private protected bool Pooled;
+
+    /// <summary>Creates a pending event owned by <paramref name="simulation"/>.</summary>
+    internal Event(Simulation simulation, string? name = null)
+    {
+        Simulation = simulation;
+        _name = name;
+    }
+
+    /// <summary>The simulation this event belongs to.</summary>
+    public Simulation Simulation { get; }
+
+    /// <summary>A descriptive name used in diagnostics such as deadlock reports.</summary>
+    public virtual string Name => _name ?? "event";
+
+    /// <summary>Where the event is in its life cycle.</summary>
+    public EventState State => _state;
+
+    /// <summary>True once Succeed or Fail was called (or, for timeouts, from creation).</summary>
+    public bool IsTriggered => _state != EventState.Pending;
+
+    /// <summary>True once the event was taken from the queue and its waiters resumed.</summary>
+    public bool IsProcessed => _state == EventState.Processed;
+
+    /// <summary>True when the event was triggered by Succeed; false while pending or after Fail.</summary>
+    public bool IsOk => _ok;
+
+    /// <summary>The value passed to Succeed, or the exception passed to Fail.</summary>
+    public object? Value => _value;
+
+    /// <summary>The exception passed to Fail, or null.</summary>
+    public Exception? Exception => _ok ? null : _value as Exception;
+
+    /// <summary>Triggers the event successfully at the current cycle.</summary>
+    public Event Succeed(object? value = null, int priority = NormalPriority)
+    {
+        CheckPriority(priority);
+        Trigger(true, value, priority);
+        return this;
+    }
+
+    /// <summary>Triggers the event as failed at the current cycle; waiting processes see the exception via <see cref="Process.HandleFault"/>.</summary>
+    public Event Fail(Exception exception, int priority = NormalPriority)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        CheckPriority(priority);
+        Trigger(false, exception, priority);
+        return this;
+    }
+
+    /// <summary>Calls <paramref name="callback"/> when the event is processed (at once if it already was).</summary>
+    public void AddCallback(Action<Event> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _pinned = true;
+        if (_state == EventState.Processed)
+        {
+            callback(this);
+            return;
+        }
+        AddObserver(callback);
+    }
+
+    /// <summary>Describes the event for diagnostics, e.g. <c>Container 'OB[3].space' Get(4096)</c>.</summary>
+    public virtual string Describe() => $"Event '{Name}'";
+
+    /// <inheritdoc />
+    public override string ToString() => Describe();
+
+    /// <summary>Marks the event triggered and schedules it at the current cycle.</summary>
+    internal void Trigger(bool ok, object? value, int priority)
+    {
+        if (_state != EventState.Pending)
+            throw new InvalidOperationException($"{Describe()} was already triggered");
+        _state = EventState.Triggered;
+        _ok = ok;
+        _value = value;
+        Simulation.Schedule(this, 0, priority);
+    }
+
+    /// <summary>Marks the event triggered successfully without scheduling it; the caller schedules it.</summary>
+    private protected void MarkTriggered()
+    {
+        _state = EventState.Triggered;
+        _ok = true;
+    }
+
+    /// <summary>Returns a recycled event to its initial pending state.</summary>
+    private protected void ResetForReuse()
+    {
+        _state = EventState.Pending;
+        _ok = false;
+        _value = null;
+        Awaited = false;
+    }
+
+    /// <summary>Registers a process or condition to be notified when the event is processed.</summary>
+    internal void AddWaiter(Event waiter)
+    {
+        if (waiter is not Process)
+            _pinned = true;
+        AddObserver(waiter);
+    }
+
+    /// <summary>Removes a waiter that abandoned the event (an interrupted process, a settled condition).</summary>
+    internal void RemoveWaiter(Event waiter)
+    {
+        if (ReferenceEquals(_first, waiter))
+        {
+            _first = null;
+            return;
+        }
+        _more?.Remove(waiter);
+    }
+
+    /// <summary>True when any process or condition waits on the event.</summary>
+    internal bool HasObservers => _first is not null || _more is { Count: > 0 };
+
+    /// <summary>Called on a waiter when an event it waits on is processed.</summary>
+    internal virtual void Notify(Event source)
+    {
+    }
+
+    /// <summary>Returns the event to its pool; only called for pooled, awaited, unpinned events after processing.</summary>
+    internal virtual void Recycle()
+    {
+    }
+
+    /// <summary>Processes the event: resumes its waiters in registration order, then recycles it when allowed.</summary>
+    internal void Fire()
+    {
+        _state = EventState.Processed;
+        var first = _first;
+        var more = _more;
+        if (first is not null)
+        {
+            _first = null;
+            Awaited = true;
+            first.Notify(this);
+        }
+        if (more is not null)
+        {
+            _more = null;
+            Awaited = true;
+            foreach (var o in more)
+            {
+                if (o is Event e)
+                    e.Notify(this);
+                else
+                    ((Action<Event>)o)(this);
+            }
+        }
+        else if (first is null && !_ok)
+        {
+            throw new InvalidOperationException($"{Describe()} failed and nothing waited on it", _value as Exception);
+        }
+        if (Pooled && Awaited && !_pinned)
+            Recycle();
+    }
+
+    private void AddObserver(object observer)
+    {
+        if (_first is null && _more is null && observer is Event e)
+        {
+            _first = e;
+            return;
+        }
+        _more ??= new List<object>(4);
+        if (_first is not null)
+        {
+            // Keep registration order: the single-slot waiter moves to the head of the list.
+            _more.Insert(0, _first);
+            _first = null;
+        }
+        _more.Add(observer);
+    }
+
+    private static void CheckPriority(int priority)
+    {
+        if (priority < MinPriority || priority > MaxPriority)
+            throw new ArgumentOutOfRangeException(nameof(priority), $"priority must lie in [{MinPriority}, {MaxPriority}]");
+    }
+}

@@ -1,0 +1,149 @@
+namespace Comet.Sim;
+
+/// <summary>A process: an iterator of events that is resumed each time the event it yielded is processed; it is itself an event that fires when the body ends.</summary>
+public sealed class Process : Event
+{
+    private readonly string _processName;
+    private IEnumerator<Event>? _body;
+    private Event? _target;
+    private bool _interruptPending;
+    private object? _interruptCause;
+    private Exception? _faultPending;
+
+    internal Process(Simulation simulation, IEnumerator<Event> body, string name)
+        : base(simulation)
+    {
+        _body = body;
+        _processName = name;
+    }
+
+    /// <inheritdoc />
+    public override string Name => _processName;
+
+    /// <summary>True from creation until the body has ended.</summary>
+    public bool IsAlive => _body is not null;
+
+    /// <summary>A daemon (for example a server looping forever on a queue) is not reported as deadlocked when the simulation runs dry.</summary>
+    public bool IsDaemon { get; set; }
+
+    /// <summary>The event the process currently waits on, or null while it runs or after it ended.</summary>
+    public Event? Target => _target;
+
+    /// <summary>Links in the simulation's list of live processes.</summary>
+    internal Process? LivePrev { get; set; }
+
+    /// <summary>Links in the simulation's list of live processes.</summary>
+    internal Process? LiveNext { get; set; }
+
+    /// <inheritdoc />
+    public override string Describe() => $"process '{Name}'";
+
+    /// <summary>Resumes the process at its current <c>yield</c> before ordinary events of this cycle, abandoning the event it awaited.</summary>
+    public void Interrupt(object? cause = null)
+    {
+        if (!IsAlive)
+            throw new InvalidOperationException($"process '{Name}' has ended and cannot be interrupted");
+        if (ReferenceEquals(Simulation.ActiveProcess, this))
+            throw new InvalidOperationException($"process '{Name}' cannot interrupt itself");
+        var irq = new Interruption(Simulation, this, cause);
+        irq.AddWaiter(this);
+        Simulation.Schedule(irq, 0, UrgentPriority);
+    }
+
+    /// <summary>Returns true once after an interrupt resumed this process, with the interrupter's cause; the body must call it.</summary>
+    public bool HandleInterrupt(out object? cause)
+    {
+        cause = _interruptCause;
+        if (!_interruptPending)
+            return false;
+        _interruptPending = false;
+        _interruptCause = null;
+        return true;
+    }
+
+    /// <summary>Returns true once after the awaited event failed, with its exception; if the body does not call it, the process fails with that exception.</summary>
+    public bool HandleFault(out Exception? exception)
+    {
+        exception = _faultPending;
+        if (exception is null)
+            return false;
+        _faultPending = null;
+        return true;
+    }
+
+    /// <summary>Records the start event as what a fresh process waits on.</summary>
+    internal void SetTarget(Event target) => _target = target;
+
+    /// <inheritdoc />
+    internal override void Notify(Event source) => Resume(source);
+
+    private void Resume(Event source)
+    {
+        var body = _body;
+        if (body is null)
+            return;
+        if (source is Interruption irq)
+        {
+            // The awaited event stays scheduled; we simply stop listening to it.
+            _target?.RemoveWaiter(this);
+            _interruptPending = true;
+            _interruptCause = irq.Cause;
+        }
+        else if (!source.IsOk)
+        {
+            _faultPending = source.Exception;
+        }
+
+        var sim = Simulation;
+        var previous = sim.ActiveProcess;
+        sim.ActiveProcess = this;
+        while (true)
+        {
+            _target = null;
+            var more = body.MoveNext();
+            if (_interruptPending)
+            {
+                sim.ActiveProcess = previous;
+                throw new InvalidOperationException(
+                    $"process '{Name}' was interrupted ({_interruptCause ?? "no cause"}) but did not call HandleInterrupt");
+            }
+            if (_faultPending is not null)
+            {
+                var fault = _faultPending;
+                _faultPending = null;
+                End();
+                Trigger(false, fault, NormalPriority);
+                break;
+            }
+            if (!more)
+            {
+                End();
+                Trigger(true, null, NormalPriority);
+                break;
+            }
+            var next = body.Current ?? throw new InvalidOperationException($"process '{Name}' yielded null");
+            if (!ReferenceEquals(next.Simulation, sim))
+                throw new InvalidOperationException($"process '{Name}' yielded {next.Describe()} of another simulation");
+            if (next.IsProcessed)
+            {
+                // Already happened: continue at once, as if it had just fired.
+                if (!next.IsOk)
+                    _faultPending = next.Exception;
+                continue;
+            }
+            _target = next;
+            next.AddWaiter(this);
+            break;
+        }
+        sim.ActiveProcess = previous;
+    }
+
+    private void End()
+    {
+        var body = _body!;
+        _body = null;
+        _target = null;
+        Simulation.RemoveLive(this);
+        body.Dispose();
+    }
+}

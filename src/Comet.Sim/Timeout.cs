@@ -1,0 +1,39 @@
+namespace Comet.Sim;
+
+/// <summary>An event that fires a fixed number of cycles after it was created; pooled, so do not keep it after it fired.</summary>
+public sealed class Timeout : Event
+{
+    internal Timeout(Simulation simulation)
+        : base(simulation)
+    {
+        Pooled = true;
+    }
+
+    /// <summary>Cycles between creation and firing.</summary>
+    public long Delay { get; private set; }
+
+    /// <summary>Cycle at which the timeout fires.</summary>
+    public long FireTime { get; private set; }
+
+    /// <summary>Link in the simulation's free list.</summary>
+    internal Timeout? NextFree { get; set; }
+
+    /// <inheritdoc />
+    public override string Name => "timeout";
+
+    /// <inheritdoc />
+    public override string Describe() => $"Timeout({Delay}) until cycle {FireTime}";
+
+    /// <summary>Prepares a fresh or recycled timeout; the caller schedules it.</summary>
+    internal void Arm(long delay, long fireTime)
+    {
+        ResetForReuse();
+        NextFree = null;
+        Delay = delay;
+        FireTime = fireTime;
+        MarkTriggered();
+    }
+
+    /// <inheritdoc />
+    internal override void Recycle() => Simulation.ReturnTimeout(this);
+}

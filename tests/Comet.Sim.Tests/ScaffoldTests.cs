@@ -1,9 +1,0 @@
-using NUnit.Framework;
-
-namespace Comet.Sim.Tests;
-
-public class ScaffoldTests
-{
-    [Test]
-    public void ArithmeticHolds() => Assert.That(typeof(ScaffoldTests).Namespace, Does.StartWith("Comet"));
-}
