@@ -14,6 +14,7 @@ public static class CometCommand
         root.Subcommands.Add(run);
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.SetAction(parse => RunCommand.Execute(parse, stdout, stderr));
         return root;
     }

@@ -1,0 +1,193 @@
+namespace Comet.Cli.Plots;
+
+/// <summary>Folds trace activities into a fixed number of time bins per lane, so memory stays flat however long the trace is.</summary>
+/// <remarks>
+/// Every lane shares one bin width. It starts at one cycle and doubles (adjacent bins are summed pairwise)
+/// whenever an activity ends past the last bin, so one pass over the trace suffices and no row is kept.
+/// </remarks>
+public sealed class TimelineAccumulator
+{
+    private static readonly int CategoryCount = Enum.GetValues<TimelineCategory>().Length;
+
+    /// <summary>The largest cycle an activity may end at (2^61, so bin arithmetic never overflows).</summary>
+    public const long MaxCycle = 1L << 61;
+
+    private readonly int _binCount;
+    private readonly Dictionary<(string Component, int Instance), long[][]> _lanes = new();
+    private readonly List<(string Component, int Instance)> _order = new();
+
+    /// <summary>Creates an accumulator with at most <paramref name="binCount"/> bins per lane (rounded up to a power of two, at least 16).</summary>
+    public TimelineAccumulator(int binCount = 2048)
+    {
+        _binCount = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(binCount, 1)));
+    }
+
+    /// <summary>Cycles covered by one bin.</summary>
+    public long BinWidthCycles { get; private set; } = 1;
+
+    /// <summary>Number of bins per lane.</summary>
+    public int BinCount => _binCount;
+
+    /// <summary>The largest end cycle seen.</summary>
+    public long EndCycle { get; private set; }
+
+    /// <summary>Number of activities added.</summary>
+    public long Activities { get; private set; }
+
+    /// <summary>The lanes, one per component instance, grouped by component in order of first appearance, instances ascending.</summary>
+    /// <remarks>First appearance follows the data flow of the run (DRAM, buffers, engines, NoC), which reads better than alphabetical order.</remarks>
+    public IReadOnlyList<(string Component, int Instance)> Lanes
+    {
+        get
+        {
+            var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (component, _) in _order)
+            {
+                rank.TryAdd(component, rank.Count);
+            }
+
+            return _order.OrderBy(l => rank[l.Component]).ThenBy(l => l.Instance).ToList();
+        }
+    }
+
+    /// <summary>Adds one activity of a lane covering cycles [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public void Add(string component, int instance, long start, long end, TimelineCategory category)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, MaxCycle);
+        var bins = Lane(component, instance);
+        Activities++;
+        if (end > EndCycle)
+        {
+            EndCycle = end;
+        }
+
+        if (end == start)
+        {
+            return;
+        }
+
+        while (end > BinWidthCycles * (long)_binCount)
+        {
+            Coarsen();
+        }
+
+        var coverage = bins[(int)category];
+        var w = BinWidthCycles;
+        var first = start / w;
+        var last = (end - 1) / w;
+        if (first == last)
+        {
+            coverage[first] += end - start;
+            return;
+        }
+
+        coverage[first] += ((first + 1) * w) - start;
+        for (var b = first + 1; b < last; b++)
+        {
+            coverage[b] += w;
+        }
+
+        coverage[last] += end - (last * w);
+    }
+
+    /// <summary>Cycles of <paramref name="category"/> summed over the lane (overlapping activities count each).</summary>
+    public long TotalCycles(string component, int instance, TimelineCategory category) =>
+        _lanes.TryGetValue((component, instance), out var bins) ? bins[(int)category].Sum() : 0;
+
+    /// <summary>Returns the lane's drawn segments: each bin takes the category covering most of it (or stays idle), and equal neighbours merge.</summary>
+    public IReadOnlyList<TimelineSegment> Segments(string component, int instance)
+    {
+        var result = new List<TimelineSegment>();
+        if (!_lanes.TryGetValue((component, instance), out var bins))
+        {
+            return result;
+        }
+
+        var w = BinWidthCycles;
+        var used = (int)Math.Min(_binCount, (EndCycle + w - 1) / w);
+        TimelineCategory? current = null;
+        long segmentStart = 0;
+        for (var b = 0; b < used; b++)
+        {
+            var binStart = b * w;
+            var binEnd = Math.Min(binStart + w, EndCycle);
+            var dominant = Dominant(bins, b, binEnd - binStart);
+            if (dominant != current)
+            {
+                if (current is { } c)
+                {
+                    result.Add(new TimelineSegment(segmentStart, binStart, c));
+                }
+
+                current = dominant;
+                segmentStart = binStart;
+            }
+        }
+
+        if (current is { } tail)
+        {
+            result.Add(new TimelineSegment(segmentStart, Math.Min(used * w, EndCycle), tail));
+        }
+
+        return result;
+    }
+
+    private static TimelineCategory? Dominant(long[][] bins, int bin, long width)
+    {
+        long best = 0;
+        long busy = 0;
+        TimelineCategory? winner = null;
+        for (var c = 0; c < bins.Length; c++)
+        {
+            var cycles = bins[c][bin];
+            busy += cycles;
+
+            // Ties go to the later category, so a collective wait is never hidden behind an equal stretch of work.
+            if (cycles > 0 && cycles >= best)
+            {
+                best = cycles;
+                winner = (TimelineCategory)c;
+            }
+        }
+
+        var idle = width - Math.Min(busy, width);
+        return idle > best ? null : winner;
+    }
+
+    private long[][] Lane(string component, int instance)
+    {
+        if (!_lanes.TryGetValue((component, instance), out var bins))
+        {
+            bins = new long[CategoryCount][];
+            for (var c = 0; c < CategoryCount; c++)
+            {
+                bins[c] = new long[_binCount];
+            }
+
+            _lanes.Add((component, instance), bins);
+            _order.Add((component, instance));
+        }
+
+        return bins;
+    }
+
+    private void Coarsen()
+    {
+        foreach (var bins in _lanes.Values)
+        {
+            foreach (var coverage in bins)
+            {
+                for (var i = 0; i < _binCount / 2; i++)
+                {
+                    coverage[i] = coverage[2 * i] + coverage[(2 * i) + 1];
+                }
+
+                Array.Clear(coverage, _binCount / 2, _binCount / 2);
+            }
+        }
+
+        BinWidthCycles *= 2;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Comet.Cli.Plots;
+
+/// <summary>Renders a trace CSV as a timeline: one lane per component instance, activities coloured by kind, collective waits in red.</summary>
+public static class TimelinePlot
+{
+    private static readonly TimelineCategory[] DrawOrder =
+    [
+        TimelineCategory.Compute, TimelineCategory.Read, TimelineCategory.Write, TimelineCategory.Transfer,
+        TimelineCategory.Collective, TimelineCategory.Stall, TimelineCategory.CollectiveWait,
+    ];
+
+    /// <summary>Streams the trace at <paramref name="traceCsvPath"/> and writes the timeline as PNG and SVG.</summary>
+    /// <exception cref="Comet.Hardware.Inputs.InputException">The trace is missing or malformed.</exception>
+    public static void Render(string traceCsvPath, string pngPath, string svgPath, TimelinePlotOptions? options = null)
+    {
+        options ??= new TimelinePlotOptions();
+        var accumulator = new TimelineAccumulator(options.MaxBinsPerLane);
+        TimelineTraceReader.Read(traceCsvPath, accumulator);
+        var title = options.Title ?? $"Timeline of {Path.GetFileName(traceCsvPath)}";
+        using var plot = Build(accumulator, title);
+        var lanes = Math.Max(accumulator.Lanes.Count, 1);
+        var height = (lanes * options.LaneHeightPixels) + options.ExtraHeightPixels;
+        plot.SavePng(pngPath, options.WidthPixels, height);
+        plot.SaveSvg(svgPath, options.WidthPixels, height);
+    }
+
+    /// <summary>The colour a category is drawn in.</summary>
+    public static Color ColorOf(TimelineCategory category) => category switch
+    {
+        TimelineCategory.Read => Color.FromHex("#4E79A7"),
+        TimelineCategory.Write => Color.FromHex("#F28E2B"),
+        TimelineCategory.Transfer => Color.FromHex("#76B7B2"),
+        TimelineCategory.Compute => Color.FromHex("#59A14F"),
+        TimelineCategory.Collective => Color.FromHex("#B07AA1"),
+        TimelineCategory.Stall => Color.FromHex("#BAB0AC"),
+        TimelineCategory.CollectiveWait => Color.FromHex("#D62728"),
+        _ => Colors.Black,
+    };
+
+    /// <summary>The legend text of a category.</summary>
+    public static string LabelOf(TimelineCategory category) => category switch
+    {
+        TimelineCategory.CollectiveWait => "waiting for collective",
+        TimelineCategory.Stall => "stall (other)",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+
+    private static Plot Build(TimelineAccumulator accumulator, string title)
+    {
+        var plot = new Plot();
+        plot.Font.Set(SansFont());
+        var lanes = accumulator.Lanes;
+        var byCategory = DrawOrder.ToDictionary(c => c, _ => new List<Bar>());
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            var (component, instance) = lanes[i];
+            foreach (var segment in accumulator.Segments(component, instance))
+            {
+                byCategory[segment.Category].Add(new Bar
+                {
+                    Position = i,
+                    ValueBase = segment.Start,
+                    Value = segment.End,
+                    Size = 0.72,
+                    FillColor = ColorOf(segment.Category),
+                    LineWidth = 0,
+                });
+            }
+        }
+
+        // Thin rules between components, so the lanes of one component read as a group.
+        for (var i = 1; i < lanes.Count; i++)
+        {
+            if (lanes[i].Component != lanes[i - 1].Component)
+            {
+                // Solid, not dotted: Skia's SVG backend cannot draw path effects and says so on stdout.
+                plot.Add.HorizontalLine(i - 0.5, 1, Colors.Gray.WithAlpha(0.35));
+            }
+        }
+
+        foreach (var category in DrawOrder)
+        {
+            if (byCategory[category].Count == 0)
+            {
+                continue;
+            }
+
+            var bars = plot.Add.Bars(byCategory[category]);
+            bars.Horizontal = true;
+        }
+
+        // Lane labels on the left; the share of time each lane waits for collectives on the right, so idle engines stand out.
+        var positions = Enumerable.Range(0, lanes.Count).Select(i => (double)i).ToArray();
+        plot.Axes.Left.SetTicks(positions, lanes.Select(l => $"{l.Component}[{l.Instance}]").ToArray());
+        var end = Math.Max(accumulator.EndCycle, 1);
+        plot.Axes.Right.SetTicks(positions, lanes.Select(l => WaitLabel(accumulator, l, end)).ToArray());
+        plot.Axes.Right.TickLabelStyle.ForeColor = ColorOf(TimelineCategory.CollectiveWait);
+        plot.Axes.Right.Label.Text = "waiting for collective (share of run)";
+        plot.Axes.Right.Label.ForeColor = ColorOf(TimelineCategory.CollectiveWait);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Right.MajorTickStyle.Length = 0;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
+        plot.Axes.Right.MinorTickStyle.Length = 0;
+
+        plot.Axes.SetLimitsX(0, end);
+        plot.Axes.SetLimitsY(lanes.Count - 0.5, -0.5);
+        plot.Axes.SetLimitsY(lanes.Count - 0.5, -0.5, plot.Axes.Right);
+        plot.Grid.YAxisStyle.IsVisible = false;
+        plot.XLabel("cycle");
+        plot.Title($"{title}  ({accumulator.Activities.ToString("N0", CultureInfo.InvariantCulture)} activities, {end.ToString("N0", CultureInfo.InvariantCulture)} cycles)");
+
+        plot.Legend.ManualItems.Clear();
+        foreach (var category in DrawOrder)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = LabelOf(category),
+                FillColor = ColorOf(category),
+                LineWidth = 0,
+            });
+        }
+
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
+    }
+
+    private static string SansFont()
+    {
+        // ScottPlot's generic sans name may resolve to a serif face on Linux; prefer a sans face that is installed.
+        foreach (var name in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" })
+        {
+            using var typeface = SkiaSharp.SKTypeface.FromFamilyName(name);
+            if (typeface is not null && string.Equals(typeface.FamilyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        return Fonts.Sans;
+    }
+
+    private static string WaitLabel(TimelineAccumulator accumulator, (string Component, int Instance) lane, long end)
+    {
+        var waited = accumulator.TotalCycles(lane.Component, lane.Instance, TimelineCategory.CollectiveWait);
+        return waited == 0 ? string.Empty : (waited / (double)end).ToString("P1", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Comet.Cli.Plots;
+
+/// <summary>Size and resolution of the timeline plot.</summary>
+public sealed record TimelinePlotOptions
+{
+    /// <summary>Image width in pixels.</summary>
+    public int WidthPixels { get; init; } = 1600;
+
+    /// <summary>Height given to each lane, in pixels.</summary>
+    public int LaneHeightPixels { get; init; } = 28;
+
+    /// <summary>Pixels added to the lanes' height for the title, axis and legend.</summary>
+    public int ExtraHeightPixels { get; init; } = 200;
+
+    /// <summary>Most time bins kept per lane (a power of two); bounds memory and the number of drawn segments.</summary>
+    public int MaxBinsPerLane { get; init; } = 2048;
+
+    /// <summary>Title above the plot; null uses the trace file's name.</summary>
+    public string? Title { get; init; }
+}

@@ -1,0 +1,174 @@
+using System.Xml;
+using Comet.Cli.Plots;
+using Comet.Hardware.Inputs;
+using NUnit.Framework;
+
+namespace Comet.Cli.Tests;
+
+public class TimelinePlotTests
+{
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "comet-timeline-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Render_SyntheticTrace_WritesAValidPngAndSvg()
+    {
+        var trace = Path.Combine(_root, "trace.csv");
+        SyntheticTrace.Write(trace, clusters: 4, tiles: 12);
+        var png = Path.Combine(_root, "timeline.png");
+        var svg = Path.Combine(_root, "timeline.svg");
+
+        TimelinePlot.Render(trace, png, svg);
+
+        var bytes = File.ReadAllBytes(png);
+        Assert.That(bytes.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
+        var (width, height) = PngSize(bytes);
+        var lanes = 1 + (6 * 4); // DRAM[0] plus six components in each of four clusters
+        Assert.That(width, Is.EqualTo(1600));
+        Assert.That(height, Is.EqualTo((lanes * 28) + 200));
+
+        var document = new XmlDocument();
+        document.Load(svg);
+        Assert.That(document.DocumentElement!.LocalName, Is.EqualTo("svg"));
+        var text = File.ReadAllText(svg);
+        Assert.That(text, Does.Contain("GEMM[3]"));
+        Assert.That(text, Does.Contain("waiting for collective"));
+
+        // Kept for a human look: TestContext attaches it to the test result.
+        TestContext.AddTestAttachment(png, "timeline of the synthetic trace");
+    }
+
+    [Test]
+    public void Render_EmptyTrace_StillDrawsAnEmptyPlot()
+    {
+        var trace = Path.Combine(_root, "trace.csv");
+        File.WriteAllText(trace, SyntheticTrace.Header + "\n");
+        var png = Path.Combine(_root, "t.png");
+        TimelinePlot.Render(trace, png, Path.Combine(_root, "t.svg"));
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, 228)));
+    }
+
+    [Test]
+    public void Accumulator_KeepsEveryCycleWhileCoarsening()
+    {
+        var acc = new TimelineAccumulator(64);
+        long expected = 0;
+        var random = new Random(7);
+        long t = 0;
+        long lastEnd = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var length = random.Next(1, 500);
+            acc.Add("GEMM", 0, t, t + length, TimelineCategory.Compute);
+            expected += length;
+            lastEnd = t + length;
+            t += length + random.Next(0, 50);
+        }
+
+        Assert.That(acc.TotalCycles("GEMM", 0, TimelineCategory.Compute), Is.EqualTo(expected), "coarsening sums bins, it never drops cycles");
+        Assert.That(acc.EndCycle, Is.EqualTo(lastEnd));
+        Assert.That(acc.BinWidthCycles * acc.BinCount, Is.GreaterThanOrEqualTo(acc.EndCycle));
+        Assert.That(acc.BinWidthCycles * acc.BinCount / 2, Is.LessThan(acc.EndCycle), "the bins are as fine as the run allows");
+        Assert.That(acc.Segments("GEMM", 0), Has.Count.LessThanOrEqualTo(64));
+    }
+
+    [Test]
+    public void Segments_MergeNeighboursAndPickTheDominantCategory()
+    {
+        var acc = new TimelineAccumulator(16);
+        acc.Add("GEMM", 0, 0, 10, TimelineCategory.Compute);
+        acc.Add("GEMM", 0, 10, 14, TimelineCategory.CollectiveWait);
+        acc.Add("GEMM", 0, 16, 16, TimelineCategory.Read); // zero-length: counted, not drawn
+        Assert.That(acc.BinWidthCycles, Is.EqualTo(1));
+        Assert.That(acc.Segments("GEMM", 0), Is.EqualTo(new[]
+        {
+            new TimelineSegment(0, 10, TimelineCategory.Compute),
+            new TimelineSegment(10, 14, TimelineCategory.CollectiveWait),
+        }));
+        Assert.That(acc.Activities, Is.EqualTo(3));
+        Assert.That(acc.EndCycle, Is.EqualTo(16));
+    }
+
+    [Test]
+    public void Segments_IdleBeatsALittleWork()
+    {
+        var acc = new TimelineAccumulator(16);
+        acc.Add("DRAM", 0, 0, 1, TimelineCategory.Read);
+        acc.Add("DRAM", 0, 200, 256, TimelineCategory.Write); // forces 16-cycle bins
+        Assert.That(acc.BinWidthCycles, Is.EqualTo(16));
+        var segments = acc.Segments("DRAM", 0);
+        Assert.That(segments.Select(s => s.Category), Is.EqualTo(new[] { TimelineCategory.Write }), "one busy cycle in sixteen reads as idle");
+        Assert.That(segments[0], Is.EqualTo(new TimelineSegment(192, 256, TimelineCategory.Write)));
+    }
+
+    [Test]
+    public void Reader_StallReasonStartingWithCollective_IsACollectiveWait()
+    {
+        Assert.That(TimelineTraceReader.Categorize("stall", "collective allreduce#3"), Is.EqualTo(TimelineCategory.CollectiveWait));
+        Assert.That(TimelineTraceReader.Categorize("stall", "buffer full"), Is.EqualTo(TimelineCategory.Stall));
+        Assert.That(TimelineTraceReader.Categorize("collective", string.Empty), Is.EqualTo(TimelineCategory.Collective));
+        Assert.That(TimelineTraceReader.Categorize("nap", string.Empty), Is.Null);
+    }
+
+    [Test]
+    public void Reader_LargeTrace_StaysWithinTheBinBudget()
+    {
+        var trace = Path.Combine(_root, "big.csv");
+        var rows = SyntheticTrace.Write(trace, clusters: 16, tiles: 2000);
+        var acc = new TimelineAccumulator(1024);
+        TimelineTraceReader.Read(trace, acc);
+        Assert.That(acc.Activities, Is.EqualTo(rows));
+        Assert.That(acc.Lanes, Has.Count.EqualTo(1 + (6 * 16)));
+        foreach (var (component, instance) in acc.Lanes)
+        {
+            Assert.That(acc.Segments(component, instance), Has.Count.LessThanOrEqualTo(1024));
+        }
+
+        Assert.That(acc.TotalCycles("GEMM", 5, TimelineCategory.CollectiveWait), Is.GreaterThan(0));
+    }
+
+    [TestCase("start_cycle,end_cycle\n", "header")]
+    [TestCase(SyntheticTrace.Header + "\n0,x,GEMM,0,compute,GEMM,C,1,0,\n", "row 1.end_cycle")]
+    [TestCase(SyntheticTrace.Header + "\n10,5,GEMM,0,compute,GEMM,C,1,0,\n", "row 1.end_cycle")]
+    [TestCase(SyntheticTrace.Header + "\n0,5,GEMM,-1,compute,GEMM,C,1,0,\n", "row 1.instance")]
+    [TestCase(SyntheticTrace.Header + "\n0,5,GEMM,0,dance,GEMM,C,1,0,\n", "row 1.activity")]
+    [TestCase("", "header")]
+    public void Reader_MalformedTrace_RaisesInputErrorWithLine(string content, string keyPath)
+    {
+        var trace = Path.Combine(_root, "bad.csv");
+        File.WriteAllText(trace, content);
+        var e = Assert.Throws<InputException>(() => TimelineTraceReader.Read(trace, new TimelineAccumulator()))!;
+        Assert.That(e.KeyPath, Is.EqualTo(keyPath));
+        Assert.That(e.File, Is.EqualTo(trace));
+        Assert.That(e.Line, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Reader_MissingFile_RaisesInputError()
+    {
+        var e = Assert.Throws<InputException>(() => TimelineTraceReader.Read(Path.Combine(_root, "nope.csv"), new TimelineAccumulator()))!;
+        Assert.That(e.Problem, Is.EqualTo("file not found"));
+    }
+
+    internal static (int Width, int Height) PngSize(byte[] png)
+    {
+        // IHDR is the first chunk: width and height are big-endian at offsets 16 and 20.
+        static int BigEndian(byte[] b, int at) => (b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
+        return (BigEndian(png, 16), BigEndian(png, 20));
+    }
+}
