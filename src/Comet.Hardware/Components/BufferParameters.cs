@@ -1,0 +1,34 @@
+namespace Comet.Hardware.Components;
+
+/// <summary>An SRAM buffer: capacity, ports and per-direction bandwidths, and the energy of a row access.</summary>
+/// <param name="Name">Hierarchy level name (e.g. <c>GBuffer</c>).</param>
+/// <param name="CapacityBytes">Bytes the buffer can hold (width × depth).</param>
+/// <param name="WidthBytes">Bytes of one row (the priced access).</param>
+/// <param name="Ports">Parallel ports serving distinct child tiles.</param>
+/// <param name="ParentReadBytesPerCycle">Bandwidth supplied to the parent (drains), bytes/cycle.</param>
+/// <param name="ParentWriteBytesPerCycle">Bandwidth accepted from the parent (fills), bytes/cycle.</param>
+/// <param name="ChildReadBytesPerCycle">Bandwidth supplied to the children (fills of children), all ports together.</param>
+/// <param name="ChildWriteBytesPerCycle">Bandwidth accepted from the children (drains of children), all ports together.</param>
+/// <param name="LinkReadBytesPerCycle">Bandwidth read for collectives between instances.</param>
+/// <param name="LinkWriteBytesPerCycle">Bandwidth written by collectives between instances.</param>
+/// <param name="ParentChildPortsShared">True when parent-side and child-side traffic share the same read and write ports.</param>
+/// <param name="ParentReadEnergy">pJ per row read towards the parent.</param>
+/// <param name="ParentWriteEnergy">pJ per row written from the parent.</param>
+/// <param name="ChildReadEnergy">pJ per row read towards a child.</param>
+/// <param name="ChildWriteEnergy">pJ per row written from a child.</param>
+public sealed record BufferParameters(
+    string Name,
+    long CapacityBytes,
+    long WidthBytes,
+    int Ports,
+    long ParentReadBytesPerCycle,
+    long ParentWriteBytesPerCycle,
+    long ChildReadBytesPerCycle,
+    long ChildWriteBytesPerCycle,
+    long LinkReadBytesPerCycle = 0,
+    long LinkWriteBytesPerCycle = 0,
+    bool ParentChildPortsShared = false,
+    double ParentReadEnergy = 0,
+    double ParentWriteEnergy = 0,
+    double ChildReadEnergy = 0,
+    double ChildWriteEnergy = 0);

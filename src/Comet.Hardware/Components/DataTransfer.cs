@@ -1,0 +1,127 @@
+using Comet.Sim;
+
+namespace Comet.Hardware.Components;
+
+/// <summary>The process of one tile moving between memories: the ports stream it, then the network carries it.</summary>
+/// <remarks>
+/// Every port of the transfer is acquired (in key order, so two transfers never wait on each other crosswise), then
+/// all are held together, each for its own bytes ÷ bandwidth, so the slowest port sets the pace: max(Tt, Tc). The
+/// network leg follows as a store-and-forward pipeline delay. On an idle machine that is COMET's L = max(Tt, Tc) + Lnet.
+/// </remarks>
+public static class DataTransfer
+{
+    /// <summary>A process that holds <paramref name="ports"/> together and then sends the data over <paramref name="network"/>.</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="requester">Who waits when a port or link is busy (stall rows go on its track).</param>
+    /// <param name="label">Operation, tensor and tile for the trace.</param>
+    /// <param name="ports">The port holds (source and destination sides).</param>
+    /// <param name="network">The mesh leg, or null when the memories are directly connected.</param>
+    /// <param name="networkBytes">Bytes that cross the network (0: the largest port use).</param>
+    public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, IReadOnlyList<PortUse> ports, NetworkLeg? network, long networkBytes = 0)
+    {
+        var trace = sim.Trace;
+        var order = new PortUse[ports.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = ports[i];
+        }
+
+        Array.Sort(order, static (a, b) => string.CompareOrdinal(a.Pool.Key, b.Pool.Key));
+        var grants = new Request?[order.Length];
+        try
+        {
+            for (var i = 0; i < order.Length; i++)
+            {
+                if (order[i].Bytes <= 0)
+                {
+                    continue;
+                }
+
+                var asked = sim.Now;
+                grants[i] = order[i].Pool.Resource.Request();
+                yield return grants[i]!;
+                if (sim.Now > asked)
+                {
+                    trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, order[i].Bytes, "port:" + order[i].Pool.Key));
+                }
+            }
+
+            // Hold all ports together; release each as soon as its own bytes are through.
+            var start = sim.Now;
+            var byEnd = new int[order.Length];
+            for (var i = 0; i < byEnd.Length; i++)
+            {
+                byEnd[i] = i;
+            }
+
+            var holds = new long[order.Length];
+            for (var i = 0; i < holds.Length; i++)
+            {
+                holds[i] = order[i].Bytes <= 0 ? 0 : order[i].Cycles;
+            }
+
+            Array.Sort(byEnd, (a, b) => holds[a] != holds[b] ? holds[a].CompareTo(holds[b]) : a.CompareTo(b));
+            foreach (var i in byEnd)
+            {
+                if (grants[i] is null)
+                {
+                    continue;
+                }
+
+                var remaining = start + holds[i] - sim.Now;
+                if (remaining > 0)
+                {
+                    yield return sim.Timeout(remaining);
+                }
+
+                grants[i]!.Dispose();
+                grants[i] = null;
+                order[i].Account?.Count(order[i].Bytes);
+                var owner = order[i].Pool.Owner;
+                trace?.Write(new TraceRecord(start, sim.Now, owner.Name, owner.Instance, order[i].Activity, label.Operation, label.Tensor, label.Tile, order[i].Bytes, ""));
+            }
+        }
+        finally
+        {
+            foreach (var g in grants)
+            {
+                g?.Dispose();
+            }
+        }
+
+        if (network is null || network.To.Count == 0)
+        {
+            yield break;
+        }
+
+        var bytes = networkBytes > 0 ? networkBytes : MaxBytes(ports);
+        if (network.Multicast || network.To.Count == 1)
+        {
+            foreach (var e in network.Mesh.Send(sim, requester, label, network.From, network.To, bytes))
+            {
+                yield return e;
+            }
+
+            yield break;
+        }
+
+        var legs = new Event[network.To.Count];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            legs[i] = sim.Process(network.Mesh.Send(sim, requester, label, network.From, [network.To[i]], bytes), "unicast");
+        }
+
+        yield return sim.AllOf(legs);
+    }
+
+    private static long MaxBytes(IReadOnlyList<PortUse> ports)
+    {
+        long max = 0;
+        foreach (var p in ports)
+        {
+            max = Math.Max(max, p.Bytes);
+        }
+
+        return max;
+    }
+}

@@ -1,0 +1,43 @@
+using Comet.Hardware.Energy;
+using Comet.Sim;
+
+namespace Comet.Hardware.Components;
+
+/// <summary>A MAC-array GEMM engine: start-up, an in-place accumulation pass, then ⌊MACs ÷ wave⌋ waves of the op latency.</summary>
+public sealed class MacArray : GemmEngine
+{
+    /// <summary>Creates instance <paramref name="instance"/> of the array.</summary>
+    public MacArray(Simulation sim, MacArrayParameters parameters, EnergyLedger ledger, int instance)
+        : base(sim, parameters.Name, instance, ledger, parameters.PicojoulesPerPrimitive)
+    {
+        Parameters = parameters;
+    }
+
+    /// <summary>The array's parameters.</summary>
+    public MacArrayParameters Parameters { get; }
+
+    /// <inheritdoc />
+    public override long PrimitiveCycles(GemmPrimitive primitive)
+    {
+        if (primitive.Dimensions != 3)
+        {
+            return Parameters.OpLatencyCycles;
+        }
+
+        var waves = primitive.Macs / Math.Max(1, Parameters.MacsPerWave);
+        return Parameters.StartupLatencyCycles + AccumulationCycles(primitive.InPlaceAccumulationFactor) + waves * Parameters.OpLatencyCycles;
+    }
+
+    /// <summary>Depth of the accumulation pass for <paramref name="factor"/> in-place partial sums (per 256 of reduction).</summary>
+    public static long AccumulationCycles(long factor) => factor switch
+    {
+        16 => 16,
+        8 => 12,
+        4 => 8,
+        2 => 6,
+        _ => 0,
+    };
+
+    /// <inheritdoc />
+    protected override long EnergyUnits(GemmPrimitive primitive) => 1;
+}

@@ -1,0 +1,185 @@
+using Comet.Hardware.Energy;
+using Comet.Sim;
+
+namespace Comet.Hardware.Components;
+
+/// <summary>A 2-D mesh: one resource per directed link, dimension-ordered (X then Y) routing, store-and-forward hops.</summary>
+/// <remarks>
+/// A packet holds each link of its route for one hop: the router latency plus the serialization the level's
+/// channel width and queuing delay define. Hop k of a path ends ⌊k·(h + bits·q/W)⌋ cycles after the path began, so
+/// an idle path of H hops takes exactly COMET's H·h + bits·q/W·H. Multicast replicates at routers: every link of the
+/// tree is crossed once, a layer after its parent layer, so an idle multicast takes as long as its farthest leaf.
+/// </remarks>
+public sealed class MeshNoc
+{
+    private const int East = 0;
+    private const int West = 1;
+    private const int North = 2;
+    private const int South = 3;
+
+    private readonly Resource[] _links;
+    private readonly string[] _linkNames;
+    private readonly AccessAccount _linkBytes;
+
+    /// <summary>Creates the routers' links; instance numbers of the attached nodes start at <paramref name="firstInstance"/>.</summary>
+    public MeshNoc(Simulation sim, MeshParameters parameters, EnergyLedger ledger, int meshIndex = 0, int firstInstance = 0)
+    {
+        Parameters = parameters;
+        MeshIndex = meshIndex;
+        FirstInstance = firstInstance;
+        var count = parameters.Nodes * 4;
+        _links = new Resource[count];
+        _linkNames = new string[count];
+        for (var node = 0; node < parameters.Nodes; node++)
+        {
+            var from = NodeOf(node);
+            for (var d = 0; d < 4; d++)
+            {
+                var to = Step(from, d);
+                var id = node * 4 + d;
+                var toName = InBounds(to) ? $"{parameters.NodeName}{firstInstance + LocalOf(to)}" : "edge";
+                _linkNames[id] = $"link:{parameters.NodeName}{firstInstance + node}->{toName}";
+                _links[id] = new Resource(sim, 1, _linkNames[id]);
+            }
+        }
+
+        _linkBytes = ledger.Open(parameters.Name, "link", parameters.PicojoulesPerByteHop);
+    }
+
+    /// <summary>The network's parameters.</summary>
+    public MeshParameters Parameters { get; }
+
+    /// <summary>Which mesh of its level this is (several parents may each own one).</summary>
+    public int MeshIndex { get; }
+
+    /// <summary>Global instance number of the node at router (0,0).</summary>
+    public int FirstInstance { get; }
+
+    /// <summary>Byte-hops carried so far (bytes × links crossed).</summary>
+    public long ByteHops => _linkBytes.Units;
+
+    /// <summary>The router position of local node <paramref name="local"/> (row-major, X fastest).</summary>
+    public MeshNode NodeOf(int local) => new(local % Parameters.X, local / Parameters.X);
+
+    /// <summary>The local node index of router <paramref name="node"/>.</summary>
+    public int LocalOf(MeshNode node) => node.Y * Parameters.X + node.X;
+
+    /// <summary>The name of the link leaving <paramref name="from"/> towards <paramref name="to"/> (a neighbor).</summary>
+    public string LinkName(MeshNode from, MeshNode to) => _linkNames[LinkId(from, to)];
+
+    /// <summary>The directed links of the dimension-ordered route from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public List<int> Route(MeshNode from, MeshNode to)
+    {
+        var links = new List<int>(from.HopsTo(to));
+        var at = from;
+        while (at.X != to.X)
+        {
+            var d = to.X > at.X ? East : West;
+            links.Add(LocalOf(at) * 4 + d);
+            at = Step(at, d);
+        }
+
+        while (at.Y != to.Y)
+        {
+            var d = to.Y > at.Y ? South : North;
+            links.Add(LocalOf(at) * 4 + d);
+            at = Step(at, d);
+        }
+
+        return links;
+    }
+
+    /// <summary>A process sending <paramref name="bytes"/> from <paramref name="from"/> to every node in <paramref name="to"/> over one tree (a unicast when there is one destination).</summary>
+    /// <remarks>Without broadcast support the caller should send separate unicasts; this method always builds one tree.</remarks>
+    public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes)
+    {
+        var layers = TreeLayers(from, to);
+        var trace = sim.Trace;
+        for (var k = 0; k < layers.Count; k++)
+        {
+            var layer = layers[k];
+            var grants = new Request[layer.Count];
+            try
+            {
+                for (var i = 0; i < layer.Count; i++)
+                {
+                    var asked = sim.Now;
+                    grants[i] = _links[layer[i]].Request();
+                    yield return grants[i];
+                    if (sim.Now > asked)
+                    {
+                        trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, bytes, _linkNames[layer[i]]));
+                    }
+                }
+
+                // Hop k+1 of the path: the part of ⌊(k+1)·x⌋ not yet spent; after a wait the hop still takes its own share.
+                var hold = Parameters.PathCycles(bytes, k + 1) - Parameters.PathCycles(bytes, k);
+                var start = sim.Now;
+                if (hold > 0)
+                {
+                    yield return sim.Timeout(hold);
+                }
+
+                for (var i = 0; i < layer.Count; i++)
+                {
+                    _linkBytes.Count(bytes);
+                    trace?.Write(new TraceRecord(start, sim.Now, Parameters.Name, MeshIndex * Parameters.Nodes * 4 + layer[i], ActivityKind.Transfer, label.Operation, label.Tensor, label.Tile, bytes, ""));
+                }
+            }
+            finally
+            {
+                foreach (var g in grants)
+                {
+                    g?.Dispose();
+                }
+            }
+        }
+
+    }
+
+    /// <summary>The links of the multicast tree from <paramref name="from"/> to <paramref name="to"/>, grouped by hop depth.</summary>
+    public List<List<int>> TreeLayers(MeshNode from, IReadOnlyList<MeshNode> to)
+    {
+        var layers = new List<List<int>>();
+        var seen = new HashSet<int>();
+        foreach (var dest in to)
+        {
+            var route = Route(from, dest);
+            for (var k = 0; k < route.Count; k++)
+            {
+                while (layers.Count <= k)
+                {
+                    layers.Add([]);
+                }
+
+                if (seen.Add(route[k]))
+                {
+                    layers[k].Add(route[k]);
+                }
+            }
+        }
+
+        foreach (var layer in layers)
+        {
+            layer.Sort();
+        }
+
+        return layers;
+    }
+
+    private int LinkId(MeshNode from, MeshNode to)
+    {
+        var d = to.X > from.X ? East : to.X < from.X ? West : to.Y > from.Y ? South : North;
+        return LocalOf(from) * 4 + d;
+    }
+
+    private bool InBounds(MeshNode n) => n.X >= 0 && n.Y >= 0 && n.X < Parameters.X && n.Y < Parameters.Y;
+
+    private static MeshNode Step(MeshNode n, int direction) => direction switch
+    {
+        East => n with { X = n.X + 1 },
+        West => n with { X = n.X - 1 },
+        South => n with { Y = n.Y + 1 },
+        _ => n with { Y = n.Y - 1 },
+    };
+}
