@@ -1,0 +1,216 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Comet.Hardware.Inputs;
+
+/// <summary>One parsed YAML input file with position-aware accessors that raise <see cref="InputException"/>.</summary>
+public sealed class YamlFile
+{
+    private YamlFile(string fileName, YamlMappingNode root)
+    {
+        FileName = fileName;
+        Root = root;
+    }
+
+    /// <summary>The file name used in error messages.</summary>
+    public string FileName { get; }
+
+    /// <summary>The top-level mapping of the document.</summary>
+    public YamlMappingNode Root { get; }
+
+    /// <summary>Reads and parses a YAML file; missing, unreadable, malformed or empty files raise <see cref="InputException"/>.</summary>
+    public static YamlFile Load(string path)
+    {
+        var name = Path.GetFileName(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InputException(name, string.Empty, $"file not found ({path})");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new InputException(name, string.Empty, $"file not found ({path})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(name, string.Empty, $"cannot read file: {e.Message}");
+        }
+
+        return Parse(text, name);
+    }
+
+    /// <summary>Parses YAML text; <paramref name="fileName"/> names the source in error messages.</summary>
+    public static YamlFile Parse(string text, string fileName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var colon = message.IndexOf("): ", StringComparison.Ordinal);
+            if (colon >= 0)
+            {
+                message = message[(colon + 3)..];
+            }
+
+            throw new InputException(fileName, string.Empty, $"YAML syntax error: {message}", e.Start.Line, e.Start.Column, inner: e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+            throw new InputException(fileName, string.Empty, "the document is empty or not a mapping", node?.Start.Line ?? 0, node?.Start.Column ?? 0);
+        }
+
+        return new YamlFile(fileName, root);
+    }
+
+    /// <summary>Builds an input error positioned at <paramref name="node"/>.</summary>
+    public InputException Error(YamlNode? node, string keyPath, string problem, string? hint = null)
+        => new(FileName, keyPath, problem, node?.Start.Line ?? 0, node?.Start.Column ?? 0, hint);
+
+    /// <summary>Returns the value under <paramref name="key"/>, or null when absent.</summary>
+    public static YamlNode? Find(YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode k && k.Value == key)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the key node for <paramref name="key"/> (for positions), or null when absent.</summary>
+    public static YamlNode? FindKey(YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode k && k.Value == key)
+            {
+                return pair.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the value under <paramref name="key"/> or raises a "missing key" error.</summary>
+    public YamlNode Require(YamlMappingNode map, string key, string path)
+        => Find(map, key) ?? throw Error(map, path, $"missing required key '{key}'");
+
+    /// <summary>Requires <paramref name="node"/> to be a mapping.</summary>
+    public YamlMappingNode AsMapping(YamlNode node, string path)
+        => node as YamlMappingNode ?? throw Error(node, path, $"expected a mapping, found {Describe(node)}");
+
+    /// <summary>Requires <paramref name="node"/> to be a sequence.</summary>
+    public YamlSequenceNode AsSequence(YamlNode node, string path)
+        => node as YamlSequenceNode ?? throw Error(node, path, $"expected a list, found {Describe(node)}");
+
+    /// <summary>Requires <paramref name="node"/> to be a scalar and returns its text.</summary>
+    public string AsString(YamlNode node, string path)
+        => node is YamlScalarNode s ? s.Value ?? string.Empty : throw Error(node, path, $"expected a scalar, found {Describe(node)}");
+
+    /// <summary>Returns the items of a list, or the node itself as a one-item list when it is a scalar or mapping.</summary>
+    public static IReadOnlyList<YamlNode> Items(YamlNode node)
+        => node is YamlSequenceNode seq ? seq.Children.ToList() : new List<YamlNode> { node };
+
+    /// <summary>Parses a boolean scalar the way YAML 1.1 does (true/false/yes/no/on/off, any case).</summary>
+    public bool AsBool(YamlNode node, string path)
+    {
+        var text = AsString(node, path).Trim();
+        switch (text.ToLowerInvariant())
+        {
+            case "true": case "yes": case "y": case "on": return true;
+            case "false": case "no": case "n": case "off": return false;
+            default: throw Error(node, path, $"expected true or false, found '{text}'");
+        }
+    }
+
+    /// <summary>Parses a non-negative integer scalar, rejecting overflow past 64 bits.</summary>
+    public long AsInt64(YamlNode node, string path)
+    {
+        var text = AsString(node, path).Trim();
+        return ParseInt64(text) ?? throw Error(node, path, IntegerProblem(text));
+    }
+
+    /// <summary>Parses a number (integer or decimal) scalar.</summary>
+    public double AsDouble(YamlNode node, string path)
+    {
+        var text = AsString(node, path).Trim();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        throw Error(node, path, $"expected a number, found '{text}'");
+    }
+
+    /// <summary>Parses an integer; null when the text is not an integer or overflows 64 bits.</summary>
+    public static long? ParseInt64(string text)
+    {
+        text = text.Trim();
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        {
+            return v;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) < 9.2e18 && d == Math.Floor(d))
+        {
+            return (long)d;
+        }
+
+        return null;
+    }
+
+    /// <summary>Describes why <paramref name="text"/> is not a valid integer.</summary>
+    public static string IntegerProblem(string text)
+        => text.Length > 0 && text.TrimStart('-', '+').All(char.IsAsciiDigit)
+            ? $"value {text} overflows 64 bits"
+            : $"expected an integer, found '{text}'";
+
+    /// <summary>Describes a node's kind for error messages.</summary>
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s => $"'{s.Value}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "an unknown node",
+    };
+
+    /// <summary>Raises an error for keys that look like misspellings of known keys (other extra keys are ignored, as the tool does).</summary>
+    public void CheckKeys(YamlMappingNode map, string path, IReadOnlyCollection<string> known)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is not YamlScalarNode k || k.Value is null || known.Contains(k.Value))
+            {
+                continue;
+            }
+
+            if (known.Any(n => string.Equals(n, k.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // the tool silently ignores case variants such as 'computewidth'
+            }
+
+            var nearest = NameHints.Nearest(k.Value, known, 2);
+            if (nearest is not null)
+            {
+                throw Error(k, Join(path, k.Value), $"unknown key '{k.Value}'", $"did you mean '{nearest}'?");
+            }
+        }
+    }
+
+    /// <summary>Joins a key path and a key.</summary>
+    public static string Join(string path, string key) => string.IsNullOrEmpty(path) ? key : $"{path}.{key}";
+}

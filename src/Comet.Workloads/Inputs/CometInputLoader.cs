@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Comet.Hardware.Inputs;
+using Comet.Hardware.Loading;
+
+namespace Comet.Workloads.Inputs;
+
+/// <summary>Loads and validates the four COMET input files.</summary>
+public static class CometInputLoader
+{
+    /// <summary>Loads arch, problem, mapping and constants files, then runs the tool's mapping validation.</summary>
+    public static CometInputSet Load(string archPath, string problemPath, string mappingPath, string constantsPath)
+    {
+        var arch = ArchitectureLoader.Load(archPath);
+        var constants = ConstantsLoader.Load(constantsPath);
+        var problem = ProblemLoader.Load(problemPath, constants);
+        var mappingFile = YamlFile.Load(mappingPath);
+        var mapping = MappingLoader.Parse(mappingFile, arch, problem, constants);
+        MappingValidator.Validate(arch, problem, mapping, mappingFile.FileName);
+        var hashes = new Dictionary<string, string>
+        {
+            ["arch"] = Hash(archPath),
+            ["problem"] = Hash(problemPath),
+            ["mapping"] = Hash(mappingPath),
+            ["constants"] = Hash(constantsPath),
+        };
+        return new CometInputSet(arch, problem, mapping, constants, hashes);
+    }
+
+    /// <summary>Loads a folder holding arch.yaml, problem.yaml, mapping.yaml and const.yaml.</summary>
+    public static CometInputSet LoadFolder(string folder)
+        => Load(Path.Combine(folder, "arch.yaml"), Path.Combine(folder, "problem.yaml"), Path.Combine(folder, "mapping.yaml"), Path.Combine(folder, "const.yaml"));
+
+    /// <summary>Parses the four inputs from text (no hashes).</summary>
+    public static CometInputSet Parse(string arch, string problem, string mapping, string constants)
+    {
+        var archSpec = ArchitectureLoader.Parse(arch);
+        var table = ConstantsLoader.Parse(constants);
+        var prob = ProblemLoader.Parse(problem, table);
+        var map = MappingLoader.Parse(mapping, archSpec, prob, table);
+        MappingValidator.Validate(archSpec, prob, map);
+        return new CometInputSet(archSpec, prob, map, table, new Dictionary<string, string>());
+    }
+
+    private static string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}

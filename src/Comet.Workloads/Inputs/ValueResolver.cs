@@ -1,0 +1,53 @@
+using Comet.Hardware.Inputs;
+using YamlDotNet.RepresentationModel;
+
+namespace Comet.Workloads.Inputs;
+
+/// <summary>Resolves mapping/problem values that may name a constant, raising positioned errors.</summary>
+internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
+{
+    public YamlFile File => file;
+
+    public ConstantTable Constants => constants;
+
+    /// <summary>Resolves an integer value or constant name; zero and negatives are rejected unless allowed.</summary>
+    public long Integer(string text, YamlNode at, string path, bool allowZero = false)
+    {
+        text = text.Trim();
+        long? value;
+        string shown;
+        if (constants.TryGet(text, out var constant))
+        {
+            value = YamlFile.ParseInt64(constant.Text);
+            shown = $"{text} = {constant.Text}";
+            if (value is null)
+            {
+                throw file.Error(at, path, $"constant {shown} is not an integer ({YamlFile.IntegerProblem(constant.Text)})");
+            }
+        }
+        else
+        {
+            value = YamlFile.ParseInt64(text);
+            shown = text;
+            if (value is null)
+            {
+                if (text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_'))
+                {
+                    throw file.Error(at, path, $"unknown constant '{text}'", NameHints.DidYouMean(text, constants.Values.Keys));
+                }
+
+                throw file.Error(at, path, YamlFile.IntegerProblem(text));
+            }
+        }
+
+        if (value < 0 || (!allowZero && value == 0))
+        {
+            throw file.Error(at, path, $"{shown} must be positive");
+        }
+
+        return value.Value;
+    }
+
+    /// <summary>Resolves a string that may name a constant.</summary>
+    public string Text(string text) => constants.TryGet(text.Trim(), out var c) ? c.Text : text.Trim();
+}
