@@ -88,7 +88,7 @@ public class TimelinePlotTests
     }
 
     [Test]
-    public void Segments_MergeNeighboursAndPickTheDominantCategory()
+    public void Segments_AtCycleResolution_AreFullHeightAndMerged()
     {
         var acc = new TimelineAccumulator(16);
         acc.Add("GEMM", 0, 0, 10, TimelineCategory.Compute);
@@ -97,23 +97,62 @@ public class TimelinePlotTests
         Assert.That(acc.BinWidthCycles, Is.EqualTo(1));
         Assert.That(acc.Segments("GEMM", 0), Is.EqualTo(new[]
         {
-            new TimelineSegment(0, 10, TimelineCategory.Compute),
-            new TimelineSegment(10, 14, TimelineCategory.CollectiveWait),
+            new TimelineSegment(0, 10, TimelineCategory.Compute, 0, 1),
+            new TimelineSegment(10, 14, TimelineCategory.CollectiveWait, 0, 1),
         }));
         Assert.That(acc.Activities, Is.EqualTo(3));
         Assert.That(acc.EndCycle, Is.EqualTo(16));
     }
 
     [Test]
-    public void Segments_IdleBeatsALittleWork()
+    public void Segments_ZoomedOut_StackSharesOfTheBin()
+    {
+        var acc = new TimelineAccumulator(16);
+
+        // Four periods of 64 cycles: 40 compute, 16 waiting for a collective, 8 idle.
+        for (long t = 0; t < 256; t += 64)
+        {
+            acc.Add("SIMD", 0, t, t + 40, TimelineCategory.Compute);
+            acc.Add("SIMD", 0, t + 40, t + 56, TimelineCategory.CollectiveWait);
+        }
+
+        acc.Add("SIMD", 0, 1000, 1024, TimelineCategory.Compute); // stretches the run to 1024 cycles: 64-cycle bins
+        Assert.That(acc.BinWidthCycles, Is.EqualTo(64));
+        var segments = acc.Segments("SIMD", 0);
+        Assert.That(segments.Take(2), Is.EqualTo(new[]
+        {
+            new TimelineSegment(0, 256, TimelineCategory.Compute, 0, 10 / 16.0),
+            new TimelineSegment(0, 256, TimelineCategory.CollectiveWait, 10 / 16.0, 4 / 16.0),
+        }), "40/64 of each bin computes, 16/64 waits above it, and the idle 8/64 stays empty");
+        Assert.That(segments[2], Is.EqualTo(new TimelineSegment(960, 1024, TimelineCategory.Compute, 0, 6 / 16.0)));
+        Assert.That(segments, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void Segments_ATinyShareStillShows()
     {
         var acc = new TimelineAccumulator(16);
         acc.Add("DRAM", 0, 0, 1, TimelineCategory.Read);
         acc.Add("DRAM", 0, 200, 256, TimelineCategory.Write); // forces 16-cycle bins
         Assert.That(acc.BinWidthCycles, Is.EqualTo(16));
-        var segments = acc.Segments("DRAM", 0);
-        Assert.That(segments.Select(s => s.Category), Is.EqualTo(new[] { TimelineCategory.Write }), "one busy cycle in sixteen reads as idle");
-        Assert.That(segments[0], Is.EqualTo(new TimelineSegment(192, 256, TimelineCategory.Write)));
+        Assert.That(acc.Segments("DRAM", 0), Is.EqualTo(new[]
+        {
+            new TimelineSegment(0, 16, TimelineCategory.Read, 0, 1 / 16.0),
+            new TimelineSegment(192, 208, TimelineCategory.Write, 0, 0.5),
+            new TimelineSegment(208, 256, TimelineCategory.Write, 0, 1),
+        }), "one busy cycle in sixteen still gets the thinnest band");
+    }
+
+    [Test]
+    public void Segments_OverlappingActivities_ShareTheLaneWithoutOverflowing()
+    {
+        var acc = new TimelineAccumulator(16);
+        acc.Add("OBuffer", 0, 0, 8, TimelineCategory.Read);
+        acc.Add("OBuffer", 0, 0, 8, TimelineCategory.Write);
+        acc.Add("OBuffer", 0, 0, 8, TimelineCategory.Write);
+        var segments = acc.Segments("OBuffer", 0);
+        Assert.That(segments.Sum(s => s.Height), Is.EqualTo(1.0).Within(1e-12));
+        Assert.That(segments.Single(s => s.Category == TimelineCategory.Write).Height, Is.EqualTo(11 / 16.0), "two thirds of 16 steps, rounded");
     }
 
     [Test]
@@ -134,10 +173,15 @@ public class TimelinePlotTests
         TimelineTraceReader.Read(trace, acc);
         Assert.That(acc.Activities, Is.EqualTo(rows));
         Assert.That(acc.Lanes, Has.Count.EqualTo(1 + (6 * 16)));
+        var total = 0;
         foreach (var (component, instance) in acc.Lanes)
         {
-            Assert.That(acc.Segments(component, instance), Has.Count.LessThanOrEqualTo(1024));
+            var segments = acc.Segments(component, instance);
+            Assert.That(segments, Has.Count.LessThanOrEqualTo(1024 * TimelineAccumulator.StackOrder.Count));
+            total += segments.Count;
         }
+
+        Assert.That(total, Is.LessThan(acc.Lanes.Count * 1024 * 2), "merging keeps about one band per bin and category present");
 
         Assert.That(acc.TotalCycles("GEMM", 5, TimelineCategory.CollectiveWait), Is.GreaterThan(0));
     }

@@ -96,7 +96,12 @@ public sealed class TimelineAccumulator
     public long TotalCycles(string component, int instance, TimelineCategory category) =>
         _lanes.TryGetValue((component, instance), out var bins) ? bins[(int)category].Sum() : 0;
 
-    /// <summary>Returns the lane's drawn segments: each bin takes the category covering most of it (or stays idle), and equal neighbours merge.</summary>
+    /// <summary>Returns the lane's drawn bands: in each bin the categories stack with heights equal to their share of the bin (in steps of 1/<see cref="HeightSteps"/>), and equal neighbours merge.</summary>
+    /// <remarks>
+    /// At fine resolution a bin is all one activity and bands are full height; zoomed out, a lane becomes a small stacked
+    /// area chart, so an engine that waits 10 % of the time for collectives shows a red band a tenth of the lane high
+    /// instead of vanishing or looking always idle.
+    /// </remarks>
     public IReadOnlyList<TimelineSegment> Segments(string component, int instance)
     {
         var result = new List<TimelineSegment>();
@@ -107,53 +112,79 @@ public sealed class TimelineAccumulator
 
         var w = BinWidthCycles;
         var used = (int)Math.Min(_binCount, (EndCycle + w - 1) / w);
-        TimelineCategory? current = null;
-        long segmentStart = 0;
-        for (var b = 0; b < used; b++)
+        var open = new (long Start, int Bottom, int Height)?[CategoryCount];
+        var heights = new int[CategoryCount];
+        for (var b = 0; b <= used; b++)
         {
             var binStart = b * w;
-            var binEnd = Math.Min(binStart + w, EndCycle);
-            var dominant = Dominant(bins, b, binEnd - binStart);
-            if (dominant != current)
+            if (b < used)
             {
-                if (current is { } c)
+                Quantize(bins, b, Math.Min(binStart + w, EndCycle) - binStart, heights);
+            }
+            else
+            {
+                Array.Clear(heights);
+            }
+
+            var bottom = 0;
+            foreach (var c in StackOrder)
+            {
+                var height = heights[(int)c];
+                var current = open[(int)c];
+                if (current is { } run && (run.Height != height || run.Bottom != bottom))
                 {
-                    result.Add(new TimelineSegment(segmentStart, binStart, c));
+                    result.Add(new TimelineSegment(run.Start, Math.Min(binStart, EndCycle), c, run.Bottom / (double)HeightSteps, run.Height / (double)HeightSteps));
+                    open[(int)c] = null;
                 }
 
-                current = dominant;
-                segmentStart = binStart;
+                if (height > 0 && open[(int)c] is null)
+                {
+                    open[(int)c] = (binStart, bottom, height);
+                }
+
+                bottom += height;
             }
         }
 
-        if (current is { } tail)
-        {
-            result.Add(new TimelineSegment(segmentStart, Math.Min(used * w, EndCycle), tail));
-        }
-
+        result.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Bottom.CompareTo(y.Bottom));
         return result;
     }
 
-    private static TimelineCategory? Dominant(long[][] bins, int bin, long width)
+    /// <summary>Heights are multiples of one over this number of the lane height.</summary>
+    public const int HeightSteps = 16;
+
+    /// <summary>Categories from the bottom of a lane to its top.</summary>
+    public static readonly IReadOnlyList<TimelineCategory> StackOrder =
+    [
+        TimelineCategory.Compute, TimelineCategory.Collective, TimelineCategory.Transfer, TimelineCategory.Read,
+        TimelineCategory.Write, TimelineCategory.Stall, TimelineCategory.CollectiveWait,
+    ];
+
+    private static void Quantize(long[][] bins, int bin, long width, int[] heights)
     {
-        long best = 0;
         long busy = 0;
-        TimelineCategory? winner = null;
+        for (var c = 0; c < bins.Length; c++)
+        {
+            busy += bins[c][bin];
+        }
+
+        // Overlapping activities (a buffer read while it is written) can cover more than the bin: share the lane then.
+        var scale = Math.Max(busy, width);
         for (var c = 0; c < bins.Length; c++)
         {
             var cycles = bins[c][bin];
-            busy += cycles;
-
-            // Ties go to the later category, so a collective wait is never hidden behind an equal stretch of work.
-            if (cycles > 0 && cycles >= best)
-            {
-                best = cycles;
-                winner = (TimelineCategory)c;
-            }
+            var steps = (int)Math.Round(cycles * (double)HeightSteps / scale, MidpointRounding.AwayFromZero);
+            heights[c] = cycles > 0 ? Math.Max(steps, 1) : 0;
         }
 
-        var idle = width - Math.Min(busy, width);
-        return idle > best ? null : winner;
+        // Rounding up the thin ones may overfill the lane: take the excess from the tallest band.
+        var total = heights.Sum();
+        while (total > HeightSteps)
+        {
+            var tallest = Array.IndexOf(heights, heights.Max());
+            heights[tallest]--;
+            total--;
+        }
     }
 
     private long[][] Lane(string component, int instance)

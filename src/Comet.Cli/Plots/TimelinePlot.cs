@@ -6,6 +6,11 @@ namespace Comet.Cli.Plots;
 /// <summary>Renders a trace CSV as a timeline: one lane per component instance, activities coloured by kind, collective waits in red.</summary>
 public static class TimelinePlot
 {
+    /// <summary>Fraction of a lane's pitch its bars fill; the rest separates lanes.</summary>
+    private const double LaneFill = 0.76;
+
+    private static readonly Color IdleColor = Color.FromHex("#EEEEEE");
+
     private static readonly TimelineCategory[] DrawOrder =
     [
         TimelineCategory.Compute, TimelineCategory.Read, TimelineCategory.Write, TimelineCategory.Transfer,
@@ -54,17 +59,37 @@ public static class TimelinePlot
         plot.Font.Set(SansFont());
         var lanes = accumulator.Lanes;
         var byCategory = DrawOrder.ToDictionary(c => c, _ => new List<Bar>());
+        var end = Math.Max(accumulator.EndCycle, 1);
+
+        // A pale band under every lane is the idle time: whatever the activities leave uncovered.
+        if (lanes.Count > 0)
+        {
+            var idle = plot.Add.Bars(Enumerable.Range(0, lanes.Count).Select(i => new Bar
+            {
+                Position = i,
+                ValueBase = 0,
+                Value = end,
+                Size = LaneFill,
+                FillColor = IdleColor,
+                LineWidth = 0,
+            }).ToList());
+            idle.Horizontal = true;
+        }
+
         for (var i = 0; i < lanes.Count; i++)
         {
             var (component, instance) = lanes[i];
             foreach (var segment in accumulator.Segments(component, instance))
             {
+                // The y axis is inverted (first lane on top), so a lane's bottom is at i + half its height.
+                var bottom = i + (LaneFill / 2) - (segment.Bottom * LaneFill);
+                var height = segment.Height * LaneFill;
                 byCategory[segment.Category].Add(new Bar
                 {
-                    Position = i,
+                    Position = bottom - (height / 2),
                     ValueBase = segment.Start,
                     Value = segment.End,
-                    Size = 0.72,
+                    Size = height,
                     FillColor = ColorOf(segment.Category),
                     LineWidth = 0,
                 });
@@ -95,7 +120,6 @@ public static class TimelinePlot
         // Lane labels on the left; the share of time each lane waits for collectives on the right, so idle engines stand out.
         var positions = Enumerable.Range(0, lanes.Count).Select(i => (double)i).ToArray();
         plot.Axes.Left.SetTicks(positions, lanes.Select(l => $"{l.Component}[{l.Instance}]").ToArray());
-        var end = Math.Max(accumulator.EndCycle, 1);
         plot.Axes.Right.SetTicks(positions, lanes.Select(l => WaitLabel(accumulator, l, end)).ToArray());
         plot.Axes.Right.TickLabelStyle.ForeColor = ColorOf(TimelineCategory.CollectiveWait);
         plot.Axes.Right.Label.Text = "waiting for collective (share of run)";
@@ -113,6 +137,7 @@ public static class TimelinePlot
         plot.Title($"{title}  ({accumulator.Activities.ToString("N0", CultureInfo.InvariantCulture)} activities, {end.ToString("N0", CultureInfo.InvariantCulture)} cycles)");
 
         plot.Legend.ManualItems.Clear();
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "idle", FillColor = IdleColor, LineWidth = 0 });
         foreach (var category in DrawOrder)
         {
             plot.Legend.ManualItems.Add(new LegendItem
