@@ -26,7 +26,7 @@ public sealed class Simulation
     public int Seed { get; }
 
     /// <summary>Current time in cycles.</summary>
-    public long Now { get; private set; }
+    public long Now => _queue.Now;
 
     /// <summary>Number of events taken from the queue so far.</summary>
     public long ProcessedEvents { get; private set; }
@@ -106,9 +106,9 @@ public sealed class Simulation
     {
         if (until < Now)
             throw new ArgumentOutOfRangeException(nameof(until), $"until ({until}) lies before now ({Now})");
-        while (_queue.Count > 0 && _queue.PeekTime < until)
+        while (_queue.TryPeekTime(out var next) && next < until)
             Step();
-        Now = until;
+        _queue.AdvanceTo(until);
     }
 
     /// <summary>Runs until <paramref name="stop"/> has been processed; throws <see cref="DeadlockException"/> if the queue empties first.</summary>
@@ -125,12 +125,10 @@ public sealed class Simulation
     /// <summary>Processes the next event; returns false when none is pending.</summary>
     public bool Step()
     {
-        if (_queue.Count == 0)
+        if (!_queue.TryPop(out var next, out _))
             return false;
-        var next = _queue.Pop();
-        Now = next.Time;
         ProcessedEvents++;
-        next.Event.Fire();
+        next.Fire();
         return true;
     }
 

@@ -1,0 +1,11 @@
+namespace Comet.Sim;
+
+/// <summary>The events of one future cycle in the timing wheel, in insertion order; the array is kept when emptied so steady state allocates nothing.</summary>
+internal struct WheelSlot
+{
+    /// <summary>Entries; only the first <see cref="Count"/> are valid.</summary>
+    public WheelEntry[]? Items;
+
+    /// <summary>Number of valid entries.</summary>
+    public int Count;
+}
