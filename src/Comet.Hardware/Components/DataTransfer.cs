@@ -77,6 +77,7 @@ public static class DataTransfer
                 grants[i]!.Dispose();
                 grants[i] = null;
                 order[i].Account?.Count(order[i].Bytes);
+                order[i].Pool.AddBusy(holds[i]);
                 var owner = order[i].Pool.Owner;
                 trace?.Write(new TraceRecord(start, sim.Now, owner.Name, owner.Instance, order[i].Activity, label.Operation, label.Tensor, label.Tile, order[i].Bytes, ""));
             }

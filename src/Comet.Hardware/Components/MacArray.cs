@@ -19,7 +19,8 @@ public sealed class MacArray : GemmEngine
     /// <inheritdoc />
     public override long PrimitiveCycles(GemmPrimitive primitive)
     {
-        if (primitive.Dimensions != 3)
+        // A MAC model (no waves) and COMET's GEMM model for non-3-D primitives take the op latency per primitive.
+        if (Parameters.MacsPerWave <= 0 || primitive.Dimensions != 3)
         {
             return Parameters.OpLatencyCycles;
         }

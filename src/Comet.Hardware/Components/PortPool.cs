@@ -38,6 +38,12 @@ public sealed class PortPool
     /// <summary>The kernel resource whose capacity is the number of ports.</summary>
     public Resource Resource { get; }
 
+    /// <summary>Cycles any port of the pool was held, summed over ports.</summary>
+    public long BusyCycles { get; private set; }
+
+    /// <summary>Records that one port was held for <paramref name="cycles"/>.</summary>
+    public void AddBusy(long cycles) => BusyCycles += cycles;
+
     /// <summary>Cycles one port is held to move <paramref name="bytes"/> at <paramref name="bytesPerCycle"/> (the pool's own bandwidth when 0).</summary>
     public long HoldCycles(long bytes, long bytesPerCycle = 0) =>
         bytes <= 0 ? 0 : Cycles.ForBytes(bytes, bytesPerCycle > 0 ? bytesPerCycle : BytesPerCycle) + AccessLatencyCycles;

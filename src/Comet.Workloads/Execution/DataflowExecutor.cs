@@ -1,0 +1,799 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+using Comet.Workloads.Collectives;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>Runs a mapping tree as processes on simulated hardware: movers fill and drain tiles, engines compute, collectives cross the mesh.</summary>
+/// <remarks>Every cycle comes from a mechanism (a port, link or engine held, or a wait for space, data or peers); nothing is taken from the analytical model.</remarks>
+public sealed class DataflowExecutor
+{
+    private readonly CometInputSet _inputs;
+    private readonly Simulation _sim;
+    private readonly ExecutionOptions _options;
+    private readonly TileAnalysis _tiles;
+    private readonly PlanBuilder _plans;
+    private readonly Dictionary<int, NodeTally> _tallies = [];
+    private readonly Dictionary<(int Node, int Instance), int> _occurrences = [];
+    private readonly Dictionary<(int Node, int GroupBase, int Occurrence), CollectiveRendezvous> _rendezvous = [];
+    private readonly int _rootLevel;
+
+    /// <summary>Builds the machine for <paramref name="inputs"/> inside <paramref name="sim"/>.</summary>
+    public DataflowExecutor(CometInputSet inputs, Simulation sim, ExecutionOptions? options = null)
+    {
+        _inputs = inputs;
+        _sim = sim;
+        _options = options ?? ExecutionOptions.Default;
+        Machine = new Machine(sim, inputs.Architecture);
+        _tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
+        _plans = new PlanBuilder(inputs, _tiles, Machine);
+        _rootLevel = inputs.Mapping.Root.Entries[0].TargetLevelId;
+    }
+
+    /// <summary>The simulated hardware.</summary>
+    public Machine Machine { get; }
+
+    /// <summary>The tile analysis the executor moves data by.</summary>
+    public TileAnalysis Tiles => _tiles;
+
+    /// <summary>Runs the whole mapping once and returns what was observed.</summary>
+    /// <exception cref="SimulationDeadlockException">The mapping cannot make progress.</exception>
+    public SimulationResult Run()
+    {
+        var binding = new LevelBinding(_inputs.Architecture.Levels.Count, _rootLevel);
+        _sim.Process(RunNode(_inputs.Mapping.Root, binding), "mapping");
+        try
+        {
+            _sim.Run();
+        }
+        catch (DeadlockException e)
+        {
+            throw new SimulationDeadlockException(e.Cycle, e.Waiting, e);
+        }
+
+        return BuildResult();
+    }
+
+    private SimulationResult BuildResult()
+    {
+        var nodes = new List<NodeStatistics>();
+        foreach (var node in _inputs.Mapping.Nodes)
+        {
+            if (!_tallies.TryGetValue(node.Index, out var t) || t.Invocations == 0)
+            {
+                continue;
+            }
+
+            var (kind, levels) = node switch
+            {
+                DataMovementTileNode dm => (dm.IsSpatial ? "spatial" : "temporal", string.Join("-", dm.Entries.Select(e => Machine.Level(e.TargetLevelId).Name).Distinct())),
+                CollectiveOperationNode col => ("collective", col.Kind.ToString().ToUpperInvariant()),
+                _ => ("other", ""),
+            };
+            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, (double)t.TotalCycles / t.Invocations, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles));
+        }
+
+        var levelsStats = new List<LevelStatistics>();
+        var units = Machine.Ledger.UnitsByKind();
+        foreach (var group in Machine.PortPools.GroupBy(p => p.Owner.Name))
+        {
+            var name = group.Key;
+            long read = 0, written = 0;
+            foreach (var (key, value) in units)
+            {
+                if (key.StartsWith(name + "/", StringComparison.Ordinal))
+                {
+                    if (key.EndsWith("read", StringComparison.Ordinal))
+                    {
+                        read += value;
+                    }
+                    else if (key.EndsWith("write", StringComparison.Ordinal))
+                    {
+                        written += value;
+                    }
+                }
+            }
+
+            var busiest = group.GroupBy(p => p.Owner.Instance).Select(g => g.Sum(p => p.BusyCycles)).DefaultIfEmpty(0).Max();
+            levelsStats.Add(new LevelStatistics(name, group.Select(p => p.Owner.Instance).Distinct().Count(), read, written, busiest));
+        }
+
+        var energy = Machine.Ledger.ByComponent();
+        return new SimulationResult(_sim.Now, _sim.ProcessedEvents, nodes, levelsStats.OrderBy(l => l.Level, StringComparer.Ordinal).ToList(), energy, energy.Values.Sum(), units);
+    }
+
+    private NodeTally Tally(MappingNode node)
+    {
+        if (!_tallies.TryGetValue(node.Index, out var t))
+        {
+            t = new NodeTally();
+            _tallies[node.Index] = t;
+        }
+
+        return t;
+    }
+
+    private int Resolve(LevelBinding b, int level, int depth = 0)
+    {
+        var bound = b.Bound(level);
+        if (bound >= 0)
+        {
+            return bound;
+        }
+
+        if (depth > 32)
+        {
+            return 0;
+        }
+
+        foreach (var parent in Machine.Level(level).ParentIds)
+        {
+            var p = Resolve(b, parent, depth + 1);
+            return p * (int)Math.Max(1, Machine.Level(level).Instances);
+        }
+
+        return 0;
+    }
+
+    private IEnumerable<Event> RunNode(MappingNode node, LevelBinding b) => node switch
+    {
+        DataMovementTileNode { IsSpatial: true } s => RunSpatial(s, b),
+        DataMovementTileNode t => RunTemporal(t, b),
+        CollectiveOperationNode c => RunCollective(c, b),
+        _ => [],
+    };
+
+    private IEnumerable<Event> RunWaves(IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body)
+    {
+        var wave = new List<int>();
+        for (var c = 0; c <= children.Count; c++)
+        {
+            var concurrent = c < children.Count && wave.Count > 0 && children[c].Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing;
+            if (c < children.Count && (wave.Count == 0 || concurrent))
+            {
+                wave.Add(c);
+                continue;
+            }
+
+            if (wave.Count == 1)
+            {
+                foreach (var e in body(wave[0]))
+                {
+                    yield return e;
+                }
+            }
+            else if (wave.Count > 1)
+            {
+                var procs = wave.Select(w => (Event)_sim.Process(body(w), children[w].Node.Name)).ToArray();
+                yield return _sim.AllOf(procs);
+            }
+
+            wave.Clear();
+            if (c < children.Count)
+            {
+                wave.Add(c);
+            }
+        }
+    }
+
+    private IEnumerable<Event> RunSpatial(DataMovementTileNode node, LevelBinding b)
+    {
+        var start = _sim.Now;
+        var parent = _inputs.Mapping.Parent(node) as DataMovementTileNode;
+        var fanOut = 1;
+        foreach (var e in node.Entries)
+        {
+            fanOut = Math.Max(fanOut, (int)e.FactorProduct);
+        }
+
+        var childLevels = node.Entries.Select(e => e.ChildLevelId).Distinct().ToArray();
+        var procs = new Event[fanOut];
+        for (var j = 0; j < fanOut; j++)
+        {
+            var bj = b;
+            foreach (var level in childLevels)
+            {
+                var spec = Machine.Level(level);
+                var perParent = (int)Math.Max(1, spec.Instances);
+                var parentInstance = spec.ParentIds.Count > 0 ? Resolve(b, node.Entries.First(e => e.ChildLevelId == level).TargetLevelId) : 0;
+                var groupBase = parentInstance * perParent;
+                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(fanOut, perParent));
+            }
+
+            procs[j] = _sim.Process(RunSpatialInstance(node, parent, bj), $"{node.Name}#{j}");
+        }
+
+        yield return _sim.AllOf(procs);
+        Tally(node).Add(start, _sim.Now);
+    }
+
+    private IEnumerable<Event> RunSpatialInstance(DataMovementTileNode node, DataMovementTileNode? parent, LevelBinding b)
+    {
+        // Entries the temporal parent already moves only describe the fan-out; the others move here, once per invocation.
+        var own = node.Entries.Where(e => parent is null || parent.IsSpatial || PlanBuilder.FindEntry(parent, e) < 0).ToList();
+        var label = new ActivityLabel(node.Name, "", -1);
+        var reserved = new List<(SramBuffer Buffer, long Bytes)>();
+        foreach (var e in own)
+        {
+            var bytes = EntryBytes(node, e);
+            var child = Resolve(b, e.ChildLevelId);
+            var target = Resolve(b, e.TargetLevelId);
+            if (!Machine.IsCompute(e.ChildLevelId))
+            {
+                var buffer = Machine.Buffer(e.ChildLevelId, child);
+                foreach (var ev in TakeSpace(buffer, bytes, label with { Tensor = TensorName(e) }))
+                {
+                    yield return ev;
+                }
+
+                reserved.Add((buffer, bytes));
+            }
+
+            if (!_plans.IsOutput(e.TensorId, e.Tag))
+            {
+                foreach (var ev in Move(e, target, [child], bytes, false, label with { Tensor = TensorName(e) }))
+                {
+                    yield return ev;
+                }
+            }
+        }
+
+        var children = PlanBuilder.ChildrenOf(node);
+        foreach (var ev in RunWaves(children, c => RunNode(children[c].Node, b)))
+        {
+            yield return ev;
+        }
+
+        foreach (var e in own.Where(e => _plans.IsOutput(e.TensorId, e.Tag)))
+        {
+            var bytes = EntryBytes(node, e);
+            foreach (var ev in Move(e, Resolve(b, e.TargetLevelId), [Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = TensorName(e) }))
+            {
+                yield return ev;
+            }
+        }
+
+        foreach (var (buffer, bytes) in reserved)
+        {
+            buffer.Space.Put(bytes);
+        }
+    }
+
+    private long EntryBytes(DataMovementTileNode node, TileEntry e)
+    {
+        var index = -1;
+        for (var i = 0; i < node.Entries.Count; i++)
+        {
+            if (ReferenceEquals(node.Entries[i], e))
+            {
+                index = i;
+            }
+        }
+
+        var elements = _tiles.ProjectedElements(_tiles.Below(node.Index, index), e.TensorId, e.Tag);
+        return TileAnalysis.Bytes(elements, e.PrecisionBits);
+    }
+
+    private string TensorName(TileEntry e) => _inputs.Problem.TensorNames[e.TensorId];
+
+    private IEnumerable<Event> TakeSpace(SramBuffer buffer, long bytes, ActivityLabel label)
+    {
+        if (bytes > buffer.Space.Capacity)
+        {
+            throw new SimulationDeadlockException(_sim.Now, [$"{buffer.Ref} waits for {bytes} B of space but holds only {buffer.Space.Capacity} B ({label.Operation}, tensor {label.Tensor})"]);
+        }
+
+        var asked = _sim.Now;
+        var get = buffer.Space.Get(bytes);
+        if (!get.IsProcessed)
+        {
+            yield return get;
+        }
+
+        if (_sim.Now > asked)
+        {
+            _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, buffer.Ref.Name, buffer.Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, bytes, buffer.SpaceReason));
+        }
+    }
+
+    private IEnumerable<Event> RunTemporal(DataMovementTileNode node, LevelBinding b)
+    {
+        var start = _sim.Now;
+        var plan = _plans.Plan(node);
+        var run = new TemporalRun(_sim, plan, b, _options.OperandSlots);
+        _sim.Process(Sequencer(run), node.Name + ".mover");
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            run.Begun(i).Succeed();
+            if (plan.Operation is not null)
+            {
+                foreach (var ev in Stage(run, i, 0))
+                {
+                    yield return ev;
+                }
+
+                continue;
+            }
+
+            var iteration = i;
+            foreach (var ev in RunWaves(plan.Children, c => Stage(run, iteration, c)))
+            {
+                yield return ev;
+            }
+        }
+
+        if (run.Drains.Count > 0)
+        {
+            yield return _sim.AllOf(run.Drains);
+        }
+
+        Tally(node).Add(start, _sim.Now);
+    }
+
+    private ComponentRef ConsumerRef(TemporalRun run, int child)
+    {
+        var plan = run.Plan;
+        var e = plan.Entries.FirstOrDefault(x => x.Consumer == child) ?? plan.Entries[0];
+        var level = e.Entry.ChildLevelId;
+        return Machine.RefOf(level, Resolve(run.Binding, level));
+    }
+
+    private IEnumerable<Event> Stage(TemporalRun run, int i, int child)
+    {
+        var plan = run.Plan;
+        run.Gate(i, child).Succeed();
+        var who = ConsumerRef(run, child);
+        foreach (var e in plan.Entries)
+        {
+            if (e.Consumer != child)
+            {
+                continue;
+            }
+
+            var ready = run.Ready(e.Index, e.Ordinal[i]);
+            if (ready.IsProcessed)
+            {
+                continue;
+            }
+
+            var asked = _sim.Now;
+            yield return ready;
+            if (_sim.Now > asked)
+            {
+                _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, who.Name, who.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, e.Ordinal[i], 0, (e.IsOutput ? "space:" : "data:") + e.TensorName));
+            }
+        }
+
+        if (plan.Operation is { } op)
+        {
+            var label = new ActivityLabel(op.OperationName, "", i);
+            var inst = Resolve(run.Binding, plan.ComputeLevel);
+            var body = plan.Primitive is { } primitive
+                ? Machine.Gemm(plan.ComputeLevel, inst).Compute(_sim, label, primitive, plan.PrimitivesPerIteration)
+                : Machine.Simd(plan.ComputeLevel, inst).Execute(_sim, label, plan.SimdOperation, plan.SimdElements, plan.SimdReduction, plan.PrimitivesPerIteration);
+            foreach (var ev in body)
+            {
+                yield return ev;
+            }
+        }
+        else
+        {
+            foreach (var ev in RunNode(plan.Children[child].Node, run.Binding))
+            {
+                yield return ev;
+            }
+        }
+
+        foreach (var e in plan.Entries)
+        {
+            if (e.Consumer != child || !e.EndsAt(i))
+            {
+                continue;
+            }
+
+            if (e.IsOutput)
+            {
+                run.Drains.Add(_sim.Process(Drain(run, e, e.Ordinal[i]), $"{plan.Node.Name}.drain.{e.TensorName}"));
+            }
+            else
+            {
+                Release(run, e);
+            }
+        }
+    }
+
+    private int[] Destinations(TemporalRun run, EntryPlan e, int[] group)
+    {
+        var result = new int[group.Length];
+        if (e.FanOut <= 1)
+        {
+            result[0] = Resolve(run.Binding, e.Entry.ChildLevelId);
+            return result;
+        }
+
+        var perParent = (int)Math.Max(1, Machine.Level(e.Entry.ChildLevelId).Instances);
+        var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        for (var k = 0; k < group.Length; k++)
+        {
+            result[k] = (target * perParent) + (group[k] % perParent);
+        }
+
+        return result;
+    }
+
+    private IEnumerable<Event> Sequencer(TemporalRun run)
+    {
+        var plan = run.Plan;
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            if (i >= _options.MaxRunAhead)
+            {
+                var begun = run.Begun(i - _options.MaxRunAhead);
+                if (!begun.IsProcessed)
+                {
+                    yield return begun;
+                }
+            }
+
+            foreach (var e in plan.Entries)
+            {
+                if (!e.StartsAt(i))
+                {
+                    continue;
+                }
+
+                var k = e.Ordinal[i];
+                var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
+                foreach (var group in e.Groups)
+                {
+                    foreach (var d in Destinations(run, e, group))
+                    {
+                        if (run.Slots[e.Index] is { } slots)
+                        {
+                            var asked = _sim.Now;
+                            var get = slots.Get(1);
+                            if (!get.IsProcessed)
+                            {
+                                yield return get;
+                            }
+
+                            if (_sim.Now > asked)
+                            {
+                                var engine = Machine.RefOf(e.Entry.ChildLevelId, d);
+                                _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
+                            }
+                        }
+                        else if (!Machine.IsDram(e.Entry.ChildLevelId))
+                        {
+                            foreach (var ev in TakeSpace(Machine.Buffer(e.Entry.ChildLevelId, d), e.BytesPerInstance, label))
+                            {
+                                yield return ev;
+                            }
+                        }
+                    }
+                }
+
+                if (e.IsOutput)
+                {
+                    run.Ready(e.Index, k).Succeed();
+                }
+                else
+                {
+                    _sim.Process(Fill(run, e, k, i), $"{plan.Node.Name}.fill.{e.TensorName}");
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Event> Fill(TemporalRun run, EntryPlan e, int ordinal, int iteration)
+    {
+        if (e.Gated)
+        {
+            var gate = run.Gate(iteration, e.Consumer);
+            if (!gate.IsProcessed)
+            {
+                yield return gate;
+            }
+        }
+
+        var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, ordinal);
+        var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        foreach (var ev in MoveGroups(run, e, target, false, label))
+        {
+            yield return ev;
+        }
+
+        run.Ready(e.Index, ordinal).Succeed();
+    }
+
+    private IEnumerable<Event> Drain(TemporalRun run, EntryPlan e, int ordinal)
+    {
+        var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, ordinal);
+        var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        foreach (var ev in MoveGroups(run, e, target, true, label))
+        {
+            yield return ev;
+        }
+
+        Release(run, e);
+    }
+
+    private void Release(TemporalRun run, EntryPlan e)
+    {
+        foreach (var group in e.Groups)
+        {
+            foreach (var d in Destinations(run, e, group))
+            {
+                if (run.Slots[e.Index] is { } slots)
+                {
+                    slots.Put(1);
+                }
+                else if (!Machine.IsDram(e.Entry.ChildLevelId))
+                {
+                    Machine.Buffer(e.Entry.ChildLevelId, d).Space.Put(e.BytesPerInstance);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Event> MoveGroups(TemporalRun run, EntryPlan e, int target, bool drain, ActivityLabel label)
+    {
+        if (e.Groups.Length == 1)
+        {
+            foreach (var ev in Move(e.Entry, target, Destinations(run, e, e.Groups[0]), e.BytesPerInstance, drain, label))
+            {
+                yield return ev;
+            }
+
+            yield break;
+        }
+
+        var procs = new Event[e.Groups.Length];
+        for (var g = 0; g < procs.Length; g++)
+        {
+            procs[g] = _sim.Process(Move(e.Entry, target, Destinations(run, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move");
+        }
+
+        yield return _sim.AllOf(procs);
+    }
+
+    /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile).</summary>
+    private IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label)
+    {
+        var T = entry.TargetLevelId;
+        var C = entry.ChildLevelId;
+        var mesh = Machine.ChildMesh(T, target, C);
+        var netBw = Machine.NetworkPortBandwidth(T, C);
+        var requester = Machine.RefOf(C, children[0]);
+        var together = children.Length == 1 || (mesh is not null && (drain ? mesh.Parameters.ReductionSupport : mesh.Parameters.BroadcastSupport));
+        if (!together)
+        {
+            var procs = new Event[children.Length];
+            for (var k = 0; k < children.Length; k++)
+            {
+                procs[k] = _sim.Process(Move(entry, target, [children[k]], bytes, drain, label), "copy");
+            }
+
+            yield return _sim.AllOf(procs);
+            yield break;
+        }
+
+        if (drain && entry.ReadModifyWrite)
+        {
+            // Read-modify-write: the old partial sum is read at the target before the new one is written.
+            foreach (var ev in DataTransfer.Run(_sim, requester, label, TargetUses(T, target, C, bytes, read: true, netBw).ToList(), null))
+            {
+                yield return ev;
+            }
+        }
+
+        var uses = new List<PortUse>(TargetUses(T, target, C, bytes, read: !drain, netBw));
+        foreach (var child in children)
+        {
+            uses.Add(ChildUse(T, C, child, bytes, drain, netBw));
+        }
+
+        NetworkLeg? leg = null;
+        if (mesh is not null)
+        {
+            var nodes = children.Select(c => mesh.NodeOf((c - mesh.FirstInstance) % mesh.Parameters.Nodes)).ToArray();
+            leg = drain && children.Length == 1
+                ? new NetworkLeg(mesh, nodes[0], [new MeshNode(0, 0)], false)
+                : new NetworkLeg(mesh, new MeshNode(0, 0), nodes, true);
+        }
+
+        foreach (var ev in DataTransfer.Run(_sim, requester, label, uses, leg, bytes))
+        {
+            yield return ev;
+        }
+    }
+
+    private static long Cap(long bw, long netBw) => netBw > 0 && bw > netBw ? netBw : bw;
+
+    private IEnumerable<PortUse> TargetUses(int T, int target, int C, long bytes, bool read, long netBw)
+    {
+        if (Machine.IsDram(T))
+        {
+            foreach (var u in Machine.Dram(T).Uses(bytes, write: !read))
+            {
+                yield return u;
+            }
+
+            yield break;
+        }
+
+        var buffer = Machine.Buffer(T, target);
+        if (T == C)
+        {
+            yield break;
+        }
+
+        var side = read ? BufferSide.ChildRead : BufferSide.ChildWrite;
+        yield return buffer.Use(side, bytes, Cap(buffer.PerPortBandwidth(side), netBw));
+    }
+
+    private PortUse ChildUse(int T, int C, int child, long bytes, bool drain, long netBw)
+    {
+        if (Machine.IsCompute(C))
+        {
+            var port = Machine.OperandPort(C, child, T, drain);
+            return new PortUse(port, bytes, 0, drain ? ActivityKind.Read : ActivityKind.Write, null);
+        }
+
+        var buffer = Machine.Buffer(C, child);
+        var side = drain ? BufferSide.ParentRead : BufferSide.ParentWrite;
+        return buffer.Use(side, bytes, Cap(buffer.Bandwidth(side), netBw));
+    }
+
+    private IEnumerable<Event> RunCollective(CollectiveOperationNode node, LevelBinding b)
+    {
+        var start = _sim.Now;
+        var level = node.TargetLevelId;
+        var me = Resolve(b, level);
+        var groupBase = b.GroupBase(level);
+        var size = b.GroupSize(level);
+        if (b.Bound(level) < 0)
+        {
+            groupBase = me;
+            size = 1;
+        }
+
+        var occurrence = _occurrences.GetValueOrDefault((node.Index, me));
+        _occurrences[(node.Index, me)] = occurrence + 1;
+        var key = (node.Index, groupBase, occurrence);
+        if (!_rendezvous.TryGetValue(key, out var meeting))
+        {
+            meeting = new CollectiveRendezvous(_sim.Event(), size);
+            _rendezvous[key] = meeting;
+        }
+
+        meeting.Arrived++;
+        if (meeting.Arrived == meeting.Expected)
+        {
+            _rendezvous.Remove(key);
+            _sim.Process(Collective(node, groupBase, size, meeting.Done), $"{node.Name}.schedule");
+        }
+
+        var who = Machine.RefOf(level, me);
+        var reason = $"collective:{node.Kind.ToString().ToLowerInvariant()}#{node.Index}";
+        var asked = _sim.Now;
+        if (!meeting.Done.IsProcessed)
+        {
+            yield return meeting.Done;
+        }
+
+        var scheduleStart = meeting.Done.Value is long s ? s : asked;
+        if (scheduleStart > asked)
+        {
+            _sim.Trace?.Write(new TraceRecord(asked, scheduleStart, who.Name, who.Instance, ActivityKind.Stall, node.Name, TensorNameOf(node.InputTensorId), occurrence, 0, reason));
+            Tally(node).AddStall(scheduleStart - asked);
+        }
+
+        _sim.Trace?.Write(new TraceRecord(Math.Max(asked, scheduleStart), _sim.Now, who.Name, who.Instance, ActivityKind.Collective, node.Name, TensorNameOf(node.InputTensorId), occurrence, 0, ""));
+        Tally(node).Add(start, _sim.Now);
+    }
+
+    private string TensorNameOf(int id) => id >= 0 && id < _inputs.Problem.TensorNames.Count ? _inputs.Problem.TensorNames[id] : "";
+
+    private IEnumerable<Event> Collective(CollectiveOperationNode node, int groupBase, int size, Event done)
+    {
+        var start = _sim.Now;
+        var level = node.TargetLevelId;
+        var extents = _tiles.CollectiveInput(node.Index);
+        var elements = extents is null ? 0 : _tiles.ProjectedElements(extents, node.InputTensorId, node.Tag);
+        var bytes = TileAnalysis.Bytes(elements, node.PrecisionBits);
+        var mesh = Machine.LinkMesh(level, groupBase);
+        var spec = Machine.Level(level);
+        var net = spec.LinkNetwork;
+        var algorithm = node.Kind switch
+        {
+            CollectiveKind.Gather => CollectiveAlgorithm.Gather,
+            CollectiveKind.Reduction => CollectiveAlgorithm.Reduce,
+            CollectiveKind.AllReduce => CollectiveAlgorithm.AllReduce,
+            CollectiveKind.Broadcast => CollectiveAlgorithm.Broadcast,
+            CollectiveKind.Scatter => CollectiveAlgorithm.Scatter,
+            _ => CollectiveAlgorithm.AllGather,
+        };
+        var schedule = CollectiveSchedule.Build(algorithm, size, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
+        var label = new ActivityLabel(node.Name, TensorNameOf(node.InputTensorId), -1);
+        var requester = Machine.RefOf(level, groupBase);
+        foreach (var phase in schedule.Phases)
+        {
+            foreach (var ev in CollectivePhaseRun(phase, level, groupBase, mesh, net?.PortBandwidth ?? 0, requester, label, node.ReductionOperator))
+            {
+                yield return ev;
+            }
+        }
+
+        done.Succeed(start);
+    }
+
+    private IEnumerable<Event> CollectivePhaseRun(CollectivePhase phase, int level, int groupBase, MeshNoc? mesh, long meshBw, ComponentRef requester, ActivityLabel label, OperationKind op)
+    {
+        var uses = new List<PortUse>();
+        foreach (var hold in phase.Ports)
+        {
+            var buffer = Machine.Buffer(level, groupBase + hold.Node);
+            var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
+            var bw = buffer.Bandwidth(side);
+            if (meshBw > 0)
+            {
+                bw = Math.Min(bw, meshBw * hold.MeshPorts);
+            }
+
+            if (hold.Write && hold.MeshPorts > 1)
+            {
+                bw = Math.Min(bw, buffer.Bandwidth(BufferSide.ChildWrite));
+            }
+
+            uses.Add(buffer.Use(side, hold.Bytes, Math.Max(1, bw)));
+        }
+
+        foreach (var ev in DataTransfer.Run(_sim, requester, label, uses, null))
+        {
+            yield return ev;
+        }
+
+        if (mesh is not null && phase.Flows.Count > 0)
+        {
+            var flows = new List<Event>();
+            foreach (var flow in phase.Flows)
+            {
+                var from = mesh.NodeOf(flow.From % mesh.Parameters.Nodes);
+                var to = flow.To.Select(t => mesh.NodeOf(t % mesh.Parameters.Nodes)).ToArray();
+                var who = Machine.RefOf(level, groupBase + flow.From);
+                if (flow.Multicast)
+                {
+                    flows.Add(_sim.Process(mesh.Send(_sim, who, label, from, to, flow.Bytes), "flow"));
+                }
+                else
+                {
+                    foreach (var t in to)
+                    {
+                        flows.Add(_sim.Process(mesh.Send(_sim, who, label, from, [t], flow.Bytes), "flow"));
+                    }
+                }
+            }
+
+            yield return _sim.AllOf(flows);
+        }
+
+        if (phase.Reductions.Count > 0)
+        {
+            var work = new List<Event>();
+            foreach (var r in phase.Reductions)
+            {
+                if (Machine.SimdBelow(level, groupBase + r.Node) is { } simd)
+                {
+                    work.Add(_sim.Process(simd.Execute(_sim, label, PlanBuilder.ToSimd(op == OperationKind.None ? OperationKind.Add : op), r.Elements), "reduce"));
+                }
+            }
+
+            if (work.Count > 0)
+            {
+                yield return _sim.AllOf(work);
+            }
+        }
+    }
+}

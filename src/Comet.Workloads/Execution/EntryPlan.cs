@@ -1,0 +1,49 @@
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>How one tensor entry of a temporal node moves: its tile sequence, size, consumer and fan-out.</summary>
+public sealed class EntryPlan
+{
+    /// <summary>Position of the entry in its node.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The entry as written in the mapping.</summary>
+    public required TileEntry Entry { get; init; }
+
+    /// <summary>Tensor name, for the trace.</summary>
+    public required string TensorName { get; init; }
+
+    /// <summary>True for a read-write (output) entry: its tiles are drained, not filled.</summary>
+    public required bool IsOutput { get; init; }
+
+    /// <summary>True when a sibling before the consumer produces the tensor in the same iteration, so it cannot be prefetched.</summary>
+    public required bool Gated { get; init; }
+
+    /// <summary>Index of the child (among the node's non-binding children) that consumes or produces the tile.</summary>
+    public required int Consumer { get; init; }
+
+    /// <summary>Tile ordinal at each iteration (a new ordinal whenever the tile differs from the previous iteration's).</summary>
+    public required int[] Ordinal { get; init; }
+
+    /// <summary>Number of tile ordinals (moves).</summary>
+    public required int Tiles { get; init; }
+
+    /// <summary>Bytes of the tile one child instance receives or sends.</summary>
+    public required long BytesPerInstance { get; init; }
+
+    /// <summary>Instances the move fans out to, grouped by distinct tile (local indices within the child level's group).</summary>
+    public required int[][] Groups { get; init; }
+
+    /// <summary>Fan-out (number of child instances).</summary>
+    public required int FanOut { get; init; }
+
+    /// <summary>True when the child level is a compute engine (operand slots instead of buffer space).</summary>
+    public required bool ToCompute { get; init; }
+
+    /// <summary>True when the tile of iteration <paramref name="i"/> is not used by iteration i+1 (its last use).</summary>
+    public bool EndsAt(int i) => i == Ordinal.Length - 1 || Ordinal[i + 1] != Ordinal[i];
+
+    /// <summary>True when iteration <paramref name="i"/> starts a new tile.</summary>
+    public bool StartsAt(int i) => i == 0 || Ordinal[i - 1] != Ordinal[i];
+}

@@ -1,0 +1,32 @@
+namespace Comet.Workloads.Execution;
+
+/// <summary>Accumulates the invocations of one mapping node while the simulation runs.</summary>
+public sealed class NodeTally
+{
+    /// <summary>Invocations finished.</summary>
+    public long Invocations { get; private set; }
+
+    /// <summary>Sum of invocation durations, cycles.</summary>
+    public long TotalCycles { get; private set; }
+
+    /// <summary>Earliest start, cycles (long.MaxValue before any).</summary>
+    public long FirstStart { get; private set; } = long.MaxValue;
+
+    /// <summary>Latest end, cycles.</summary>
+    public long LastEnd { get; private set; }
+
+    /// <summary>Cycles participants waited (collectives).</summary>
+    public long StallCycles { get; private set; }
+
+    /// <summary>Records one invocation from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public void Add(long start, long end)
+    {
+        Invocations++;
+        TotalCycles += end - start;
+        FirstStart = Math.Min(FirstStart, start);
+        LastEnd = Math.Max(LastEnd, end);
+    }
+
+    /// <summary>Records a wait of <paramref name="cycles"/>.</summary>
+    public void AddStall(long cycles) => StallCycles += cycles;
+}

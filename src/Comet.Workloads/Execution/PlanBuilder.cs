@@ -1,0 +1,381 @@
+using Comet.Hardware.Components;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>Builds the loop plan of temporal nodes from the mapping (pure: no timing).</summary>
+public sealed class PlanBuilder
+{
+    private readonly CometInputSet _inputs;
+    private readonly TileAnalysis _tiles;
+    private readonly Machine _machine;
+    private readonly Dictionary<int, TemporalPlan> _plans = [];
+
+    /// <summary>Creates a builder for <paramref name="inputs"/>.</summary>
+    public PlanBuilder(CometInputSet inputs, TileAnalysis tiles, Machine machine)
+    {
+        _inputs = inputs;
+        _tiles = tiles;
+        _machine = machine;
+    }
+
+    /// <summary>The non-binding children of <paramref name="node"/>, each with the binding written before it.</summary>
+    public static List<(BindingKind Binding, MappingNode Node)> ChildrenOf(MappingNode node)
+    {
+        var result = new List<(BindingKind, MappingNode)>();
+        var binding = BindingKind.None;
+        foreach (var child in node.Children)
+        {
+            if (child is InterTileBindingNode b)
+            {
+                binding = b.Kind;
+                continue;
+            }
+
+            result.Add((binding, child));
+            binding = BindingKind.None;
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether entry tensor <paramref name="tensor"/> with tag <paramref name="tag"/> is an output (read-write) of that tag.</summary>
+    public bool IsOutput(int tensor, string tag) => _inputs.Problem.FindOperation(tag) is not { } op || op.IsReadWrite(tensor);
+
+    /// <summary>The plan of temporal node <paramref name="node"/>.</summary>
+    public TemporalPlan Plan(DataMovementTileNode node)
+    {
+        if (_plans.TryGetValue(node.Index, out var cached))
+        {
+            return cached;
+        }
+
+        var problem = _inputs.Problem;
+        var dims = problem.DimensionNames.Count;
+        var order = node.Permutation.Concat(Enumerable.Range(0, dims).Where(d => !node.Permutation.Contains(d))).ToArray();
+        var nodeFactor = new long[dims];
+        Array.Fill(nodeFactor, 1L);
+        foreach (var e in node.Entries)
+        {
+            foreach (var (d, f) in e.Factors[0])
+            {
+                nodeFactor[d] = Math.Max(nodeFactor[d], Math.Max(1, f));
+            }
+        }
+
+        var iterations = (int)order.Aggregate(1L, (a, d) => a * nodeFactor[d]);
+        var children = ChildrenOf(node);
+        var childTags = children.Select(c => TagsOf(c.Node)).ToList();
+        var childProduces = children.Select(c => ProducedBy(c.Node)).ToList();
+        var entries = new EntryPlan[node.Entries.Count];
+        for (var ei = 0; ei < entries.Length; ei++)
+        {
+            var entry = node.Entries[ei];
+            var proj = _tiles.ProjectedDimensions(entry.TensorId, entry.Tag);
+            var ordinal = new int[iterations];
+            var coords = new long[dims];
+            long previousKey = -1;
+            var tiles = 0;
+            for (var i = 0; i < iterations; i++)
+            {
+                long rest = i;
+                foreach (var d in order)
+                {
+                    coords[d] = rest % nodeFactor[d];
+                    rest /= nodeFactor[d];
+                }
+
+                long key = 0;
+                for (var d = 0; d < dims; d++)
+                {
+                    if (!proj.Contains(d))
+                    {
+                        continue;
+                    }
+
+                    var f = Math.Max(1, entry.Factors[0].GetValueOrDefault(d, 1));
+                    key = (key * f) + (coords[d] * f / nodeFactor[d]);
+                }
+
+                if (i == 0 || key != previousKey)
+                {
+                    tiles++;
+                }
+
+                ordinal[i] = tiles - 1;
+                previousKey = key;
+            }
+
+            var consumer = 0;
+            for (var c = 0; c < childTags.Count; c++)
+            {
+                if (childTags[c].Contains(entry.Tag))
+                {
+                    consumer = c;
+                    break;
+                }
+            }
+
+            var isOutput = IsOutput(entry.TensorId, entry.Tag);
+            var gated = false;
+            for (var c = 0; c < consumer && !isOutput; c++)
+            {
+                gated |= childProduces[c].Contains(entry.TensorId);
+            }
+
+            // Fan-out through the consuming child when it is a spatial node over the same child level.
+            var perInstanceExtents = _tiles.Below(node.Index, ei);
+            int[][] groups = [[0]];
+            var fanOut = 1;
+            if (children.Count > 0 && children[consumer].Node is DataMovementTileNode { IsSpatial: true } spatial)
+            {
+                (groups, fanOut) = FanOut(spatial, entry, proj);
+                var match = FindEntry(spatial, entry);
+                if (match >= 0)
+                {
+                    perInstanceExtents = _tiles.Below(spatial.Index, match);
+                }
+            }
+
+            var elements = _tiles.ProjectedElements(perInstanceExtents, entry.TensorId, entry.Tag);
+            entries[ei] = new EntryPlan
+            {
+                Index = ei,
+                Entry = entry,
+                TensorName = problem.TensorNames[entry.TensorId],
+                IsOutput = isOutput,
+                Gated = gated,
+                Consumer = consumer,
+                Ordinal = ordinal,
+                Tiles = tiles,
+                BytesPerInstance = TileAnalysis.Bytes(elements, entry.PrecisionBits),
+                Groups = groups,
+                FanOut = fanOut,
+                ToCompute = _machine.IsCompute(entry.ChildLevelId),
+            };
+        }
+
+        var op = children.Count == 1 ? children[0].Node as OperationNode : null;
+        var plan = op is null
+            ? new TemporalPlan { Node = node, Iterations = iterations, Entries = entries, Children = children }
+            : LeafPlan(node, iterations, entries, children, op);
+        _plans[node.Index] = plan;
+        return plan;
+    }
+
+    /// <summary>Index of the entry of <paramref name="node"/> with the same tensor and tag as <paramref name="entry"/>, or −1.</summary>
+    public static int FindEntry(DataMovementTileNode node, TileEntry entry)
+    {
+        for (var i = 0; i < node.Entries.Count; i++)
+        {
+            if (node.Entries[i].TensorId == entry.TensorId && node.Entries[i].Tag == entry.Tag)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Fan-out of spatial node <paramref name="spatial"/> and, for <paramref name="entry"/>, its instances grouped by distinct tile.</summary>
+    public (int[][] Groups, int FanOut) FanOut(DataMovementTileNode spatial, TileEntry entry, HashSet<int> proj)
+    {
+        var dims = _inputs.Problem.DimensionNames.Count;
+        var lines = spatial.Entries.Max(e => e.Factors.Count);
+        var lineFactors = new long[lines][];
+        for (var l = 0; l < lines; l++)
+        {
+            lineFactors[l] = new long[dims];
+            Array.Fill(lineFactors[l], 1L);
+            foreach (var e in spatial.Entries)
+            {
+                if (l < e.Factors.Count)
+                {
+                    foreach (var (d, f) in e.Factors[l])
+                    {
+                        lineFactors[l][d] = Math.Max(lineFactors[l][d], Math.Max(1, f));
+                    }
+                }
+            }
+        }
+
+        var lineSize = lineFactors.Select(f => (int)f.Aggregate(1L, (a, b) => a * b)).ToArray();
+        var fanOut = lineSize.Aggregate(1, (a, b) => a * b);
+        var match = FindEntry(spatial, entry);
+        var own = match >= 0 ? spatial.Entries[match] : null;
+        var groups = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var j = 0; j < fanOut; j++)
+        {
+            var key = new System.Text.StringBuilder();
+            var rest = j;
+            for (var l = 0; l < lines; l++)
+            {
+                var c = rest % lineSize[l];
+                rest /= lineSize[l];
+                for (var d = 0; d < dims; d++)
+                {
+                    var coord = c % lineFactors[l][d];
+                    c = (int)(c / lineFactors[l][d]);
+                    if (own is null || !proj.Contains(d))
+                    {
+                        continue;
+                    }
+
+                    var f = l < own.Factors.Count ? Math.Max(1, own.Factors[l].GetValueOrDefault(d, 1)) : 1;
+                    key.Append(coord * f / lineFactors[l][d]).Append(',');
+                }
+            }
+
+            var k = key.ToString();
+            if (!groups.TryGetValue(k, out var list))
+            {
+                list = [];
+                groups[k] = list;
+            }
+
+            list.Add(j);
+        }
+
+        return (groups.Values.OrderBy(g => g[0]).Select(g => g.ToArray()).ToArray(), fanOut);
+    }
+
+    /// <summary>Operation names, collective tags and entry tags in the subtree of <paramref name="node"/>.</summary>
+    public static HashSet<string> TagsOf(MappingNode node)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        Collect(node);
+        return tags;
+
+        void Collect(MappingNode n)
+        {
+            switch (n)
+            {
+                case OperationNode op:
+                    tags.Add(op.OperationName);
+                    break;
+                case CollectiveOperationNode col:
+                    tags.Add(col.Tag);
+                    break;
+                case DataMovementTileNode dm:
+                    foreach (var e in dm.Entries)
+                    {
+                        tags.Add(e.Tag);
+                    }
+
+                    break;
+            }
+
+            foreach (var c in n.Children)
+            {
+                Collect(c);
+            }
+        }
+    }
+
+    private HashSet<int> ProducedBy(MappingNode node)
+    {
+        var produced = new HashSet<int>();
+        Collect(node);
+        return produced;
+
+        void Collect(MappingNode n)
+        {
+            switch (n)
+            {
+                case OperationNode op when _inputs.Problem.FindOperation(op.OperationName) is { } po:
+                    produced.Add(_inputs.Problem.TensorId(po.Output));
+                    break;
+                case CollectiveOperationNode col:
+                    produced.Add(col.OutputTensorId);
+                    break;
+            }
+
+            foreach (var c in n.Children)
+            {
+                Collect(c);
+            }
+        }
+    }
+
+    private TemporalPlan LeafPlan(DataMovementTileNode node, int iterations, EntryPlan[] entries, List<(BindingKind, MappingNode)> children, OperationNode op)
+    {
+        var computeLevel = node.Entries.Select(e => e.ChildLevelId).FirstOrDefault(_machine.IsCompute, node.Entries[0].ChildLevelId);
+        var tp = op.TilePrimitive;
+        var macs = op.TilePrimitiveVolume;
+        long primitives = 1;
+        if (_inputs.Problem.FindOperation(op.OperationName) is { } po && op.TileSteps.TryGetValue(_inputs.Problem.TensorId(po.Output), out var steps))
+        {
+            foreach (var d in tp)
+            {
+                if (steps.TryGetValue(d.DimensionId, out var s) && d.Value > 0 && s > d.Value)
+                {
+                    primitives *= s / d.Value;
+                }
+            }
+        }
+
+        var attrs = op.Attributes;
+        if (_machine.IsSimd(computeLevel))
+        {
+            long reduction = 1;
+            foreach (var d in attrs.ReductionDimensions)
+            {
+                reduction *= Math.Max(1, attrs.FactorOf(d));
+            }
+
+            return new TemporalPlan
+            {
+                Node = node,
+                Iterations = iterations,
+                Entries = entries,
+                Children = children,
+                Operation = op,
+                ComputeLevel = computeLevel,
+                SimdOperation = ToSimd(op.Kind),
+                SimdElements = macs,
+                SimdReduction = reduction,
+                PrimitivesPerIteration = primitives,
+            };
+        }
+
+        // The systolic array streams the last reduction dimension; of the remaining extents (in COMET's reverse order of
+        // appearance) the first folds over the rows and the second over the columns.
+        var stream = attrs.ReductionDimensions.Count > 0 ? attrs.FactorOf(attrs.ReductionDimensions[^1]) : 0;
+        var reversed = tp.Select(d => d.Value).Reverse().ToList();
+        var at = reversed.IndexOf(stream);
+        if (at >= 0)
+        {
+            reversed.RemoveAt(at);
+        }
+
+        var accumulation = attrs.Speculative && attrs.ReadModifyWrite && attrs.ReductionDimensions.Count > 0
+            ? attrs.FactorOf(attrs.ReductionDimensions[0]) / 256
+            : 0;
+        var primitive = new GemmPrimitive(macs, tp.Count, stream, reversed.ElementAtOrDefault(0), reversed.ElementAtOrDefault(1), accumulation);
+        return new TemporalPlan
+        {
+            Node = node,
+            Iterations = iterations,
+            Entries = entries,
+            Children = children,
+            Operation = op,
+            ComputeLevel = computeLevel,
+            Primitive = primitive,
+            PrimitivesPerIteration = primitives,
+        };
+    }
+
+    /// <summary>The SIMD operation executing <paramref name="kind"/>.</summary>
+    public static SimdOperation ToSimd(OperationKind kind) => kind switch
+    {
+        OperationKind.Softmax => SimdOperation.Softmax,
+        OperationKind.Max => SimdOperation.Max,
+        OperationKind.Exp => SimdOperation.Exp,
+        OperationKind.Div => SimdOperation.Div,
+        OperationKind.Mult => SimdOperation.Mult,
+        OperationKind.Sqrt => SimdOperation.Sqrt,
+        OperationKind.RowSum => SimdOperation.RowSum,
+        OperationKind.RowMax => SimdOperation.RowMax,
+        _ => SimdOperation.Add,
+    };
+}

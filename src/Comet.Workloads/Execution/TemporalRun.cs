@@ -1,0 +1,56 @@
+using Comet.Sim;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The state of one invocation of a temporal node on one set of instances: tile readiness, gates and slots.</summary>
+public sealed class TemporalRun
+{
+    private readonly Simulation _sim;
+    private readonly Event?[][] _ready;
+    private readonly Dictionary<long, Event> _gates = [];
+
+    /// <summary>Creates the state of one invocation of <paramref name="plan"/>.</summary>
+    public TemporalRun(Simulation sim, TemporalPlan plan, LevelBinding binding, int operandSlots)
+    {
+        _sim = sim;
+        Plan = plan;
+        Binding = binding;
+        _ready = plan.Entries.Select(e => new Event?[e.Tiles]).ToArray();
+        Slots = plan.Entries.Select(e => e.ToCompute ? new Container(sim, operandSlots, operandSlots, $"{plan.Node.Name}.{e.TensorName}.slots") : null).ToArray();
+        Consumed = new Event?[plan.Iterations];
+    }
+
+    /// <summary>The node's plan.</summary>
+    public TemporalPlan Plan { get; }
+
+    /// <summary>The instances this invocation works on.</summary>
+    public LevelBinding Binding { get; }
+
+    /// <summary>Operand slots per entry when the child is an engine (null for memories).</summary>
+    public Container?[] Slots { get; }
+
+    /// <summary>Per iteration, triggered when the consumer has begun the iteration (bounds how far movers run ahead).</summary>
+    public Event?[] Consumed { get; }
+
+    /// <summary>Drains still in flight; the invocation ends when they are done.</summary>
+    public List<Event> Drains { get; } = [];
+
+    /// <summary>The event triggered when tile <paramref name="ordinal"/> of entry <paramref name="entry"/> is resident (inputs) or has space (outputs).</summary>
+    public Event Ready(int entry, int ordinal) => _ready[entry][ordinal] ??= _sim.Event();
+
+    /// <summary>The event triggered when child <paramref name="child"/> of iteration <paramref name="iteration"/> is about to start.</summary>
+    public Event Gate(int iteration, int child)
+    {
+        var key = ((long)iteration * 1024) + child;
+        if (!_gates.TryGetValue(key, out var gate))
+        {
+            gate = _sim.Event();
+            _gates[key] = gate;
+        }
+
+        return gate;
+    }
+
+    /// <summary>The event triggered when the consumer begins iteration <paramref name="iteration"/>.</summary>
+    public Event Begun(int iteration) => Consumed[iteration] ??= _sim.Event();
+}
