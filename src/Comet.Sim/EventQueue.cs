@@ -51,6 +51,8 @@ internal sealed class EventQueue
                 slot.Items = _spareArrays.TryPop(out var spare) ? spare : new WheelEntry[16];
             else if (slot.Count == slot.Items.Length)
                 Array.Resize(ref slot.Items, slot.Items.Length * 2);
+            if (slot.Count > 0 && slot.Items[slot.Count - 1].Order > order)
+                slot.Unsorted = true;
             slot.Items[slot.Count++] = new WheelEntry(order, ev);
             _occupied[index >> 6] |= 1UL << index;
             _wheelCount++;
@@ -172,8 +174,9 @@ internal sealed class EventQueue
             _wheelCount -= slot.Count;
             slot.Count = 0;
             _occupied[index >> 6] &= ~(1UL << index);
-            if (fromFar > 0)
+            if (fromFar > 0 || slot.Unsorted)
                 SortBatchIfNeeded();
+            slot.Unsorted = false;
         }
     }
 

@@ -8,4 +8,7 @@ internal struct WheelSlot
 
     /// <summary>Number of valid entries.</summary>
     public int Count;
+
+    /// <summary>True when an entry was appended with a smaller order key than its predecessor (mixed priorities).</summary>
+    public bool Unsorted;
 }
