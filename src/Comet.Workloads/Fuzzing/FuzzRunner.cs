@@ -63,7 +63,7 @@ public sealed class FuzzRunner
             var run = Task.Factory.StartNew(() => _cli(args, stdout, stderr), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (!run.Wait(_timeout))
             {
-                return new FuzzResult(fuzzCase, FuzzOutcome.Hang, -1, $"no exit after {_timeout.TotalSeconds:F0} s");
+                return new FuzzResult(fuzzCase, FuzzOutcome.Hang, -1, $"no exit after {_timeout.TotalSeconds:F0} s", "hang");
             }
 
             var code = run.Result;
@@ -84,7 +84,8 @@ public sealed class FuzzRunner
                 return new FuzzResult(fuzzCase, FuzzOutcome.InputError, code, lines[0]);
             }
 
-            return new FuzzResult(fuzzCase, FuzzOutcome.Crash, code, $"{problem}: {string.Join(" | ", lines.Take(3))}{StackTop(args, workFolder)}");
+            var (signature, detail) = Rerun(args, workFolder);
+            return new FuzzResult(fuzzCase, FuzzOutcome.Crash, code, $"{problem}: {string.Join(" | ", lines.Take(3))}{detail}", signature ?? problem);
         }
         finally
         {
@@ -104,25 +105,22 @@ public sealed class FuzzRunner
     }
 
     /// <summary>Reruns with <c>--verbose</c>, which lets an internal exception escape, to name its type and top frame.</summary>
-    private string StackTop(string[] args, string workFolder)
+    private (string? Signature, string Detail) Rerun(string[] args, string workFolder)
     {
         var outFolder = Path.Combine(workFolder, "out-verbose");
         var verbose = args.Select(a => a == Path.Combine(workFolder, "out") ? outFolder : a).Append("--verbose").ToArray();
         try
         {
             var run = Task.Factory.StartNew(() => _cli(verbose, new StringWriter(), new StringWriter()), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            if (!run.Wait(_timeout))
-            {
-                return string.Empty;
-            }
+            run.Wait(_timeout);
         }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } e)
         {
-            var frame = e.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at ", StringComparison.Ordinal)) ?? "(no frame)";
-            return $" || {e.GetType().FullName}: {e.Message.ReplaceLineEndings(" ")} {frame}";
+            var signature = FuzzSignature.Of(e);
+            return (signature, $" || {signature}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
-        return string.Empty;
+        return (null, string.Empty);
     }
 
     private static void TryDelete(string folder)
