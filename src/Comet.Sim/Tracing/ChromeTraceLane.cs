@@ -2,16 +2,16 @@ namespace Comet.Sim;
 
 /// <summary>One track of a component instance in a Chrome trace, remembering just enough of its recent slices to keep every slice on it strictly nested.</summary>
 /// <remarks>
-/// A lane accepts slices in non-decreasing end order only. Under that rule a slice contained in a later one can never
-/// conflict with any future slice that the later one does not conflict with, so the lane keeps only a "frontier" of
-/// disjoint, outermost slices. The frontier is bounded: forgotten slices move the horizon, and a slice starting before
-/// the horizon is conservatively refused (it goes to another lane) rather than checked.
+/// A lane accepts slices in non-decreasing end order only. Under that rule a slice contained in a later one can only
+/// conflict with a future slice that ends exactly where the enclosing one ends, so the lane keeps a "frontier" of
+/// disjoint, outermost slices, each with the span its forgotten descendants covered. The frontier is bounded: forgotten
+/// slices move the horizon, and a slice starting before the horizon is conservatively refused (it goes to another lane).
 /// </remarks>
 internal sealed class ChromeTraceLane
 {
     private const int MaxRetained = 512;
 
-    private readonly List<(long Start, long End)> _frontier = new();
+    private readonly List<(long Start, long End, long InnerStart, long InnerEnd)> _frontier = new();
     private long _maxEnd = long.MinValue;
     private long _horizon = long.MinValue;
 
@@ -34,28 +34,34 @@ internal sealed class ChromeTraceLane
             return false;
         // Walk back over the frontier: slices starting at or after `start` end no later than `end`, so they nest inside.
         var firstContained = _frontier.Count;
-        var containedInExisting = false;
+        var innerStart = long.MaxValue;
+        var innerEnd = long.MinValue;
         for (var i = _frontier.Count - 1; i >= 0; i--)
         {
-            var (s, e) = _frontier[i];
-            if (s >= start)
+            var f = _frontier[i];
+            if (f.Start >= start)
             {
+                // Ends no later than `end`: nests inside the new slice, which inherits it as a forgotten descendant.
                 firstContained = i;
+                innerStart = Math.Min(innerStart, f.Start);
+                innerEnd = Math.Max(innerEnd, f.End);
                 continue;
             }
-            if (e > start)
+            if (f.End > start)
             {
-                if (e < end)
-                    return false; // partial overlap: s < start < e < end
-                containedInExisting = true; // e == end: the new slice sits inside this one
+                if (f.End < end)
+                    return false; // partial overlap: f.Start < start < f.End < end
+                // Same end: the new slice sits inside f, and must not cut through f's forgotten descendants.
+                if (start > f.InnerStart && start < f.InnerEnd)
+                    return false;
+                _maxEnd = end;
+                return true;
             }
             break;
         }
         _maxEnd = end;
-        if (containedInExisting)
-            return true;
         _frontier.RemoveRange(firstContained, _frontier.Count - firstContained);
-        _frontier.Add((start, end));
+        _frontier.Add((start, end, innerStart, innerEnd));
         if (_frontier.Count > MaxRetained)
         {
             var drop = MaxRetained / 2;
