@@ -54,6 +54,17 @@ public class TimelinePlotTests
     }
 
     [Test]
+    public void Render_SameTraceTwice_GivesByteIdenticalFiles()
+    {
+        var trace = Path.Combine(_root, "trace.csv");
+        SyntheticTrace.Write(trace, clusters: 2, tiles: 5);
+        TimelinePlot.Render(trace, Path.Combine(_root, "a.png"), Path.Combine(_root, "a.svg"));
+        TimelinePlot.Render(trace, Path.Combine(_root, "b.png"), Path.Combine(_root, "b.svg"));
+        Assert.That(File.ReadAllBytes(Path.Combine(_root, "b.png")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_root, "a.png"))));
+        Assert.That(File.ReadAllBytes(Path.Combine(_root, "b.svg")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_root, "a.svg"))));
+    }
+
+    [Test]
     public void Render_EmptyTrace_StillDrawsAnEmptyPlot()
     {
         var trace = Path.Combine(_root, "trace.csv");

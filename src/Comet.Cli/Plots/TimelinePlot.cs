@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Comet.Cli.Plots;
 
 /// <summary>Renders a trace CSV as a timeline: one lane per component instance, activities coloured by kind, collective waits in red.</summary>
-public static class TimelinePlot
+public static partial class TimelinePlot
 {
     /// <summary>Fraction of a lane's pitch its bars fill; the rest separates lanes.</summary>
     private const double LaneFill = 0.76;
@@ -30,6 +30,7 @@ public static class TimelinePlot
         var height = (lanes * options.LaneHeightPixels) + options.ExtraHeightPixels;
         plot.SavePng(pngPath, options.WidthPixels, height);
         plot.SaveSvg(svgPath, options.WidthPixels, height);
+        RenumberClipPaths(svgPath);
     }
 
     /// <summary>The colour a category is drawn in.</summary>
@@ -152,6 +153,27 @@ public static class TimelinePlot
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }
+
+    /// <summary>Skia numbers SVG clip paths from a process-wide counter; renumbering them from zero makes the SVG byte-identical across runs.</summary>
+    private static void RenumberClipPaths(string svgPath)
+    {
+        var text = File.ReadAllText(svgPath);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var renumbered = ClipPathId().Replace(text, m =>
+        {
+            if (!ids.TryGetValue(m.Groups[1].Value, out var id))
+            {
+                id = ids.Count.ToString(CultureInfo.InvariantCulture);
+                ids.Add(m.Groups[1].Value, id);
+            }
+
+            return "cl_" + id + m.Groups[2].Value;
+        });
+        File.WriteAllText(svgPath, renumbered);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("cl_([0-9a-f]+)([\")])")]
+    private static partial System.Text.RegularExpressions.Regex ClipPathId();
 
     private static string SansFont()
     {
