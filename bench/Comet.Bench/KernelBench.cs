@@ -10,14 +10,16 @@ public static class KernelBench
 {
     private const int Repetitions = 3;
 
-    /// <summary>Runs the group and returns the exit code; <c>--json</c> prints one JSON object instead of a table.</summary>
+    /// <summary>Runs the group and returns the exit code; <c>--json</c> prints one JSON object instead of a table, <c>--only NAME</c> runs one scenario, <c>--quick</c> a tenth of the events.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
         var quick = args.Contains("--quick");
         var scale = quick ? 0.1 : 1.0;
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        bool Wanted(string name) => only is null || only == name;
         var results = new List<KernelScenarioResult>();
-        foreach (var n in new[] { 1, 100, 1000, 100_000 })
+        foreach (var n in Wanted("hold") ? new[] { 1, 100, 1000, 100_000 } : [])
         {
             var events = (long)(scale * (n >= 100_000 ? 4_000_000 : 5_000_000));
             var ours = Best(() => KernelScenarios.Hold(n, events));
@@ -26,10 +28,16 @@ public static class KernelBench
             if (!json)
                 Console.Error.WriteLine($"hold n={n} done");
         }
-        var store = Best(() => KernelScenarios.Store((long)(scale * 5_000_000)));
-        results.Add(new KernelScenarioResult("store", 2, store.Events, store.EventsPerSecond, null, store.BytesPerEvent));
-        var resource = Best(() => KernelScenarios.Resource(KernelScenarios.ResourceUsers, (long)(scale * 5_000_000)));
-        results.Add(new KernelScenarioResult("resource", KernelScenarios.ResourceUsers, resource.Events, resource.EventsPerSecond, null, resource.BytesPerEvent));
+        if (Wanted("store"))
+        {
+            var store = Best(() => KernelScenarios.Store((long)(scale * 5_000_000)));
+            results.Add(new KernelScenarioResult("store", 2, store.Events, store.EventsPerSecond, null, store.BytesPerEvent));
+        }
+        if (Wanted("resource"))
+        {
+            var resource = Best(() => KernelScenarios.Resource(KernelScenarios.ResourceUsers, (long)(scale * 5_000_000)));
+            results.Add(new KernelScenarioResult("resource", KernelScenarios.ResourceUsers, resource.Events, resource.EventsPerSecond, null, resource.BytesPerEvent));
+        }
 
         Console.WriteLine(json ? ToJson(results) : ToTable(results));
         return 0;

@@ -138,6 +138,15 @@ public class Event
         AddObserver(waiter);
     }
 
+    /// <summary>Registers a waiting process; the common single-waiter case is one field store.</summary>
+    internal void AddProcessWaiter(Process process)
+    {
+        if (_first is null && _more is null)
+            _first = process;
+        else
+            AddObserver(process);
+    }
+
     /// <summary>Removes a waiter that abandoned the event (an interrupted process, a settled condition).</summary>
     internal void RemoveWaiter(Event waiter)
     {

@@ -132,7 +132,7 @@ public sealed class Process : Event
                 continue;
             }
             _target = next;
-            next.AddWaiter(this);
+            next.AddProcessWaiter(this);
             break;
         }
         sim.ActiveProcess = previous;

@@ -58,6 +58,18 @@ public sealed class Store<T>
         if (!_freePuts.TryPop(out var put))
             put = new StorePut<T>(this);
         put.Arm(item);
+        if (_putters.Count == 0 && _items.Count < Capacity)
+        {
+            // Fast path (room and nobody ahead): the same triggers, in the same order, as Balance would make.
+            _items.Enqueue(item);
+            put.TakeItem();
+            put.Trigger(true, null, Event.NormalPriority);
+            if (_getters.Count > 0)
+                Balance();
+            else
+                _countMonitor?.Record(Simulation.Now, _items.Count);
+            return put;
+        }
         _putters.Enqueue(put);
         Balance();
         return put;
@@ -69,6 +81,15 @@ public sealed class Store<T>
         if (!_freeGets.TryPop(out var get))
             get = new StoreGet<T>(this);
         get.Arm();
+        if (_getters.Count == 0 && _items.Count > 0)
+        {
+            get.Deliver(_items.Dequeue());
+            if (_putters.Count > 0)
+                Balance();
+            else
+                _countMonitor?.Record(Simulation.Now, _items.Count);
+            return get;
+        }
         _getters.Enqueue(get);
         Balance();
         return get;
