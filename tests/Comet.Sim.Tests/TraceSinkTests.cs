@@ -122,6 +122,21 @@ public class TraceSinkTests
         AssertStrictlyNested(slices);
     }
 
+    [Test]
+    public void Chrome_ALongerSliceStartingWithAShorterOne_GoesToAnExtraLane()
+    {
+        var path = Path.Combine(_dir, "same-start.json");
+        using (var sink = new ChromeTraceSink(path))
+        {
+            sink.Write(new TraceRecord(0, 10, "GEMM", 0, ActivityKind.Compute, "tile", "C", 0, 0, ""));
+            sink.Write(new TraceRecord(0, 30, "GEMM", 0, ActivityKind.Compute, "layer", "C", -1, 0, ""));
+            sink.Write(new TraceRecord(5, 30, "GEMM", 0, ActivityKind.Stall, "drain", "C", -1, 0, "OB full"));
+        }
+        var slices = ReadSlices(path).ToDictionary(s => s.Name, s => s.Tid);
+        Assert.That(slices["layer"], Is.Not.EqualTo(slices["tile"]));
+        Assert.That(slices["drain"], Is.EqualTo(slices["layer"]), "same end, later start: nests inside the layer");
+    }
+
     [TestCase(1)]
     [TestCase(50)] // coarse times: many slices share starts and ends
     public void Chrome_ManyRandomSlices_NestStrictlyOnEveryTrack(int grain)

@@ -6,6 +6,8 @@ namespace Comet.Sim;
 /// conflict with a future slice that ends exactly where the enclosing one ends, so the lane keeps a "frontier" of
 /// disjoint, outermost slices, each with the span its forgotten descendants covered. The frontier is bounded: forgotten
 /// slices move the horizon, and a slice starting before the horizon is conservatively refused (it goes to another lane).
+/// A slice that starts in the same cycle as a shorter one already on the lane is refused too: Perfetto orders complete
+/// events of equal timestamp by file order, so the longer one, written later, would be drawn inside the shorter.
 /// </remarks>
 internal sealed class ChromeTraceLane
 {
@@ -39,6 +41,8 @@ internal sealed class ChromeTraceLane
         for (var i = _frontier.Count - 1; i >= 0; i--)
         {
             var f = _frontier[i];
+            if (f.Start == start && f.End < end)
+                return false; // Perfetto orders X events of one timestamp by file order and would nest these inverted
             if (f.Start >= start)
             {
                 // Ends no later than `end`: nests inside the new slice, which inherits it as a forgotten descendant.

@@ -7,7 +7,8 @@ namespace Comet.Sim;
 /// <remarks>
 /// Track ids are assigned in first-seen order, so identical record sequences give byte-identical files.
 /// Slices on a track always nest strictly; a slice that would partially overlap one already on the instance's track
-/// goes to the first extra lane where it nests (named <c>GEMM[3] #1</c>, ...).
+/// goes to the first extra lane where it nests (named <c>GEMM[3] #1</c>, ...), as does a slice that starts in the same
+/// cycle as a shorter one written before it (Perfetto would draw the pair inverted).
 /// </remarks>
 public sealed class ChromeTraceSink : ITraceSink
 {
