@@ -58,7 +58,7 @@ public static class FuzzSoak
 
         var corpus = FuzzInputSet.LoadRunnable(cases);
         var plan = new FuzzPlan(corpus, seed);
-        var runner = new FuzzRunner(Comet.Cli.Program.Run, FuzzRunner.VerbArguments(verb), TimeSpan.FromSeconds(timeout));
+        var runner = new FuzzRunner(Comet.Cli.Program.Run, FuzzRunner.VerbArguments(verb, FuzzRunner.WritesFiles(verb)), TimeSpan.FromSeconds(timeout));
         var work = Path.Combine(Path.GetTempPath(), $"comet-fuzz-{Environment.ProcessId}");
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FuzzResult> results;

@@ -14,7 +14,7 @@ public class CliFuzzTests
         var corpus = FuzzInputSet.LoadRunnable(ReferenceCases.CasesRoot);
         Assert.That(corpus, Has.Count.EqualTo(5), "the five runnable reference cases");
         var plan = new FuzzPlan(corpus, Seed);
-        var runner = new FuzzRunner(Program.Run, FuzzRunner.VerbArguments(verb), TimeSpan.FromSeconds(60));
+        var runner = new FuzzRunner(Program.Run, FuzzRunner.VerbArguments(verb, FuzzRunner.WritesFiles(verb)), TimeSpan.FromSeconds(60));
         var work = Path.Combine(Path.GetTempPath(), "comet-clifuzz-" + Guid.NewGuid().ToString("N"));
         IReadOnlyList<FuzzResult> results;
         try

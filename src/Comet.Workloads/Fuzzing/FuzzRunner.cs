@@ -18,8 +18,8 @@ public sealed class FuzzRunner
         _timeout = timeout;
     }
 
-    /// <summary>Arguments for a verb taking the four COMET files (<c>analyze</c>, <c>simulate</c>): the files, the case's flags and <c>--out</c>.</summary>
-    public static Func<FuzzCase, IReadOnlyDictionary<string, string>, string, string[]> VerbArguments(string verb) =>
+    /// <summary>Arguments for a verb taking the four COMET files (<c>analyze</c>, <c>simulate</c>): the files, the case's flags and, when the verb writes files, <c>--out</c>.</summary>
+    public static Func<FuzzCase, IReadOnlyDictionary<string, string>, string, string[]> VerbArguments(string verb, bool writesFiles) =>
         (fuzzCase, paths, outFolder) =>
         [
             verb,
@@ -28,8 +28,11 @@ public sealed class FuzzRunner
             "--mapping", paths["mapping.yaml"],
             "--constants", paths["const.yaml"],
             .. fuzzCase.Inputs.Flags,
-            "--out", outFolder,
+            .. writesFiles ? new[] { "--out", outFolder } : [],
         ];
+
+    /// <summary>Whether a verb writes an output folder (and so takes <c>--out</c>): <c>simulate</c> and <c>run</c> do, <c>analyze</c> prints.</summary>
+    public static bool WritesFiles(string verb) => verb is "simulate" or "run";
 
     /// <summary>Runs cases 0 … <paramref name="count"/>−1 of <paramref name="plan"/> on up to <paramref name="parallelism"/> threads; results come back in index order.</summary>
     public IReadOnlyList<FuzzResult> RunMany(FuzzPlan plan, int count, string workRoot, int parallelism, CancellationToken token = default)
