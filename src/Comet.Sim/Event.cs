@@ -24,7 +24,9 @@ public class Event
     private EventState _state;
     private bool _ok;
     private object? _value;
-    private Event? _first;
+    // The usual single waiter is a process, kept in a typed field so resuming it needs no type test or virtual call
+    // (at 100 000 processes, not touching the process's header line is a measurable share of the time per event).
+    private Process? _first;
     private List<object>? _more;
 
     /// <summary>Set when something other than a process observes the event, which forbids recycling it.</summary>
@@ -181,7 +183,7 @@ public class Event
         {
             _first = null;
             Awaited = true;
-            first.Notify(this);
+            first.Resume(this);
         }
         if (more is not null)
         {
@@ -205,9 +207,9 @@ public class Event
 
     private void AddObserver(object observer)
     {
-        if (_first is null && _more is null && observer is Event e)
+        if (_first is null && _more is null && observer is Process p)
         {
-            _first = e;
+            _first = p;
             return;
         }
         _more ??= new List<object>(4);

@@ -77,7 +77,8 @@ public sealed class Process : Event
     /// <inheritdoc />
     internal override void Notify(Event source) => Resume(source);
 
-    private void Resume(Event source)
+    /// <summary>Runs the body from its current <c>yield</c> to the next, because <paramref name="source"/> was processed.</summary>
+    internal void Resume(Event source)
     {
         var body = _body;
         if (body is null)
@@ -94,7 +95,7 @@ public sealed class Process : Event
             _faultPending = source.Exception;
         }
 
-        var sim = Simulation;
+        var sim = source.Simulation; // the source is in cache already; our own header line need not be
         var previous = sim.ActiveProcess;
         sim.ActiveProcess = this;
         while (true)

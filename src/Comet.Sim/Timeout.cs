@@ -15,9 +15,6 @@ public sealed class Timeout : Event
     /// <summary>Cycle at which the timeout fires.</summary>
     public long FireTime { get; private set; }
 
-    /// <summary>Link in the simulation's free list.</summary>
-    internal Timeout? NextFree { get; set; }
-
     /// <inheritdoc />
     public override string Name => "timeout";
 
@@ -28,7 +25,6 @@ public sealed class Timeout : Event
     internal void Arm(long delay, long fireTime)
     {
         ResetForReuse();
-        NextFree = null;
         Delay = delay;
         FireTime = fireTime;
         MarkTriggered();
