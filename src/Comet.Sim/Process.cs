@@ -3,12 +3,13 @@ namespace Comet.Sim;
 /// <summary>A process: an iterator of events that is resumed each time the event it yielded is processed; it is itself an event that fires when the body ends.</summary>
 public sealed class Process : Event
 {
-    private readonly string _processName;
+    // The fields a resumption touches come first and are all references, so the runtime lays them out side by side
+    // (one cache line, which matters when 100 000 processes take turns).
     private IEnumerator<Event>? _body;
     private Event? _target;
-    private bool _interruptPending;
-    private object? _interruptCause;
     private Exception? _faultPending;
+    private Interruption? _pendingInterrupt;
+    private readonly string _processName;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
         : base(simulation)
@@ -53,11 +54,11 @@ public sealed class Process : Event
     /// <summary>Returns true once after an interrupt resumed this process, with the interrupter's cause; the body must call it.</summary>
     public bool HandleInterrupt(out object? cause)
     {
-        cause = _interruptCause;
-        if (!_interruptPending)
+        var irq = _pendingInterrupt;
+        cause = irq?.Cause;
+        if (irq is null)
             return false;
-        _interruptPending = false;
-        _interruptCause = null;
+        _pendingInterrupt = null;
         return true;
     }
 
@@ -87,8 +88,7 @@ public sealed class Process : Event
         {
             // The awaited event stays scheduled; we simply stop listening to it.
             _target?.RemoveWaiter(this);
-            _interruptPending = true;
-            _interruptCause = irq.Cause;
+            _pendingInterrupt = irq;
         }
         else if (!source.IsOk)
         {
@@ -102,11 +102,11 @@ public sealed class Process : Event
         {
             _target = null;
             var more = body.MoveNext();
-            if (_interruptPending)
+            if (_pendingInterrupt is not null)
             {
                 sim.ActiveProcess = previous;
                 throw new InvalidOperationException(
-                    $"process '{Name}' was interrupted ({_interruptCause ?? "no cause"}) but did not call HandleInterrupt");
+                    $"process '{Name}' was interrupted ({_pendingInterrupt.Cause ?? "no cause"}) but did not call HandleInterrupt");
             }
             if (_faultPending is not null)
             {
