@@ -7,7 +7,8 @@ namespace Comet.Bench;
 
 /// <summary>Fuzz soak: mutates the runnable reference inputs and runs each through the <c>comet</c> command line, counting crashes (any outcome but success or a one-line input error).</summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project bench/Comet.Bench -- fuzz [--count N] [--seed S] [--verb analyze|simulate] [--jobs J] [--timeout SECONDS] [--cases DIR] [--json]</c>.
+/// <c>dotnet run -c Release --project bench/Comet.Bench -- fuzz [--count N] [--seed S] [--verb analyze|simulate] [--corpus reference|oracle|all] [--jobs J] [--timeout SECONDS] [--cases DIR] [--json]</c>.
+/// The default corpus is the five runnable reference cases; <c>oracle</c> adds the completed cases of <c>tests/data/oracle</c>.
 /// Exit code 0 when no case crashed or hung, 1 otherwise, 2 for bad arguments.
 /// </remarks>
 public static class FuzzSoak
@@ -24,6 +25,7 @@ public static class FuzzSoak
         var jobs = Environment.ProcessorCount;
         var timeout = 30.0;
         string? cases = null;
+        var corpusName = "reference";
         var json = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -38,6 +40,7 @@ public static class FuzzSoak
                     case "--jobs": jobs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--timeout": timeout = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--cases": cases = Next(); break;
+                    case "--corpus": corpusName = Next(); break;
                     case "--json": json = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
@@ -56,7 +59,26 @@ public static class FuzzSoak
             return 2;
         }
 
-        var corpus = FuzzInputSet.LoadRunnable(cases);
+        var oracle = Path.GetFullPath(Path.Combine(cases, "..", "..", "..", "main", "tests", "data", "oracle"));
+        var repository = FindRepository();
+        if (repository is not null)
+        {
+            oracle = Path.Combine(repository, "tests", "data", "oracle");
+        }
+
+        IReadOnlyList<FuzzInputSet> corpus = corpusName switch
+        {
+            "reference" => FuzzInputSet.LoadRunnable(cases),
+            "oracle" when Directory.Exists(oracle) => FuzzInputSet.LoadOracle(oracle),
+            "all" when Directory.Exists(oracle) => [.. FuzzInputSet.LoadRunnable(cases), .. FuzzInputSet.LoadOracle(oracle)],
+            _ => [],
+        };
+        if (corpus.Count == 0)
+        {
+            Console.Error.WriteLine($"error: fuzz: corpus '{corpusName}' is empty or unknown (reference, oracle or all; oracle is read from {oracle})");
+            return 2;
+        }
+
         var plan = new FuzzPlan(corpus, seed);
         var runner = new FuzzRunner(Comet.Cli.Program.Run, FuzzRunner.VerbArguments(verb, FuzzRunner.WritesFiles(verb)), TimeSpan.FromSeconds(timeout));
         var work = Path.Combine(Path.GetTempPath(), $"comet-fuzz-{Environment.ProcessId}");
@@ -102,7 +124,7 @@ public static class FuzzSoak
         }
         else
         {
-            Console.WriteLine($"fuzz: {summary.Cases} mutations of {corpus.Count} reference cases through 'comet {verb}', seed {seed}, {seconds:F1} s ({summary.Cases / Math.Max(seconds, 1e-9):F0}/s)");
+            Console.WriteLine($"fuzz: {summary.Cases} mutations of {corpus.Count} {corpusName} cases through 'comet {verb}', seed {seed}, {seconds:F1} s ({summary.Cases / Math.Max(seconds, 1e-9):F0}/s)");
             Console.WriteLine("  outcomes: " + string.Join(", ", summary.ByOutcome.Select(p => $"{p.Key} {p.Value}")));
             Console.WriteLine("  kinds:    " + string.Join(", ", summary.ByKind.Select(p => $"{p.Key} {p.Value}")));
             Console.WriteLine($"  bugs: {summary.Bugs.Count} cases, {signatures.Count} distinct");
@@ -119,13 +141,19 @@ public static class FuzzSoak
 
     private static string? FindCases()
     {
+        var repository = FindRepository();
+        return repository is null ? null : Path.GetFullPath(Path.Combine(repository, "..", "shared", "reference", "cases"));
+    }
+
+    private static string? FindRepository()
+    {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Comet.sln")))
                 {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference", "cases"));
+                    return dir.FullName;
                 }
             }
         }

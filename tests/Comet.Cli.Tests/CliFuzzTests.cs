@@ -8,6 +8,33 @@ public class CliFuzzTests
 {
     private const int Seed = 4242;
 
+    [Test]
+    public void UnmutatedReferenceCases_Evaluate()
+    {
+        foreach (var inputs in FuzzInputSet.LoadRunnable(ReferenceCases.CasesRoot))
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "comet-clifuzz-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var paths = new Dictionary<string, string>();
+                Directory.CreateDirectory(folder);
+                foreach (var (name, text) in inputs.Files)
+                {
+                    paths[name] = Path.Combine(folder, name);
+                    File.WriteAllText(paths[name], text);
+                }
+
+                var stderr = new StringWriter();
+                var args = ErrorReportingTests.Arguments("analyze", paths, Path.Combine(folder, "out")).Concat(inputs.Flags).ToArray();
+                Assert.That(Program.Run(args, new StringWriter(), stderr), Is.Zero, $"{inputs.Name}: {stderr}");
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     [TestCase("analyze", 2500)]
     public void MutatedReferenceInputs_EvaluateOrFailWithOneInputErrorLine(string verb, int count)
     {

@@ -27,4 +27,18 @@ public sealed record FuzzInputSet(string Name, IReadOnlyDictionary<string, strin
             .Order(StringComparer.Ordinal)
             .Select(Load)
             .ToList();
+
+    /// <summary>Loads every case of the oracle corpus (<c>tests/data/oracle</c>) that the authors' tool completed (<c>"exit_code": 0</c> in <c>expected.json</c>), sorted by name.</summary>
+    public static IReadOnlyList<FuzzInputSet> LoadOracle(string oracleFolder)
+        => Directory.GetDirectories(oracleFolder)
+            .Where(d => File.Exists(Path.Combine(d, "expected.json")) && Completed(Path.Combine(d, "expected.json")))
+            .Order(StringComparer.Ordinal)
+            .Select(Load)
+            .ToList();
+
+    private static bool Completed(string expectedJson)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(expectedJson));
+        return document.RootElement.TryGetProperty("exit_code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.Number && code.GetInt32() == 0;
+    }
 }
