@@ -65,6 +65,24 @@ public class TimelinePlotTests
     }
 
     [Test]
+    public void Render_ManyLanes_CapsTheImageHeight()
+    {
+        var trace = Path.Combine(_root, "wide.csv");
+        using (var writer = new StreamWriter(trace))
+        {
+            writer.WriteLine(SyntheticTrace.Header);
+            for (var i = 0; i < 2000; i++)
+            {
+                writer.WriteLine($"{i},{i + 100},PE,{i},compute,GEMM,C,0,0,");
+            }
+        }
+
+        var png = Path.Combine(_root, "wide.png");
+        TimelinePlot.Render(trace, png, Path.Combine(_root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000 });
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (2000 * 6) + 200)), "lanes shrink to the 6-pixel floor");
+    }
+
+    [Test]
     public void Render_EmptyTrace_StillDrawsAnEmptyPlot()
     {
         var trace = Path.Combine(_root, "trace.csv");

@@ -13,7 +13,7 @@ public sealed class TimelineAccumulator
     public const long MaxCycle = 1L << 61;
 
     private readonly int _binCount;
-    private readonly Dictionary<(string Component, int Instance), long[][]> _lanes = new();
+    private readonly Dictionary<(string Component, int Instance), long[]?[]> _lanes = new();
     private readonly List<(string Component, int Instance)> _order = new();
 
     /// <summary>Creates an accumulator with at most <paramref name="binCount"/> bins per lane (rounded up to a power of two, at least 16).</summary>
@@ -73,7 +73,8 @@ public sealed class TimelineAccumulator
             Coarsen();
         }
 
-        var coverage = bins[(int)category];
+        // Bins are allocated per category on first use: most lanes only ever do one or two kinds of thing.
+        var coverage = bins[(int)category] ??= new long[_binCount];
         var w = BinWidthCycles;
         var first = start / w;
         var last = (end - 1) / w;
@@ -94,7 +95,7 @@ public sealed class TimelineAccumulator
 
     /// <summary>Cycles of <paramref name="category"/> summed over the lane (overlapping activities count each).</summary>
     public long TotalCycles(string component, int instance, TimelineCategory category) =>
-        _lanes.TryGetValue((component, instance), out var bins) ? bins[(int)category].Sum() : 0;
+        _lanes.TryGetValue((component, instance), out var bins) && bins[(int)category] is { } coverage ? coverage.Sum() : 0;
 
     /// <summary>Returns the lane's drawn bands: in each bin the categories stack with heights equal to their share of the bin (in steps of 1/<see cref="HeightSteps"/>), and equal neighbours merge.</summary>
     /// <remarks>
@@ -160,19 +161,19 @@ public sealed class TimelineAccumulator
         TimelineCategory.Write, TimelineCategory.Stall, TimelineCategory.CollectiveWait,
     ];
 
-    private static void Quantize(long[][] bins, int bin, long width, int[] heights)
+    private static void Quantize(long[]?[] bins, int bin, long width, int[] heights)
     {
         long busy = 0;
         for (var c = 0; c < bins.Length; c++)
         {
-            busy += bins[c][bin];
+            busy += bins[c]?[bin] ?? 0;
         }
 
         // Overlapping activities (a buffer read while it is written) can cover more than the bin: share the lane then.
         var scale = Math.Max(busy, width);
         for (var c = 0; c < bins.Length; c++)
         {
-            var cycles = bins[c][bin];
+            var cycles = bins[c]?[bin] ?? 0;
             var steps = (int)Math.Round(cycles * (double)HeightSteps / scale, MidpointRounding.AwayFromZero);
             heights[c] = cycles > 0 ? Math.Max(steps, 1) : 0;
         }
@@ -187,15 +188,11 @@ public sealed class TimelineAccumulator
         }
     }
 
-    private long[][] Lane(string component, int instance)
+    private long[]?[] Lane(string component, int instance)
     {
         if (!_lanes.TryGetValue((component, instance), out var bins))
         {
             bins = new long[CategoryCount][];
-            for (var c = 0; c < CategoryCount; c++)
-            {
-                bins[c] = new long[_binCount];
-            }
 
             _lanes.Add((component, instance), bins);
             _order.Add((component, instance));
@@ -210,6 +207,11 @@ public sealed class TimelineAccumulator
         {
             foreach (var coverage in bins)
             {
+                if (coverage is null)
+                {
+                    continue;
+                }
+
                 for (var i = 0; i < _binCount / 2; i++)
                 {
                     coverage[i] = coverage[2 * i] + coverage[(2 * i) + 1];

@@ -27,7 +27,8 @@ public static partial class TimelinePlot
         var title = options.Title ?? $"Timeline of {Path.GetFileName(traceCsvPath)}";
         using var plot = Build(accumulator, title);
         var lanes = Math.Max(accumulator.Lanes.Count, 1);
-        var height = (lanes * options.LaneHeightPixels) + options.ExtraHeightPixels;
+        var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - options.ExtraHeightPixels) / lanes));
+        var height = (lanes * laneHeight) + options.ExtraHeightPixels;
         plot.SavePng(pngPath, options.WidthPixels, height);
         plot.SaveSvg(svgPath, options.WidthPixels, height);
         RenumberClipPaths(svgPath);

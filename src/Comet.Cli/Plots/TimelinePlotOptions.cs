@@ -9,6 +9,9 @@ public sealed record TimelinePlotOptions
     /// <summary>Height given to each lane, in pixels.</summary>
     public int LaneHeightPixels { get; init; } = 28;
 
+    /// <summary>Largest image height; with many lanes each lane gets less than <see cref="LaneHeightPixels"/> (at least 6 pixels).</summary>
+    public int MaxHeightPixels { get; init; } = 12_000;
+
     /// <summary>Pixels added to the lanes' height for the title, axis and legend.</summary>
     public int ExtraHeightPixels { get; init; } = 200;
 
