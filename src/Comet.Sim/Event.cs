@@ -20,7 +20,6 @@ public class Event
     /// <summary>Kernel-only priority for process starts and interrupts: before every user event of the same cycle.</summary>
     internal const int UrgentPriority = -32768;
 
-    private readonly string? _name;
     private EventState _state;
     private bool _ok;
     private object? _value;
@@ -39,17 +38,16 @@ public class Event
     private protected bool Pooled;
 
     /// <summary>Creates a pending event owned by <paramref name="simulation"/>.</summary>
-    internal Event(Simulation simulation, string? name = null)
+    internal Event(Simulation simulation)
     {
         Simulation = simulation;
-        _name = name;
     }
 
     /// <summary>The simulation this event belongs to.</summary>
     public Simulation Simulation { get; }
 
     /// <summary>A descriptive name used in diagnostics such as deadlock reports.</summary>
-    public virtual string Name => _name ?? "event";
+    public virtual string Name => "event";
 
     /// <summary>Where the event is in its life cycle.</summary>
     public EventState State => _state;

@@ -76,7 +76,7 @@ public sealed class Simulation
     public Event Event() => new(this);
 
     /// <summary>Returns a plain pending event with a descriptive name for diagnostics.</summary>
-    public Event Event(string name) => new(this, name);
+    public Event Event(string name) => new NamedEvent(this, name);
 
     /// <summary>Returns an event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>
     public AllOf AllOf(params Event[] events) => new(this, events);
