@@ -20,17 +20,32 @@ public static class DataTransfer
     public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, IReadOnlyList<PortUse> ports, NetworkLeg? network, long networkBytes = 0)
     {
         var trace = sim.Trace;
-        var order = new PortUse[ports.Count];
-        for (var i = 0; i < order.Length; i++)
+        var count = ports.Count;
+        var order = new PortUse[count];
+        var holds = new long[count];
+        var grants = new Request?[count];
+        for (var i = 0; i < count; i++)
         {
             order[i] = ports[i];
         }
 
-        Array.Sort(order, static (a, b) => string.CompareOrdinal(a.Pool.Key, b.Pool.Key));
-        var grants = new Request?[order.Length];
+        // Acquire in key order (insertion sort: transfers hold two or three ports).
+        for (var i = 1; i < count; i++)
+        {
+            var x = order[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(order[j].Pool.Key, x.Pool.Key) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = x;
+        }
+
         try
         {
-            for (var i = 0; i < order.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (order[i].Bytes <= 0)
                 {
@@ -38,48 +53,54 @@ public static class DataTransfer
                 }
 
                 var asked = sim.Now;
-                grants[i] = order[i].Pool.Resource.Request();
-                yield return grants[i]!;
+                var grant = order[i].Pool.Resource.Request();
+                grants[i] = grant;
+                if (!grant.IsProcessed)
+                {
+                    yield return grant;
+                }
+
                 if (sim.Now > asked)
                 {
                     trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, order[i].Bytes, "port:" + order[i].Pool.Key));
                 }
             }
 
-            // Hold all ports together; release each as soon as its own bytes are through.
+            // Hold all ports together; release each as soon as its own bytes are through (shortest first).
             var start = sim.Now;
-            var byEnd = new int[order.Length];
-            for (var i = 0; i < byEnd.Length; i++)
-            {
-                byEnd[i] = i;
-            }
-
-            var holds = new long[order.Length];
-            for (var i = 0; i < holds.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 holds[i] = order[i].Bytes <= 0 ? 0 : order[i].Cycles;
             }
 
-            Array.Sort(byEnd, (a, b) => holds[a] != holds[b] ? holds[a].CompareTo(holds[b]) : a.CompareTo(b));
-            foreach (var i in byEnd)
+            for (var released = 0; released < count; released++)
             {
-                if (grants[i] is null)
+                var next = -1;
+                for (var i = 0; i < count; i++)
                 {
-                    continue;
+                    if (grants[i] is not null && (next < 0 || holds[i] < holds[next]))
+                    {
+                        next = i;
+                    }
                 }
 
-                var remaining = start + holds[i] - sim.Now;
+                if (next < 0)
+                {
+                    break;
+                }
+
+                var remaining = start + holds[next] - sim.Now;
                 if (remaining > 0)
                 {
                     yield return sim.Timeout(remaining);
                 }
 
-                grants[i]!.Dispose();
-                grants[i] = null;
-                order[i].Account?.Count(order[i].Bytes);
-                order[i].Pool.AddBusy(holds[i]);
-                var owner = order[i].Pool.Owner;
-                trace?.Write(new TraceRecord(start, sim.Now, owner.Name, owner.Instance, order[i].Activity, label.Operation, label.Tensor, label.Tile, order[i].Bytes, ""));
+                grants[next]!.Dispose();
+                grants[next] = null;
+                order[next].Account?.Count(order[next].Bytes);
+                order[next].Pool.AddBusy(holds[next]);
+                var owner = order[next].Pool.Owner;
+                trace?.Write(new TraceRecord(start, sim.Now, owner.Name, owner.Instance, order[next].Activity, label.Operation, label.Tensor, label.Tile, order[next].Bytes, ""));
             }
         }
         finally

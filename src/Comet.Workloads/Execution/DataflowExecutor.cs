@@ -41,19 +41,31 @@ public sealed class DataflowExecutor
     /// <exception cref="SimulationDeadlockException">The mapping cannot make progress.</exception>
     public SimulationResult Run()
     {
-        var binding = new LevelBinding(_inputs.Architecture.Levels.Count, _rootLevel);
-        _sim.Process(RunNode(_inputs.Mapping.Root, binding), "mapping");
+        Start();
         try
         {
             _sim.Run();
         }
         catch (DeadlockException e)
         {
-            throw new SimulationDeadlockException(e.Cycle, e.Waiting, e);
+            throw Deadlock(e);
         }
 
-        return BuildResult();
+        return Collect();
     }
+
+    /// <summary>Schedules the mapping's root process; step or run the simulation afterwards, then call <see cref="Collect"/>.</summary>
+    public void Start()
+    {
+        var binding = new LevelBinding(_inputs.Architecture.Levels.Count, _rootLevel);
+        _sim.Process(RunNode(_inputs.Mapping.Root, binding), "mapping");
+    }
+
+    /// <summary>What was observed so far (the whole run once the simulation has no events left).</summary>
+    public SimulationResult Collect() => BuildResult();
+
+    /// <summary>Turns the kernel's deadlock report into one naming the mapping's components and what each waits for.</summary>
+    public static SimulationDeadlockException Deadlock(DeadlockException e) => new(e.Cycle, e.Waiting, e);
 
     private SimulationResult BuildResult()
     {
@@ -305,7 +317,11 @@ public sealed class DataflowExecutor
         _sim.Process(Sequencer(run), node.Name + ".mover");
         for (var i = 0; i < plan.Iterations; i++)
         {
-            run.Begun(i).Succeed();
+            if (plan.Iterations > _options.MaxRunAhead)
+            {
+                run.Begun(i).Succeed();
+            }
+
             if (plan.Operation is not null)
             {
                 foreach (var ev in Stage(run, i, 0))
@@ -342,8 +358,12 @@ public sealed class DataflowExecutor
     private IEnumerable<Event> Stage(TemporalRun run, int i, int child)
     {
         var plan = run.Plan;
-        run.Gate(i, child).Succeed();
-        var who = ConsumerRef(run, child);
+        if (plan.HasGatedEntries)
+        {
+            run.Gate(i, child).Succeed();
+        }
+
+        ComponentRef who = default;
         foreach (var e in plan.Entries)
         {
             if (e.Consumer != child)
@@ -359,8 +379,9 @@ public sealed class DataflowExecutor
 
             var asked = _sim.Now;
             yield return ready;
-            if (_sim.Now > asked)
+            if (_sim.Now > asked && _sim.Trace is not null)
             {
+                who = ConsumerRef(run, child);
                 _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, who.Name, who.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, e.Ordinal[i], 0, (e.IsOutput ? "space:" : "data:") + e.TensorName));
             }
         }
@@ -394,7 +415,7 @@ public sealed class DataflowExecutor
 
             if (e.IsOutput)
             {
-                run.Drains.Add(_sim.Process(Drain(run, e, e.Ordinal[i]), $"{plan.Node.Name}.drain.{e.TensorName}"));
+                run.Drains.Add(_sim.Process(Drain(run, e, e.Ordinal[i]), e.DrainName));
             }
             else
             {
@@ -404,6 +425,13 @@ public sealed class DataflowExecutor
     }
 
     private int[] Destinations(TemporalRun run, EntryPlan e, int[] group)
+    {
+        var g = Array.IndexOf(e.Groups, group);
+        var cache = run.Destinations[e.Index] ??= new int[e.Groups.Length][];
+        return cache[g] ??= ComputeDestinations(run, e, group);
+    }
+
+    private int[] ComputeDestinations(TemporalRun run, EntryPlan e, int[] group)
     {
         var result = new int[group.Length];
         if (e.FanOut <= 1)
@@ -480,7 +508,7 @@ public sealed class DataflowExecutor
                 }
                 else
                 {
-                    _sim.Process(Fill(run, e, k, i), $"{plan.Node.Name}.fill.{e.TensorName}");
+                    _sim.Process(Fill(run, e, k, i), e.FillName);
                 }
             }
         }

@@ -41,6 +41,15 @@ public sealed class EntryPlan
     /// <summary>True when the child level is a compute engine (operand slots instead of buffer space).</summary>
     public required bool ToCompute { get; init; }
 
+    /// <summary>Name of fill processes (for deadlock reports).</summary>
+    public string FillName => field ??= $"fill {TensorName} into {ChildName}";
+
+    /// <summary>Name of drain processes (for deadlock reports).</summary>
+    public string DrainName => field ??= $"drain {TensorName} from {ChildName}";
+
+    /// <summary>Name of the child level, for process names.</summary>
+    public string ChildName { get; init; } = "";
+
     /// <summary>True when the tile of iteration <paramref name="i"/> is not used by iteration i+1 (its last use).</summary>
     public bool EndsAt(int i) => i == Ordinal.Length - 1 || Ordinal[i + 1] != Ordinal[i];
 

@@ -152,6 +152,7 @@ public sealed class PlanBuilder
                 Groups = groups,
                 FanOut = fanOut,
                 ToCompute = _machine.IsCompute(entry.ChildLevelId),
+                ChildName = _machine.Level(entry.ChildLevelId).Name,
             };
         }
 

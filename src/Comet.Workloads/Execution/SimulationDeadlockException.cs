@@ -5,10 +5,19 @@ public sealed class SimulationDeadlockException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public SimulationDeadlockException(long cycle, IReadOnlyList<string> waiting, Exception? inner = null)
-        : base($"the mapping deadlocks at cycle {cycle}: " + string.Join("; ", waiting), inner)
+        : base(Describe(cycle, waiting), inner)
     {
         Cycle = cycle;
         Waiting = waiting;
+    }
+
+    /// <summary>One line naming the cycle and the first waiting processes (with what each waits on).</summary>
+    public static string Describe(long cycle, IReadOnlyList<string> waiting)
+    {
+        const int shown = 12;
+        var head = string.Join("; ", waiting.Take(shown));
+        var more = waiting.Count > shown ? $"; … and {waiting.Count - shown} more" : "";
+        return $"the mapping deadlocks at cycle {cycle}: {waiting.Count} waiting: {head}{more}";
     }
 
     /// <summary>Cycle at which nothing could move any more.</summary>

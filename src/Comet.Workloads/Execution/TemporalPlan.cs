@@ -18,6 +18,11 @@ public sealed class TemporalPlan
     /// <summary>Non-binding children with the binding written before each.</summary>
     public required IReadOnlyList<(BindingKind Binding, MappingNode Node)> Children { get; init; }
 
+    /// <summary>True when some entry must wait for a sibling to produce its tensor first.</summary>
+    public bool HasGatedEntries => _hasGated ??= Entries.Any(e => e.Gated);
+
+    private bool? _hasGated;
+
     /// <summary>The operation of a leaf node, or null.</summary>
     public OperationNode? Operation { get; init; }
 

@@ -17,8 +17,12 @@ public sealed class TemporalRun
         Binding = binding;
         _ready = plan.Entries.Select(e => new Event?[e.Tiles]).ToArray();
         Slots = plan.Entries.Select(e => e.ToCompute ? new Container(sim, operandSlots, operandSlots, $"{plan.Node.Name}.{e.TensorName}.slots") : null).ToArray();
-        Consumed = new Event?[plan.Iterations];
+        Consumed = new Event?[plan.Iterations > 64 ? plan.Iterations : 0];
+        Destinations = new int[]?[plan.Entries.Length][];
     }
+
+    /// <summary>Per entry and tile group, the global instances the group's tile goes to (computed once per invocation).</summary>
+    public int[]?[][] Destinations { get; }
 
     /// <summary>The node's plan.</summary>
     public TemporalPlan Plan { get; }

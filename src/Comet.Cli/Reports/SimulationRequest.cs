@@ -1,0 +1,16 @@
+using Comet.Workloads.Inputs;
+
+namespace Comet.Cli.Reports;
+
+/// <summary>One simulation to run and write.</summary>
+/// <param name="Inputs">The parsed inputs.</param>
+/// <param name="Name">Run name (case folder), used for the default output folder.</param>
+/// <param name="OutputFolder">Where the files go.</param>
+/// <param name="Trace">How much is traced.</param>
+/// <param name="Seed">Seed of the simulation's random stream.</param>
+/// <param name="NocEnergy">Include NoC energy in the analytical model's figures.</param>
+/// <param name="Plots">Render timeline.png/timeline.svg from the trace.</param>
+/// <param name="MappingPath">The mapping file (named in errors).</param>
+/// <param name="Command">The verb, for run-info.json.</param>
+/// <param name="Arguments">The command line, for run-info.json.</param>
+public sealed record SimulationRequest(CometInputSet Inputs, string Name, string OutputFolder, SimulationTraceLevel Trace, int Seed, bool NocEnergy, bool Plots = true, string MappingPath = "mapping.yaml", string Command = "simulate", IReadOnlyList<string>? Arguments = null);
