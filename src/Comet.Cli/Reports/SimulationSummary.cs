@@ -57,7 +57,7 @@ public static class SimulationSummary
                 w.WriteNumber("max_port_busy_cycles", l.MaxPortBusyCycles);
                 var simE = result.EnergyByComponent.GetValueOrDefault(l.Level);
                 w.WriteNumber("simulated_energy_pj", Math.Round(simE, 4));
-                double? anaE = analytic is not null && analytic.EnergyBreakdownPj.TryGetValue(l.Level, out var e) ? e : null;
+                var anaE = AnalyticEnergy(analytic, l.Level);
                 Nullable(w, "analytic_energy_pj", anaE);
                 Nullable(w, "energy_error_pct", ErrorPercent(simE, anaE));
                 w.WriteEndObject();
@@ -109,6 +109,23 @@ public static class SimulationSummary
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
+    /// <summary>The analytical energy of level <paramref name="level"/>: its breakdown row, or for an engine the sum of its <c>level-op</c> rows.</summary>
+    public static double? AnalyticEnergy(AnalyticReport? analytic, string level)
+    {
+        if (analytic is null)
+        {
+            return null;
+        }
+
+        if (analytic.EnergyBreakdownPj.TryGetValue(level, out var e))
+        {
+            return e;
+        }
+
+        var rows = analytic.EnergyBreakdownPj.Where(p => p.Key.StartsWith(level + "-", StringComparison.Ordinal) && !p.Key.Contains("<->", StringComparison.Ordinal)).ToList();
+        return rows.Count == 0 ? null : rows.Sum(p => (double)p.Value);
+    }
+
     private static void NodeObject(Utf8JsonWriter w, NodeStatistics n, AnalyticReport? analytic)
     {
         w.WriteStartObject();
@@ -120,6 +137,7 @@ public static class SimulationSummary
         long? a = analytic is not null && analytic.NodeCycles.TryGetValue(n.Name, out var c) ? c : null;
         Nullable(w, "analytic_cycles", a);
         Nullable(w, "error_pct", ErrorPercent(n.MeanCycles, a));
+        w.WriteNumber("simulated_cycles_per_invocation", Math.Round(n.MeanCyclesPerInvocation, 4));
         w.WriteNumber("total_cycles", n.TotalCycles);
         w.WriteNumber("first_start", n.FirstStart);
         w.WriteNumber("last_end", n.LastEnd);

@@ -22,7 +22,7 @@ public static class SimulationTable
         foreach (var l in result.Levels)
         {
             var sim = result.EnergyByComponent.GetValueOrDefault(l.Level);
-            double? a = analytic is not null && analytic.EnergyBreakdownPj.TryGetValue(l.Level, out var e) ? e : null;
+            var a = SimulationSummary.AnalyticEnergy(analytic, l.Level);
             rows.Add([l.Level, "energy pJ", "", a?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-", sim.ToString("0.##", CultureInfo.InvariantCulture), Pct(sim, a)]);
         }
 

@@ -83,7 +83,18 @@ public sealed class DataflowExecutor
                 CollectiveOperationNode col => ("collective", col.Kind.ToString().ToUpperInvariant()),
                 _ => ("other", ""),
             };
-            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, (double)t.TotalCycles / t.Invocations, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles));
+            var mean = (double)t.TotalCycles / t.Invocations;
+            var perIteration = mean;
+
+            // COMET costs a spatial node over its temporal parent's whole loop; report it the same way (the parent's
+            // invocation), keeping the per-iteration figure beside it.
+            if (node is DataMovementTileNode { IsSpatial: true } && _inputs.Mapping.Parent(node) is DataMovementTileNode { IsSpatial: false } parent
+                && _tallies.TryGetValue(parent.Index, out var pt) && pt.Invocations > 0)
+            {
+                mean = (double)pt.TotalCycles / pt.Invocations;
+            }
+
+            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, mean, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles, perIteration));
         }
 
         var levelsStats = new List<LevelStatistics>();
@@ -645,7 +656,8 @@ public sealed class DataflowExecutor
         {
             foreach (var u in Machine.Dram(T).Uses(bytes, write: !read))
             {
-                yield return u;
+                // The DRAM streams no faster than the router port it feeds (COMET: Bt ≤ pu·Net.bw).
+                yield return u with { BytesPerCycle = Cap(u.Pool.BytesPerCycle, netBw) };
             }
 
             yield break;
@@ -745,83 +757,13 @@ public sealed class DataflowExecutor
         };
         var schedule = CollectiveSchedule.Build(algorithm, size, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
         var label = new ActivityLabel(node.Name, TensorNameOf(node.InputTensorId), -1);
-        var requester = Machine.RefOf(level, groupBase);
-        foreach (var phase in schedule.Phases)
-        {
-            foreach (var ev in CollectivePhaseRun(phase, level, groupBase, mesh, net?.PortBandwidth ?? 0, requester, label, node.ReductionOperator))
-            {
-                yield return ev;
-            }
-        }
-
-        done.Succeed(start);
-    }
-
-    private IEnumerable<Event> CollectivePhaseRun(CollectivePhase phase, int level, int groupBase, MeshNoc? mesh, long meshBw, ComponentRef requester, ActivityLabel label, OperationKind op)
-    {
-        var uses = new List<PortUse>();
-        foreach (var hold in phase.Ports)
-        {
-            var buffer = Machine.Buffer(level, groupBase + hold.Node);
-            var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
-            var bw = buffer.Bandwidth(side);
-            if (meshBw > 0)
-            {
-                bw = Math.Min(bw, meshBw * hold.MeshPorts);
-            }
-
-            if (hold.Write && hold.MeshPorts > 1)
-            {
-                bw = Math.Min(bw, buffer.Bandwidth(BufferSide.ChildWrite));
-            }
-
-            uses.Add(buffer.Use(side, hold.Bytes, Math.Max(1, bw)));
-        }
-
-        foreach (var ev in DataTransfer.Run(_sim, requester, label, uses, null))
+        var buffers = Enumerable.Range(0, schedule.Nodes).Select(p => Machine.Buffer(level, groupBase + p)).ToArray();
+        var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
+        foreach (var ev in CollectiveExecutor.Run(_sim, schedule, buffers, mesh, label, op, p => Machine.SimdBelow(level, groupBase + p)))
         {
             yield return ev;
         }
 
-        if (mesh is not null && phase.Flows.Count > 0)
-        {
-            var flows = new List<Event>();
-            foreach (var flow in phase.Flows)
-            {
-                var from = mesh.NodeOf(flow.From % mesh.Parameters.Nodes);
-                var to = flow.To.Select(t => mesh.NodeOf(t % mesh.Parameters.Nodes)).ToArray();
-                var who = Machine.RefOf(level, groupBase + flow.From);
-                if (flow.Multicast)
-                {
-                    flows.Add(_sim.Process(mesh.Send(_sim, who, label, from, to, flow.Bytes), "flow"));
-                }
-                else
-                {
-                    foreach (var t in to)
-                    {
-                        flows.Add(_sim.Process(mesh.Send(_sim, who, label, from, [t], flow.Bytes), "flow"));
-                    }
-                }
-            }
-
-            yield return _sim.AllOf(flows);
-        }
-
-        if (phase.Reductions.Count > 0)
-        {
-            var work = new List<Event>();
-            foreach (var r in phase.Reductions)
-            {
-                if (Machine.SimdBelow(level, groupBase + r.Node) is { } simd)
-                {
-                    work.Add(_sim.Process(simd.Execute(_sim, label, PlanBuilder.ToSimd(op == OperationKind.None ? OperationKind.Add : op), r.Elements), "reduce"));
-                }
-            }
-
-            if (work.Count > 0)
-            {
-                yield return _sim.AllOf(work);
-            }
-        }
+        done.Succeed(start);
     }
 }

@@ -6,11 +6,11 @@ namespace Comet.Workloads.Tests.Execution;
 
 public class SmokeTests
 {
-    [TestCase("ex_base")]
     [TestCase("gemm_only")]
-    [TestCase("im_edge_M256N256K128_0")]
-    [TestCase("im_cloud_M2048N2048K256_0")]
-    public void Case_Runs(string name)
+    [TestCase("ex_base", Explicit = true, Reason = "a few seconds")]
+    [TestCase("im_edge_M256N256K128_0", Explicit = true, Reason = "tens of seconds")]
+    [TestCase("im_cloud_M2048N2048K256_0", Explicit = true, Reason = "minutes")]
+    public void Case_RunsAndPrintsItsFigures(string name)
     {
         var inputs = CaseFiles.Load(name);
         var sim = new Simulation();

@@ -1,0 +1,86 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+
+namespace Comet.Workloads.Collectives;
+
+/// <summary>Runs a collective schedule on a mesh: per phase, the buffers' link ports stream together, the flows cross the mesh together, then reductions run.</summary>
+public static class CollectiveExecutor
+{
+    /// <summary>A process executing <paramref name="schedule"/> among <paramref name="buffers"/> (participant i at mesh node i).</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="schedule">The phases.</param>
+    /// <param name="buffers">Participant buffers, indexed by local node.</param>
+    /// <param name="mesh">The link mesh, or null when the participants are not on one (ports only).</param>
+    /// <param name="label">Trace label.</param>
+    /// <param name="reduceOp">SIMD operation of reductions.</param>
+    /// <param name="simdOf">The SIMD unit that reduces at a node, or null when none (the combine is then free in the port).</param>
+    public static IEnumerable<Event> Run(Simulation sim, CollectiveSchedule schedule, IReadOnlyList<SramBuffer> buffers, MeshNoc? mesh, ActivityLabel label, SimdOperation reduceOp, Func<int, SimdUnit?> simdOf)
+    {
+        var meshBw = mesh?.Parameters.PortBytesPerCycle ?? 0;
+        foreach (var phase in schedule.Phases)
+        {
+            var uses = new List<PortUse>();
+            foreach (var hold in phase.Ports)
+            {
+                var buffer = buffers[hold.Node];
+                var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
+                var bw = buffer.Bandwidth(side);
+                if (meshBw > 0)
+                {
+                    bw = Math.Min(bw, meshBw * hold.MeshPorts);
+                }
+
+                // A node draining several router ports at once writes no faster than the buffer accepts (child_write).
+                if (hold.Write && hold.MeshPorts > 1 && buffer.Bandwidth(BufferSide.ChildWrite) > 0)
+                {
+                    bw = Math.Min(bw, buffer.Bandwidth(BufferSide.ChildWrite));
+                }
+
+                uses.Add(buffer.Use(side, hold.Bytes, Math.Max(1, bw)));
+            }
+
+            foreach (var ev in DataTransfer.Run(sim, buffers[0].Ref, label, uses, null))
+            {
+                yield return ev;
+            }
+
+            if (mesh is not null && phase.Flows.Count > 0)
+            {
+                var flows = new List<Event>();
+                foreach (var flow in phase.Flows)
+                {
+                    var from = mesh.NodeOf(flow.From % mesh.Parameters.Nodes);
+                    var to = flow.To.Select(t => mesh.NodeOf(t % mesh.Parameters.Nodes)).ToArray();
+                    var who = buffers[flow.From].Ref;
+                    if (flow.Multicast)
+                    {
+                        flows.Add(sim.Process(mesh.Send(sim, who, label, from, to, flow.Bytes), "collective flow"));
+                    }
+                    else
+                    {
+                        foreach (var t in to)
+                        {
+                            flows.Add(sim.Process(mesh.Send(sim, who, label, from, [t], flow.Bytes), "collective flow"));
+                        }
+                    }
+                }
+
+                yield return sim.AllOf(flows);
+            }
+
+            var work = new List<Event>();
+            foreach (var r in phase.Reductions)
+            {
+                if (simdOf(r.Node) is { } simd)
+                {
+                    work.Add(sim.Process(simd.Execute(sim, label, reduceOp, r.Elements), "collective reduce"));
+                }
+            }
+
+            if (work.Count > 0)
+            {
+                yield return sim.AllOf(work);
+            }
+        }
+    }
+}

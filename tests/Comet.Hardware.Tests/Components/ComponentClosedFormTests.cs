@@ -1,0 +1,99 @@
+using Comet.Hardware.Components;
+using Comet.Hardware.Energy;
+using Comet.Sim;
+using NUnit.Framework;
+
+namespace Comet.Hardware.Tests.Components;
+
+/// <summary>Each mechanism alone on an idle machine takes exactly COMET's per-component closed form (numbers derived by hand from reference-model.md).</summary>
+public class ComponentClosedFormTests
+{
+    private static readonly MeshParameters GbMesh = new("GBuffer.noc", "GBuffer", 2, 2, HopLatencyCycles: 5, ChannelWidthBits: 32, QueuingDelay: 2, PortBytesPerCycle: 64, BroadcastSupport: true);
+
+    private static long Finish(Simulation sim, IEnumerable<Event> body)
+    {
+        sim.Process(body, "test");
+        sim.Run();
+        return sim.Now;
+    }
+
+    [Test]
+    public void DramToGlobalBufferTile_Broadcast_TakesMemoryPlusNetworkLatency()
+    {
+        // §5.1/§10 node 1, tensor A: S = 262144 B (8 bit), DRAM bw 1024 capped by the net port (64) → Tt = 4096;
+        // GB parent_write 32 → Tc = 8192; Lnet (2x2, h 5, q 2, W 32) = 2·5 + 262144·2·8·2/32 = 262154.
+        // L = max(4096, 8192) + 262154 = 270346.
+        var sim = new Simulation();
+        var ledger = new EnergyLedger();
+        var dram = new Dram(sim, new DramParameters("DRAM", new DramChannelParameters(1024)), ledger);
+        var gb = new BufferParameters("GBuffer", 2048 * 16384, 2048, 4, 32, 32, 32, 32, 32, 32);
+        var buffers = Enumerable.Range(0, 4).Select(i => new SramBuffer(sim, gb, ledger, i)).ToArray();
+        var mesh = new MeshNoc(sim, GbMesh, ledger);
+        const long bytes = 262144;
+        var uses = new List<PortUse> { dram.Uses(bytes, write: false).Single() with { BytesPerCycle = 64 } };
+        uses.AddRange(buffers.Select(b => b.Use(BufferSide.ParentWrite, bytes, 32)));
+        var leg = new NetworkLeg(mesh, new MeshNode(0, 0), [new(0, 0), new(1, 0), new(0, 1), new(1, 1)], Multicast: true);
+
+        var end = Finish(sim, DataTransfer.Run(sim, buffers[0].Ref, ActivityLabel.None, uses, leg, bytes));
+
+        Assert.That(end, Is.EqualTo(270346));
+        Assert.That(dram.BytesRead, Is.EqualTo(bytes), "a multicast reads the DRAM once");
+    }
+
+    [Test]
+    public void MacArrayPrimitive_TakesStartupPlusAccumulationPlusWaves()
+    {
+        // §6 GEMM: 16 + 8 (specd & rmw, 1024/256 = 4 → +8) + (4·64·1024 / 512)·2 = 1048.
+        var sim = new Simulation();
+        var engine = new MacArray(sim, new MacArrayParameters("macengine", 512, 2, 16, 1), new EnergyLedger(), 0);
+        var primitive = new GemmPrimitive(4 * 64 * 1024, 3, 1024, 1024, 64, InPlaceAccumulationFactor: 4);
+
+        var end = Finish(sim, engine.Compute(sim, ActivityLabel.None, primitive));
+
+        Assert.That(end, Is.EqualTo(1048));
+    }
+
+    [Test]
+    public void SystolicPrimitive_TakesFoldsTimesFillStreamDrain()
+    {
+        // §6 SystolicArray 32x32, 8x8 arrays, TP M8 N4 K32, reduction M = 8: folds ⌈32/256⌉·⌈4/256⌉ = 1,
+        // per fold 2·32 + 32 + 8 − 2 = 102; three primitives back to back = 306.
+        var sim = new Simulation();
+        var engine = new SystolicArray(sim, new SystolicArrayParameters("GEMMEngine", 32, 32, 8, 8), new EnergyLedger(), 0);
+        var primitive = new GemmPrimitive(8 * 4 * 32, 3, StreamLength: 8, RowExtent: 32, ColumnExtent: 4);
+
+        var end = Finish(sim, engine.Compute(sim, ActivityLabel.None, primitive, count: 3));
+
+        Assert.That(engine.PrimitiveCycles(primitive), Is.EqualTo(102));
+        Assert.That(end, Is.EqualTo(306));
+    }
+
+    [TestCase(SimdOperation.Softmax, 8, 8, 1, 1)]      // §10 node 9: TP 1×8, width 8 → 1
+    [TestCase(SimdOperation.RowMax, 16, 1024, 256, 4)] // ⌈log2 16⌉ · ⌈1024 / (16·256)⌉ = 4
+    [TestCase(SimdOperation.Exp, 8, 100, 1, 39)]       // 3 · ⌈100/8⌉ = 39
+    public void SimdOperation_TakesLatencyTimesPasses(SimdOperation op, long lanes, long elements, long reduction, long expected)
+    {
+        var sim = new Simulation();
+        var unit = new SimdUnit(sim, new SimdParameters("simd", lanes), new EnergyLedger(), 0);
+
+        var end = Finish(sim, unit.Execute(sim, ActivityLabel.None, op, elements, reduction));
+
+        Assert.That(end, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void TileMove_TakesTheSlowerPortNotTheSum()
+    {
+        // §10 node 5, tensor B: 65536 B from the WBuffer (child_read 128) into the engine port (net bw 128) → 512.
+        var sim = new Simulation();
+        var ledger = new EnergyLedger();
+        var wb = new SramBuffer(sim, new BufferParameters("WBuffer", 128 * 4096, 128, 1, 0, 128, 128, 0), ledger, 0);
+        var enginePort = new PortPool(sim, new ComponentRef("macengine", 0), "in:WBuffer", 1, 128);
+        var uses = new[] { wb.Use(BufferSide.ChildRead, 65536), new PortUse(enginePort, 65536, 0, ActivityKind.Write, null) };
+
+        var end = Finish(sim, DataTransfer.Run(sim, enginePort.Owner, ActivityLabel.None, uses, null));
+
+        Assert.That(end, Is.EqualTo(512));
+        Assert.That(wb.Bytes(BufferSide.ChildRead), Is.EqualTo(65536));
+    }
+}

@@ -1,0 +1,70 @@
+using Comet.Hardware.Components;
+using Comet.Hardware.Energy;
+using Comet.Sim;
+using NUnit.Framework;
+
+namespace Comet.Hardware.Tests.Components;
+
+public class MeshNocTests
+{
+    // The example's OBuffer link mesh: 2x2, hop 5, queuing delay 2, channel width 32 bits.
+    private static readonly MeshParameters Ob = new("OBuffer.link", "OB", 2, 2, HopLatencyCycles: 5, ChannelWidthBits: 32, QueuingDelay: 2, PortBytesPerCycle: 128, BroadcastSupport: true);
+
+    [Test]
+    public void Route_IsDimensionOrdered_XThenY()
+    {
+        var mesh = new MeshNoc(new Simulation(), Ob with { X = 4, Y = 4 }, new EnergyLedger());
+        var route = mesh.Route(new MeshNode(0, 0), new MeshNode(2, 1));
+        Assert.That(route, Has.Count.EqualTo(3));
+        Assert.That(mesh.LinkName(new MeshNode(0, 0), new MeshNode(1, 0)), Is.EqualTo("link:OB0->OB1"));
+    }
+
+    [Test]
+    public void Unicast_TwoHops_IsStoreAndForward()
+    {
+        // One hop of 512 B: 5 + 512·8·2/32 = 261; two hops: 522.
+        var sim = new Simulation();
+        var mesh = new MeshNoc(sim, Ob, new EnergyLedger());
+        sim.Process(mesh.Send(sim, new ComponentRef("OB", 3), ActivityLabel.None, new MeshNode(1, 1), [new MeshNode(0, 0)], 512), "u");
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(522));
+        Assert.That(mesh.ByteHops, Is.EqualTo(1024));
+    }
+
+    [Test]
+    public void TwoTransfersSharingALink_TheSecondWaitsAndIsTracedAsAStall()
+    {
+        // Alone each takes 261 cycles; on one link the second ends at 522 (contention, not a formula).
+        var sim = new Simulation();
+        var sink = new RecordingSink();
+        sim.Trace = sink;
+        var mesh = new MeshNoc(sim, Ob, new EnergyLedger());
+        var a = sim.Process(mesh.Send(sim, new ComponentRef("OB", 0), ActivityLabel.None, new MeshNode(0, 0), [new MeshNode(1, 0)], 512), "a");
+        var b = sim.Process(mesh.Send(sim, new ComponentRef("OB", 0), ActivityLabel.None, new MeshNode(0, 0), [new MeshNode(1, 0)], 512), "b");
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(522));
+        var stall = sink.Records.Single(r => r.Activity == ActivityKind.Stall);
+        Assert.That(stall.Detail, Is.EqualTo("link:OB0->OB1"));
+        Assert.That((stall.Start, stall.End), Is.EqualTo((0L, 261L)));
+    }
+
+    [Test]
+    public void Multicast_TakesAsLongAsTheFarthestLeaf()
+    {
+        var sim = new Simulation();
+        var mesh = new MeshNoc(sim, Ob, new EnergyLedger());
+        sim.Process(mesh.Send(sim, new ComponentRef("OB", 0), ActivityLabel.None, new MeshNode(0, 0), [new(1, 0), new(0, 1), new(1, 1)], 512), "m");
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(522));
+        Assert.That(mesh.ByteHops, Is.EqualTo(3 * 512), "a tree crosses each of its three links once");
+    }
+
+    [Test]
+    public void PathCycles_NonIntegerSerialization_AddsUpToTheTruncatedTotal()
+    {
+        // 3 bytes, q 1, W 32: per hop 5 + 24/32 = 5.75; three hops ⌊17.25⌋ = 17.
+        var p = Ob with { QueuingDelay = 1 };
+        Assert.That(p.PathCycles(3, 3), Is.EqualTo(17));
+        Assert.That(p.PathCycles(3, 1) + (p.PathCycles(3, 2) - p.PathCycles(3, 1)) + (p.PathCycles(3, 3) - p.PathCycles(3, 2)), Is.EqualTo(17));
+    }
+}
