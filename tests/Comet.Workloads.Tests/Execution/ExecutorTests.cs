@@ -61,7 +61,7 @@ public class ExecutorTests
             (tracks.TryGetValue(key, out var list) ? list : tracks[key] = []).Add((ts, ts + dur));
         }
 
-        Assert.That(tracks, Is.Not.Empty);
+        Assert.That(tracks, Has.Count.GreaterThan(10));
         foreach (var (key, slices) in tracks)
         {
             var ordered = slices.OrderBy(s => s.Start).ThenByDescending(s => s.End).ToList();
@@ -73,7 +73,10 @@ public class ExecutorTests
                     open.Pop();
                 }
 
-                Assert.That(open.Count == 0 || s.End <= open.Peek().End, $"track {key}: [{s.Start},{s.End}) overlaps [{open.Peek().Start},{open.Peek().End}) without nesting");
+                if (open.Count > 0 && s.End > open.Peek().End)
+                {
+                    Assert.Fail($"track {key}: [{s.Start},{s.End}) overlaps [{open.Peek().Start},{open.Peek().End}) without nesting");
+                }
                 open.Push(s);
             }
         }
