@@ -1,0 +1,79 @@
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace Comet.Cli.Tests;
+
+/// <summary><c>comet simulate</c>: the files it writes and what they hold.</summary>
+public class SimulateCommandTests
+{
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "comet-simulate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Simulate_GemmOnly_WritesTracesSummaryAndTimeline()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
+        var outFolder = Path.Combine(_root, "out");
+        var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "full"]);
+
+        Assert.That(code, Is.Zero, stderr);
+        foreach (var f in new[] { "trace.csv", "trace.json", "summary.json", "timeline.png", "timeline.svg", "run-info.json" })
+        {
+            Assert.That(File.Exists(Path.Combine(outFolder, f)), f);
+        }
+
+        Assert.That(File.ReadLines(Path.Combine(outFolder, "trace.csv")).First(), Is.EqualTo("start_cycle,end_cycle,component,instance,activity,operation,tensor,tile,bytes,stall_reason"));
+        Assert.That(stdout, Does.Contain("DataMovementTileNode::4"));
+        Assert.That(stdout, Does.Contain("wrote "));
+    }
+
+    [Test]
+    public void Simulate_Json_PrintsTheSummaryWithBothFigures()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
+        var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(_root, "out")), "--trace", "none", "--json"]);
+
+        Assert.That(code, Is.Zero, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("simulated_cycles").GetInt64(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("analytic_cycles").GetInt64(), Is.EqualTo(3128054), "the reference tool's Total Cycles for gemm_only");
+        var leaf = root.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("node").GetString() == "DataMovementTileNode::4");
+        Assert.That(leaf.GetProperty("simulated_cycles").GetDouble(), Is.EqualTo(8898));
+        Assert.That(leaf.GetProperty("analytic_cycles").GetInt64(), Is.EqualTo(8898));
+        Assert.That(root.GetProperty("inputs_sha256").GetProperty("mapping").GetString(), Has.Length.EqualTo(64));
+        Assert.That(File.Exists(Path.Combine(_root, "out", "trace.csv")), Is.False, "--trace none writes no trace");
+    }
+
+    [Test]
+    public void Simulate_UnknownTraceLevel_IsAnInputError()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(_root, "out")), "--trace", "verbose"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("--trace"));
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
