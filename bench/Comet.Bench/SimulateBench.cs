@@ -1,12 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Comet.Cli.Reports;
+using Comet.Workloads.Inputs;
+
 namespace Comet.Bench;
 
-/// <summary>Benchmark group (not implemented yet).</summary>
+/// <summary>Simulation throughput: events/s and wall time of whole cases simulated with a full trace written to disk.</summary>
 public static class SimulateBench
 {
-    /// <summary>Runs the group and returns the exit code.</summary>
+    private static readonly string[] DefaultCases = ["ex_base", "im_cloud_M2048N2048K256_0"];
+
+    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full]</c>.</summary>
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("SimulateBench: not implemented yet");
+        var json = args.Contains("--json");
+        var only = Value(args, "--only");
+        var trace = Value(args, "--trace") ?? "full";
+        var cases = only is null ? DefaultCases : [only];
+        var results = new List<Dictionary<string, object>>();
+        foreach (var name in cases)
+        {
+            var folder = CaseFolder(name);
+            if (folder is null)
+            {
+                Console.Error.WriteLine($"SimulateBench: case {name} not found (examples/{name} or /work/shared/reference/cases/{name})");
+                return 2;
+            }
+
+            var inputs = CometInputLoader.LoadFolder(folder);
+            var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
+            var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, _ => SimulationTraceLevel.Full };
+            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench");
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            var outcome = SimulationRun.Execute(request, CancellationToken.None);
+            watch.Stop();
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            var traceBytes = File.Exists(Path.Combine(outFolder, "trace.csv")) ? new FileInfo(Path.Combine(outFolder, "trace.csv")).Length : 0;
+            Directory.Delete(outFolder, recursive: true);
+            var events = outcome.Result.Events;
+            var wall = watch.Elapsed.TotalSeconds;
+            results.Add(new Dictionary<string, object>
+            {
+                ["name"] = name,
+                ["events"] = events,
+                ["simulated_cycles"] = outcome.Result.SimulatedCycles,
+                ["wall_s"] = Math.Round(wall, 3),
+                ["events_per_s"] = Math.Round(events / Math.Max(wall, 1e-9)),
+                ["peak_working_set_mb"] = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
+                ["trace_csv_mb"] = Math.Round(traceBytes / 1048576.0, 1),
+            });
+            if (!json)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB"));
+            }
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["cases"] = results }));
+        }
+
         return 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string? CaseFolder(string name)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "examples", name);
+            if (File.Exists(Path.Combine(candidate, "mapping.yaml")))
+            {
+                return candidate;
+            }
+        }
+
+        var shared = Path.Combine("/work/shared/reference/cases", name);
+        return File.Exists(Path.Combine(shared, "mapping.yaml")) ? shared : null;
     }
 }
