@@ -63,6 +63,10 @@ public sealed class YamlFile
 
             throw new InputException(fileName, string.Empty, $"YAML syntax error: {message}", e.Start.Line, e.Start.Column, inner: e);
         }
+        catch (InvalidOperationException e)
+        {
+            throw new InputException(fileName, string.Empty, $"YAML syntax error: {e.Message}", inner: e);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -423,6 +423,13 @@ public static class ArchitectureLoader
                 throw file.Error(meshYOnly, path + ".meshY", "meshY is given without meshX");
             }
 
+            if (!hasMesh)
+            {
+                // the tool's network spec reads its mesh flag unconditionally and aborts when meshX is absent
+                throw file.Error(attrs, path, "missing required key 'meshX' (the network's mesh shape)",
+                    YamlFile.Find(attrs, "mesh") is not null ? "the list form 'mesh:' sets only the instance count; add meshX/meshY" : "add meshX and meshY");
+            }
+
             var meshX = hasMesh ? PositiveInt(file, attrs, "meshX", path, 1) : 1;
             var meshY = hasMesh ? PositiveInt(file, attrs, "meshY", path, 1) : 1;
             if (YamlFile.Find(attrs, "bw") is null)

@@ -161,7 +161,13 @@ public static class MappingValidator
                     foreach (var (d, f) in line)
                     {
                         dims.TryGetValue(d, out var current);
-                        dims[d] = checked(current * f);
+                        if (current != 0 && f > long.MaxValue / current)
+                        {
+                            throw new InputException(file, tile.KeyPath + ".factors",
+                                $"the {problem.DimensionNames[d]} tile of tensor {problem.TensorNames[entry.TensorId]} overflows 64 bits ({current} x {f})", tile.Line, tile.Column);
+                        }
+
+                        dims[d] = current * f;
                         var total = problem.DimensionSizes[d];
                         if (dims[d] > 0 && total % dims[d] != 0)
                         {

@@ -193,7 +193,12 @@ public static partial class ProblemLoader
         long instanceSize = 1;
         foreach (var d in dimIds)
         {
-            instanceSize = checked(instanceSize * sizes[d]);
+            if (sizes[d] > long.MaxValue / instanceSize)
+            {
+                throw file.Error(map, path + ".dimensions", $"the size of operation '{name}' overflows 64 bits");
+            }
+
+            instanceSize *= sizes[d];
         }
 
         return new ProblemOperation(name, ins, outs[0], dimIds, projections, readWrite, instanceSize);

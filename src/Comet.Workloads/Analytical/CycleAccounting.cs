@@ -1,0 +1,83 @@
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Analytical;
+
+/// <summary>
+/// The tool's "Total Cycles": over every spatial node, leaf and collective, (compulsory + optional stall) × parent iterations,
+/// plus the leaf compute windows (reference-model §9). Also builds the per-unit table.
+/// </summary>
+internal static class CycleAccounting
+{
+    public static long Total(CostWalker walker, SortedDictionary<string, (long? Cs, long? Os, long? Tmw)> table)
+    {
+        long total = 0;
+        foreach (var node in walker.Mapping.Nodes)
+        {
+            if (node is not (DataMovementTileNode or CollectiveOperationNode) || !walker.NodeLevelCost.TryGetValue(node.Index, out var groups))
+            {
+                continue;
+            }
+
+            var iterations = walker.ParentIterations.TryGetValue(node.Index, out var pi) ? pi : 1;
+            foreach (var (_, levels) in groups)
+            {
+                long window = 0, csRead = 0, csWrite = 0, optional = 0;
+                var key = string.Empty;
+                foreach (var (level, pair) in levels)
+                {
+                    key += walker.Arch.Levels[level].Name + "-";
+                    var mw = Math.Max(pair[0].ComputeTime, pair[1].ComputeTime);
+                    csRead = Math.Max(csRead, pair[0].RampUp + pair[0].RampDown);
+                    csWrite = Math.Max(csWrite, pair[1].RampUp + pair[1].RampDown);
+                    optional = Math.Max(optional, pair[0].Cumulative);
+                    optional = Math.Max(optional, pair[1].Cumulative);
+                    window = Math.Max(window, mw);
+                }
+
+                var compulsory = csRead + csWrite;
+                if (node is CollectiveOperationNode col)
+                {
+                    total += (compulsory + optional) * iterations;
+                    var rowKey = $"{col.Kind.ToString().ToUpperInvariant()}-{col.Index}";
+                    Add(table, rowKey, os: (compulsory + optional) * iterations);
+                    continue;
+                }
+
+                var tile = (DataMovementTileNode)node;
+                optional = Math.Max(0, walker.NodeCost[node.Index] - csRead - csWrite - window);
+                if (!(tile.IsSpatial || tile.IsLeaf))
+                {
+                    continue;
+                }
+
+                total += (compulsory + optional) * iterations;
+                Add(table, key, cs: compulsory * iterations, os: optional); // the tool's table omits × iterations on OS
+                if (tile.IsLeaf)
+                {
+                    total += window * iterations;
+                    var op = (OperationNode)tile.Children[0];
+                    var row = table.TryGetValue(op.OperationName, out var r) ? r : (null, null, null);
+                    table[op.OperationName] = (row.Cs, row.Os, window * iterations);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private static void Add(SortedDictionary<string, (long? Cs, long? Os, long? Tmw)> table, string key, long? cs = null, long? os = null)
+    {
+        var row = table.TryGetValue(key, out var r) ? r : (null, null, null);
+        if (cs is not null)
+        {
+            row.Cs = (row.Cs ?? 0) + cs;
+        }
+
+        if (os is not null)
+        {
+            row.Os = (row.Os ?? 0) + os;
+        }
+
+        table[key] = row;
+    }
+}

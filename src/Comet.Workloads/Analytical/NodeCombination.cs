@@ -1,0 +1,229 @@
+namespace Comet.Workloads.Analytical;
+
+/// <summary>
+/// Combines the tensors of a node per target memory and port, then the targets into the node's cost (reference-model §5.5–5.6).
+/// </summary>
+public static class NodeCombination
+{
+    /// <summary>Merges entry costs per target memory: windows shared by tensors on one target port are consumed in order (the tool's get_node1_node2_cost).</summary>
+    /// <param name="pairs">Entry costs by (target, child) level ids, in level order.</param>
+    /// <param name="maxIterations">The node's largest iteration count.</param>
+    /// <param name="portUsage">Per child memory and port, cycles its opposite port spends on its own children (empty unless ports are shared).</param>
+    /// <param name="portsShared">Whether a child level shares parent/child ports.</param>
+    /// <param name="isCompute">Whether a level is a compute level.</param>
+    public static SortedDictionary<int, PortCost[]> PerTarget(
+        SortedDictionary<(int Target, int Child), List<PortCost[]>> pairs,
+        long maxIterations,
+        IReadOnlyDictionary<int, Dictionary<int, long>> portUsage,
+        Func<int, bool> portsShared,
+        Func<int, bool> isCompute)
+    {
+        var result = new SortedDictionary<int, PortCost[]>();
+        var windows = new Dictionary<int, List<long[]>>();
+        foreach (var ((target, child), costs) in pairs)
+        {
+            for (var port = 0; port < 2; port++)
+            {
+                foreach (var cost in costs)
+                {
+                    if (!cost[port].HasData)
+                    {
+                        continue;
+                    }
+
+                    var source = cost[port].Window;
+                    long[] actual;
+                    if (!isCompute(child) && portUsage.Count > 0 && portsShared(child))
+                    {
+                        long busy = portUsage.TryGetValue(child, out var byPort) && byPort.TryGetValue(port, out var b) ? b : 0;
+                        actual = new long[source.Length];
+                        for (var i = 0; i < source.Length; i++)
+                        {
+                            actual[i] = source[i] > busy ? source[i] - busy : 0;
+                        }
+                    }
+                    else
+                    {
+                        actual = (long[])source.Clone();
+                    }
+
+                    if (!windows.TryGetValue(target, out var list))
+                    {
+                        list = new List<long[]>();
+                        windows[target] = list;
+                    }
+
+                    list.Add(actual);
+                }
+            }
+        }
+
+        var counters = new Dictionary<int, int>();
+        foreach (var ((target, _), costs) in pairs)
+        {
+            if (!result.ContainsKey(target))
+            {
+                result[target] = [new PortCost(maxIterations), new PortCost(maxIterations)];
+                counters[target] = 0;
+            }
+
+            for (var port = 0; port < 2; port++)
+            {
+                foreach (var cost in costs)
+                {
+                    var entry = cost[port];
+                    if (!entry.HasData)
+                    {
+                        continue;
+                    }
+
+                    var k = counters[target];
+                    var merged = result[target][port];
+                    merged.RampUp += entry.RampUp;
+                    merged.RampDown += entry.RampDown;
+                    merged.ComputeTime = Math.Max(merged.ComputeTime, entry.ComputeTime);
+                    if (merged.ReuseFactor == 0)
+                    {
+                        merged.ReuseFactor = 1;
+                    }
+
+                    if (entry.ReuseFactor > 0)
+                    {
+                        merged.ReuseFactor = Math.Min(merged.ReuseFactor, entry.ReuseFactor);
+                    }
+
+                    merged.Cumulative += entry.Cumulative;
+                    var factor = entry.ReuseFactor;
+                    var own = windows[target][k];
+                    var iterations = Math.Min(maxIterations, own.Length);
+                    for (var i = port; i < iterations; i++)
+                    {
+                        for (var j = 0; j < factor; j++)
+                        {
+                            var m = i * factor + j;
+                            if (m < merged.Window.Length && i < entry.Window.Length && entry.Window[i] != 0)
+                            {
+                                merged.Window[m] = Math.Max(merged.Window[m], entry.Window[i] / factor);
+                            }
+
+                            if (!entry.HideLatency && m < merged.CompulsoryStall.Length && i < entry.Window.Length)
+                            {
+                                merged.CompulsoryStall[m] += i < entry.Stall.Length ? entry.Stall[i] : 0;
+                            }
+
+                            var moved = i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0;
+                            var stall = moved / factor - own[i] / factor;
+                            if (stall > 0 && m < merged.Stall.Length)
+                            {
+                                merged.Stall[m] += stall;
+                            }
+                        }
+
+                        if (!entry.HideLatency)
+                        {
+                            continue;
+                        }
+
+                        // the transfer takes time from the windows of the other tensors on the same target and port
+                        var moveShare = (i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0) / factor;
+                        ConsumeWindows(pairs, windows, target, port, k, i, factor, moveShare);
+                    }
+
+                    counters[target] = k + 1;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void ConsumeWindows(SortedDictionary<(int Target, int Child), List<PortCost[]>> pairs, Dictionary<int, List<long[]>> windows, int target, int port, int self, long i, long factor, long moveShare)
+    {
+        var counter = 0;
+        foreach (var ((otherTarget, _), costs) in pairs)
+        {
+            if (otherTarget != target)
+            {
+                continue;
+            }
+
+            for (var p = 0; p < 2; p++)
+            {
+                foreach (var cost in costs)
+                {
+                    if (!cost[p].HasData)
+                    {
+                        continue;
+                    }
+
+                    if (p == port && counter != self)
+                    {
+                        var otherFactor = Math.Max(cost[p].ReuseFactor, 1);
+                        var list = windows[target][counter];
+                        for (var j = 0; j < factor; j++)
+                        {
+                            var n = (j + i * factor) / otherFactor;
+                            if (n < list.Length)
+                            {
+                                var left = list[n] - moveShare;
+                                list[n] = left < 0 ? 0 : left;
+                            }
+                        }
+                    }
+
+                    counter++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Combines the targets of a node: the max over targets and ports of ramps and windows, and per step the stall — with the tool's overwrite of port 0 by port 1 on the first target.</summary>
+    public static PortCost NodeCost(SortedDictionary<int, PortCost[]> perTarget, long maxIterations)
+    {
+        var node = new PortCost(maxIterations);
+        var targetIndex = 0;
+        foreach (var (_, cost) in perTarget)
+        {
+            for (var port = 0; port < 2; port++)
+            {
+                var c = cost[port];
+                if (!c.HasData || c.ComputeTime == 0)
+                {
+                    continue;
+                }
+
+                node.RampUp = Math.Max(node.RampUp, c.RampUp);
+                node.RampDown = Math.Max(node.RampDown, c.RampDown);
+                node.ComputeTime = Math.Max(node.ComputeTime, c.ComputeTime);
+                var factor = Math.Max(c.ReuseFactor, 1);
+                for (var i = port; i < maxIterations; i++)
+                {
+                    if (i % factor != 0)
+                    {
+                        continue;
+                    }
+
+                    var at = i / factor;
+                    var value = c.Stall[at] + c.CompulsoryStall[at];
+                    node.Stall[i] = targetIndex == 0 ? value : Math.Max(node.Stall[i], value); // first target: port 1 overwrites port 0 (tool quirk)
+                }
+            }
+
+            targetIndex++;
+        }
+
+        return node;
+    }
+
+    /// <summary>Node cycles = window + ramp-up + ramp-down + Σ stalls, truncated to 32 bits as the tool returns it.</summary>
+    public static long Total(PortCost node)
+    {
+        long stalls = 0;
+        foreach (var s in node.Stall)
+        {
+            stalls += s;
+        }
+
+        return (uint)(node.ComputeTime + node.RampUp + node.RampDown + (uint)stalls);
+    }
+}

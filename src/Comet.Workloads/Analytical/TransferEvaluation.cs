@@ -1,0 +1,142 @@
+using Comet.Hardware.Specs;
+using Comet.Workloads.Loop;
+
+namespace Comet.Workloads.Analytical;
+
+/// <summary>Turns the tile moves of one entry into per-step stall/window vectors (the tool's get_target_child_cost and Evaluate, §5.3–5.4).</summary>
+public static class TransferEvaluation
+{
+    /// <summary>Evaluates an entry against a window vector; returns the (read, write) port pair with the entry on its port.</summary>
+    /// <param name="arch">The architecture.</param>
+    /// <param name="node">The loop node.</param>
+    /// <param name="entryIndex">The entry.</param>
+    /// <param name="stepWindow">Window per step of the child (leaf: RTS·compute latency; memory: the child group's cost).</param>
+    /// <param name="hide">Whether transfers may hide under the window.</param>
+    /// <param name="windows">The per-step window vector (length = the node's max iterations).</param>
+    /// <param name="nocEnergy">Whether to compute NoC energy.</param>
+    public static PortCost[] Evaluate(ArchitectureSpec arch, LoopNestNode node, int entryIndex, long stepWindow, bool hide, long[] windows, bool nocEnergy)
+    {
+        var entry = node.Entries[entryIndex];
+        var moves = node.Moves[entryIndex];
+        var port = entry.Port;
+        var pair = PortCost.EmptyPair();
+        var cost = pair[port];
+        var differentIterations = node.DifferentIterations;
+        var actual = node.ActualIterations(entryIndex);
+        if (actual == 0)
+        {
+            throw new InvalidOperationException($"{node.Node.Name}: tensor entry {entryIndex} never moves a tile");
+        }
+
+        var reuse = entry.Iterations / actual;
+        if (reuse == 0)
+        {
+            reuse = 1;
+        }
+
+        // window per unique tile: the reuse window sums the next r steps' windows (sum of [i, i+r) at i % r == 0, else 0)
+        var noStall = new long[windows.Length];
+        if (reuse == 1)
+        {
+            Array.Copy(windows, noStall, windows.Length);
+        }
+        else
+        {
+            for (var i = 0; i < windows.Length; i++)
+            {
+                if (i % reuse == 0)
+                {
+                    long sum = 0;
+                    for (var j = i; j < i + reuse && j < windows.Length; j++)
+                    {
+                        sum += windows[j];
+                    }
+
+                    noStall[i] = sum;
+                }
+            }
+        }
+
+        cost.Window = new long[actual];
+        Array.Fill(cost.Window, stepWindow * reuse);
+        cost.ReuseFactor = reuse;
+        cost.EntryIndex = entryIndex;
+        long total = 0;
+        foreach (var w in noStall)
+        {
+            total += w;
+        }
+
+        cost.ComputeTime = total;
+        cost.HideLatency = hide;
+        var target = arch.Levels[entry.TargetLevelId];
+        var child = arch.Levels[entry.ChildLevelId];
+        var network = arch.NetworkBetween(target.Id, child.Id)
+            ?? throw new InvalidOperationException($"no network from '{target.Name}' to '{child.Name}'");
+        var dmaContiguous = target.Memory?.DmaContiguous ?? false;
+        var tiles = moves.Count;
+        var pseudo = differentIterations ? tiles : tiles / reuse;
+        cost.Stall = new long[pseudo];
+        cost.MoveCycles = new long[pseudo];
+        cost.CompulsoryStall = [];
+        cost.TileSize = tiles > 0 ? moves[0].Elements : 0;
+        cost.AccessCount = pseudo;
+        var offset = entry.ReadWrite ? 1 : -1;
+        TileCost previousCost = default;
+        TileMove previousMove = default;
+        for (var i = 0; i < tiles; i++)
+        {
+            var move = moves[i];
+            var tile = i > 0 && move == previousMove ? previousCost : TileMoveCost.Evaluate(target, child, network, move, entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
+            previousCost = tile;
+            previousMove = move;
+            var latency = !dmaContiguous || i == 0 || i == tiles - 1 ? tile.Total : tile.MemoryCycles;
+            var window = i < noStall.Length ? noStall[i] : 0;
+            var stall = latency == 0 ? 0 : latency - window;
+            if (!hide)
+            {
+                stall = latency;
+            }
+
+            cost.NocEnergy += tile.NocEnergyPj;
+            if (entry.ReadWrite && i == tiles - reuse)
+            {
+                cost.RampDown = latency;
+                continue;
+            }
+
+            if (i == 0 && !entry.ReadWrite)
+            {
+                cost.RampUp = latency;
+                continue;
+            }
+
+            if (differentIterations)
+            {
+                var at = i + offset;
+                if (at >= 0 && at < pseudo)
+                {
+                    cost.Stall[at] = stall;
+                    cost.MoveCycles[at] = latency;
+                }
+            }
+            else if (i % reuse == 0)
+            {
+                var at = (int)(i / reuse) + offset;
+                if (at >= 0 && at < pseudo)
+                {
+                    cost.Stall[at] = stall;
+                    cost.MoveCycles[at] = latency;
+                }
+            }
+
+            if (differentIterations || i % reuse == 0)
+            {
+                cost.Cumulative += latency;
+                cost.CumulativeStall += stall;
+            }
+        }
+
+        return pair;
+    }
+}

@@ -1,0 +1,62 @@
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Loop;
+
+/// <summary>The loop-nest view of one DataMovement_Tile: its entries and the tiles each entry moves per parent step.</summary>
+/// <param name="Node">The mapping node.</param>
+/// <param name="Entries">Entries in file order.</param>
+/// <param name="Moves">Per entry, one <see cref="TileMove"/> per step (temporal: this level's steps; spatial: the parent's steps).</param>
+/// <param name="SameTargetAsParent">A spatial level that fans out of the same memory as its temporal parent.</param>
+public sealed record LoopNestNode(
+    DataMovementTileNode Node,
+    IReadOnlyList<LoopEntry> Entries,
+    IReadOnlyList<IReadOnlyList<TileMove>> Moves,
+    bool SameTargetAsParent)
+{
+    /// <summary>The largest iteration count over the entries.</summary>
+    public long MaxIterations
+    {
+        get
+        {
+            long max = 0;
+            foreach (var e in Entries)
+            {
+                max = Math.Max(max, e.Iterations);
+            }
+
+            return max;
+        }
+    }
+
+    /// <summary>Whether the entries' iteration counts differ.</summary>
+    public bool DifferentIterations
+    {
+        get
+        {
+            for (var i = 1; i < Entries.Count; i++)
+            {
+                if (Entries[i].Iterations != Entries[0].Iterations)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Steps whose tile is not reused from the previous step (the tool's "actual iterations").</summary>
+    public long ActualIterations(int entry)
+    {
+        long count = 0;
+        foreach (var m in Moves[entry])
+        {
+            if (m.UniqueTiles != 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
