@@ -324,6 +324,17 @@ public sealed class DataflowExecutor
     {
         var start = _sim.Now;
         var plan = _plans.Plan(node);
+        if (plan.Operation is not null && plan.Entries.All(e => e.ToCompute && e.FanOut == 1 && e.Groups.Length == 1))
+        {
+            foreach (var ev in RunLeaf(plan, b))
+            {
+                yield return ev;
+            }
+
+            Tally(node).Add(start, _sim.Now);
+            yield break;
+        }
+
         var run = new TemporalRun(_sim, plan, b, _options.OperandSlots);
         _sim.Process(Sequencer(run), node.Name + ".mover");
         for (var i = 0; i < plan.Iterations; i++)
@@ -356,6 +367,154 @@ public sealed class DataflowExecutor
         }
 
         Tally(node).Add(start, _sim.Now);
+    }
+
+    private IEnumerable<Event> RunLeaf(TemporalPlan plan, LevelBinding b)
+    {
+        var run = new LeafRun(_sim, plan, b, _options.OperandSlots);
+        var drainers = new List<Event>();
+        foreach (var e in plan.Entries)
+        {
+            if (e.IsOutput)
+            {
+                drainers.Add(_sim.Process(LeafDrainer(run, e), e.DrainName));
+            }
+            else
+            {
+                _sim.Process(LeafMover(run, e), e.FillName);
+            }
+        }
+
+        var inst = Resolve(b, plan.ComputeLevel);
+        var engineRef = Machine.RefOf(plan.ComputeLevel, inst);
+        var gemm = plan.Primitive is not null ? Machine.Gemm(plan.ComputeLevel, inst) : null;
+        var simd = gemm is null ? Machine.Simd(plan.ComputeLevel, inst) : null;
+        var label = new ActivityLabel(plan.Operation!.OperationName, "", -1);
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            foreach (var e in plan.Entries)
+            {
+                var k = e.Ordinal[i];
+                var asked = _sim.Now;
+                if (e.IsOutput)
+                {
+                    // A new output tile needs a free result slot: at most Slots tiles wait for their drain.
+                    while (e.StartsAt(i) && k - run.Drained[e.Index] >= run.Slots)
+                    {
+                        yield return run.ConsumerSleep();
+                    }
+                }
+                else
+                {
+                    while (run.Filled[e.Index] <= k)
+                    {
+                        yield return run.ConsumerSleep();
+                    }
+                }
+
+                if (_sim.Now > asked)
+                {
+                    _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, 0, (e.IsOutput ? "space:" : "data:") + e.TensorName));
+                }
+            }
+
+            var body = gemm is not null
+                ? gemm.Compute(_sim, label with { Tile = i }, plan.Primitive!, plan.PrimitivesPerIteration)
+                : simd!.Execute(_sim, label with { Tile = i }, plan.SimdOperation, plan.SimdElements, plan.SimdReduction, plan.PrimitivesPerIteration);
+            foreach (var ev in body)
+            {
+                yield return ev;
+            }
+
+            foreach (var e in plan.Entries)
+            {
+                if (!e.EndsAt(i))
+                {
+                    continue;
+                }
+
+                if (e.IsOutput)
+                {
+                    run.Queued[e.Index]++;
+                    run.WakeDrainer(e.Index);
+                }
+                else
+                {
+                    run.Released[e.Index]++;
+                    run.WakeMover(e.Index);
+                }
+            }
+        }
+
+        run.Closing = true;
+        foreach (var e in plan.Entries)
+        {
+            if (e.IsOutput)
+            {
+                run.WakeDrainer(e.Index);
+            }
+        }
+
+        if (drainers.Count > 0)
+        {
+            yield return _sim.AllOf(drainers);
+        }
+    }
+
+    private IEnumerable<Event> LeafMover(LeafRun run, EntryPlan e)
+    {
+        var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
+        var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
+        for (var k = 0; k < e.Tiles; k++)
+        {
+            var asked = _sim.Now;
+            while (k - run.Released[e.Index] >= run.Slots)
+            {
+                yield return run.MoverSleep(e.Index);
+            }
+
+            if (_sim.Now > asked && _sim.Trace is not null)
+            {
+                var engine = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
+                _sim.Trace.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, run.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
+            }
+
+            foreach (var ev in Move(e.Entry, target, children, e.BytesPerInstance, false, label with { Tile = k }))
+            {
+                yield return ev;
+            }
+
+            run.Filled[e.Index] = k + 1;
+            run.WakeConsumer();
+        }
+    }
+
+    private IEnumerable<Event> LeafDrainer(LeafRun run, EntryPlan e)
+    {
+        var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
+        var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
+        for (var k = 0; ; k++)
+        {
+            while (run.Queued[e.Index] <= k)
+            {
+                if (run.Closing)
+                {
+                    yield break;
+                }
+
+                yield return run.DrainerSleep(e.Index);
+            }
+
+            foreach (var ev in Move(e.Entry, target, children, e.BytesPerInstance, true, label with { Tile = k }))
+            {
+                yield return ev;
+            }
+
+            run.Drained[e.Index] = k + 1;
+            run.WakeConsumer();
+        }
     }
 
     private ComponentRef ConsumerRef(TemporalRun run, int child)
