@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Comet.Sim;
 
 /// <summary>Something that happens at one cycle: triggered by Succeed or Fail, then processed in (time, priority, sequence) order, resuming whoever waits on it.</summary>
@@ -115,6 +117,7 @@ public class Event
     }
 
     /// <summary>Marks the event triggered successfully without scheduling it; the caller schedules it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected void MarkTriggered()
     {
         _state = EventState.Triggered;
@@ -122,6 +125,7 @@ public class Event
     }
 
     /// <summary>Returns a recycled event to its initial pending state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected void ResetForReuse()
     {
         _state = EventState.Pending;
@@ -139,6 +143,7 @@ public class Event
     }
 
     /// <summary>Registers a waiting process; the common single-waiter case is one field store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddProcessWaiter(Process process)
     {
         if (_first is null && _more is null)

@@ -1,59 +1,67 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Comet.Sim;
 
-/// <summary>The pending events ordered by (time, priority, insertion sequence): a batch for the current cycle, a timing wheel for the next cycles and a 4-ary heap beyond.</summary>
+/// <summary>The pending events ordered by (time, priority, insertion sequence): a timing wheel of one-cycle FIFO slots for the next cycles and a 4-ary heap beyond.</summary>
 /// <remarks>
 /// Cycle-level models schedule almost everything a few to a few thousand cycles ahead, so a wheel of
-/// <see cref="WheelSize"/> FIFO slots gives O(1) scheduling and popping where a heap pays O(log n) for each.
-/// Within a cycle, entries are taken in order key order: appends arrive with increasing sequence numbers, and the rare
-/// entry that must jump ahead (an urgent start or interrupt) is inserted into place.
+/// <see cref="WheelSize"/> slots gives O(1) scheduling and popping where a heap pays O(log n) for each. The slot of the
+/// current cycle is read in place from a cursor; appends arrive with increasing sequence numbers, so a slot is in key
+/// order, and the rare entry that must jump ahead (an urgent start or interrupt, a far event meeting wheel events in
+/// one cycle) is inserted into place.
 /// </remarks>
 internal sealed class EventQueue
 {
-    /// <summary>Number of cycles the wheel covers ahead of the current cycle.</summary>
+    /// <summary>Number of cycles the wheel covers, the current one included.</summary>
     public const int WheelSize = 2048;
 
     private const int Mask = WheelSize - 1;
     private const int Words = WheelSize / 64;
 
+    // Emptied slot arrays longer than this go back to the spares, so a burst does not leave big arrays in idle slots.
+    private const int KeepArrayLength = 256;
+
     private readonly WheelSlot[] _slots = new WheelSlot[WheelSize];
     private readonly ulong[] _occupied = new ulong[Words];
     private readonly EventHeap _far = new();
-
-    // Emptied slot arrays wait here for the next slot that needs one, so only occupied slots hold memory.
     private readonly Stack<WheelEntry[]> _spareArrays = new();
-    private WheelEntry[] _batch = new WheelEntry[16];
-    private int _batchHead;
-    private int _batchCount;
+    private int _head;
     private int _wheelCount;
+
+    // Length of the longest slot array so far: new and grown arrays start there, so every slot reaches its working
+    // size on first use instead of each one growing through the same sizes on its own.
+    private int _arrayLength = 8;
     private long _now;
 
     /// <summary>Number of scheduled events.</summary>
-    public int Count => _batchCount - _batchHead + _wheelCount + _far.Count;
+    public int Count => _wheelCount + _far.Count;
 
-    /// <summary>The cycle of the current batch; entries at this time are popped first.</summary>
+    /// <summary>The current cycle; entries at this time are popped first.</summary>
     public long Now => _now;
 
     /// <summary>Adds an event at absolute cycle <paramref name="time"/>, which must not lie before <see cref="Now"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(long time, long order, Event ev)
     {
         var delta = time - _now;
-        if (delta == 0)
-        {
-            PushCurrent(order, ev);
-        }
-        else if ((ulong)delta < WheelSize)
+        if ((ulong)delta < WheelSize)
         {
             var index = (int)(time & Mask);
             ref var slot = ref _slots[index];
-            if (slot.Items is null)
-                slot.Items = _spareArrays.TryPop(out var spare) ? spare : new WheelEntry[16];
-            else if (slot.Count == slot.Items.Length)
-                Array.Resize(ref slot.Items, slot.Items.Length * 2);
-            if (slot.Count > 0 && slot.Items[slot.Count - 1].Order > order)
-                slot.Unsorted = true;
-            slot.Items[slot.Count++] = new WheelEntry(order, ev);
+            var items = slot.Items;
+            var count = slot.Count;
+            if (items is null || count == items.Length)
+                items = Grow(ref slot);
+            if (count > 0 && items[count - 1].Order > order)
+            {
+                InsertInOrder(ref slot, order, ev, delta == 0 ? _head : 0);
+            }
+            else
+            {
+                items[count] = new WheelEntry(order, ev);
+                slot.Count = count + 1;
+            }
             _occupied[index >> 6] |= 1UL << index;
             _wheelCount++;
         }
@@ -68,7 +76,7 @@ internal sealed class EventQueue
     /// <summary>Returns the time of the earliest event, or false when none is pending.</summary>
     public bool TryPeekTime(out long time)
     {
-        if (_batchHead < _batchCount)
+        if (_head < _slots[(int)(_now & Mask)].Count)
         {
             time = _now;
             return true;
@@ -77,19 +85,26 @@ internal sealed class EventQueue
     }
 
     /// <summary>Removes the earliest event, advancing <see cref="Now"/> to its time; false when none is pending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPop(out Event ev, out long time)
     {
-        if (_batchHead == _batchCount && !Advance())
+        ref var slot = ref _slots[(int)(_now & Mask)];
+        if (_head >= slot.Count)
         {
-            ev = null!;
-            time = _now;
-            return false;
+            if (!Advance())
+            {
+                ev = null!;
+                time = _now;
+                return false;
+            }
+            slot = ref _slots[(int)(_now & Mask)];
         }
-        ref var entry = ref _batch[_batchHead];
+        ref var entry = ref slot.Items![_head];
         ev = entry.Event;
         entry = default;
-        if (++_batchHead == _batchCount)
-            _batchHead = _batchCount = 0;
+        _wheelCount--;
+        if (++_head == slot.Count)
+            EmptyCurrent(ref slot);
         time = _now;
         return true;
     }
@@ -99,37 +114,53 @@ internal sealed class EventQueue
     {
         if (time == _now)
             return;
-        if (time < _now || _batchHead < _batchCount || (TryFindNext(out var next) && next < time))
+        if (time < _now || (TryPeekTime(out var next) && next < time))
             throw new InvalidOperationException($"cannot move the clock from {_now} to {time} past pending events");
         _now = time;
-        LoadBatch();
+        _head = 0;
+        MergeFar();
     }
 
-    private void PushCurrent(long order, Event ev)
+    private WheelEntry[] Grow(ref WheelSlot slot)
     {
-        if (_batchCount == _batch.Length)
+        if (slot.Items is null)
         {
-            if (_batchHead > 0)
-            {
-                Array.Copy(_batch, _batchHead, _batch, 0, _batchCount - _batchHead);
-                Array.Clear(_batch, _batchCount - _batchHead, _batchHead);
-                _batchCount -= _batchHead;
-                _batchHead = 0;
-            }
-            else
-            {
-                Array.Resize(ref _batch, _batch.Length * 2);
-            }
+            slot.Items = _spareArrays.TryPop(out var spare) ? spare : new WheelEntry[Math.Min(_arrayLength, KeepArrayLength)];
         }
-        var i = _batchCount;
-        // Usually the new entry has the largest key and is appended; an urgent one slides in front of later keys.
-        while (i > _batchHead && _batch[i - 1].Order > order)
+        else
         {
-            _batch[i] = _batch[i - 1];
+            var length = Math.Max(slot.Items.Length * 2, _arrayLength);
+            _arrayLength = Math.Max(_arrayLength, length);
+            Array.Resize(ref slot.Items, length);
+        }
+        return slot.Items;
+    }
+
+    private static void InsertInOrder(ref WheelSlot slot, long order, Event ev, int floor)
+    {
+        // Entries before `floor` were already popped from the current slot and must not move.
+        var items = slot.Items!;
+        var i = slot.Count;
+        while (i > floor && items[i - 1].Order > order)
+        {
+            items[i] = items[i - 1];
             i--;
         }
-        _batch[i] = new WheelEntry(order, ev);
-        _batchCount++;
+        items[i] = new WheelEntry(order, ev);
+        slot.Count++;
+    }
+
+    private void EmptyCurrent(ref WheelSlot slot)
+    {
+        slot.Count = 0;
+        _head = 0;
+        var index = (int)(_now & Mask);
+        _occupied[index >> 6] &= ~(1UL << index);
+        if (slot.Items!.Length > KeepArrayLength)
+        {
+            _spareArrays.Push(slot.Items);
+            slot.Items = null;
+        }
     }
 
     private bool Advance()
@@ -137,69 +168,22 @@ internal sealed class EventQueue
         if (!TryFindNext(out var next))
             return false;
         _now = next;
-        LoadBatch();
+        _head = 0;
+        MergeFar();
         return true;
     }
 
-    /// <summary>Fills the (empty) batch with every entry at <see cref="Now"/> from the heap and the wheel, in key order.</summary>
-    private void LoadBatch()
+    /// <summary>Moves far events of the (new) current cycle into its slot, in key order.</summary>
+    private void MergeFar()
     {
-        var fromFar = 0;
         while (_far.Count > 0 && _far.PeekTime == _now)
         {
             var e = _far.Pop();
-            AppendBatch(new WheelEntry(e.Order, e.Event));
-            fromFar++;
-        }
-        var index = (int)(_now & Mask);
-        ref var slot = ref _slots[index];
-        if (slot.Count > 0)
-        {
-            var items = slot.Items!;
-            if (_batchCount == 0)
-            {
-                // Take the slot's array as the batch instead of copying; the empty batch array becomes a spare.
-                _spareArrays.Push(_batch);
-                _batch = items;
-                _batchCount = slot.Count;
-            }
-            else
-            {
-                for (var i = 0; i < slot.Count; i++)
-                    AppendBatch(items[i]);
-                Array.Clear(items, 0, slot.Count);
-                _spareArrays.Push(items);
-            }
-            slot.Items = null;
-            _wheelCount -= slot.Count;
-            slot.Count = 0;
-            _occupied[index >> 6] &= ~(1UL << index);
-            if (fromFar > 0 || slot.Unsorted)
-                SortBatchIfNeeded();
-            slot.Unsorted = false;
+            Push(_now, e.Order, e.Event);
         }
     }
 
-    private void AppendBatch(in WheelEntry entry)
-    {
-        if (_batchCount == _batch.Length)
-            Array.Resize(ref _batch, _batch.Length * 2);
-        _batch[_batchCount++] = entry;
-    }
-
-    private void SortBatchIfNeeded()
-    {
-        for (var i = _batchHead + 1; i < _batchCount; i++)
-        {
-            if (_batch[i - 1].Order > _batch[i].Order)
-            {
-                Array.Sort(_batch, _batchHead, _batchCount - _batchHead, WheelEntryComparer.Instance);
-                return;
-            }
-        }
-    }
-
-    /// <summary>Finds the earliest pending time beyond the (empty) current batch.</summary>
+    /// <summary>Finds the earliest pending time beyond the (exhausted) current slot.</summary>
     private bool TryFindNext(out long time)
     {
         var found = false;

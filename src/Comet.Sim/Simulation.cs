@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Comet.Sim;
@@ -131,6 +132,7 @@ public sealed class Simulation
     }
 
     /// <summary>Puts a triggered event into the queue <paramref name="delay"/> cycles from now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Schedule(Event ev, long delay, int priority)
     {
         var seq = _sequence++;
@@ -140,6 +142,7 @@ public sealed class Simulation
     }
 
     /// <summary>Takes back a fired timeout for reuse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ReturnTimeout(Timeout t) => _freeTimeouts.Push(t);
 
     /// <summary>Forgets a finished process.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Comet.Sim;
 
 /// <summary>An event that fires a fixed number of cycles after it was created; pooled, so do not keep it after it fired.</summary>
@@ -22,6 +24,7 @@ public sealed class Timeout : Event
     public override string Describe() => $"Timeout({Delay}) until cycle {FireTime}";
 
     /// <summary>Prepares a fresh or recycled timeout; the caller schedules it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Arm(long delay, long fireTime)
     {
         ResetForReuse();
