@@ -83,6 +83,34 @@ public class TimelinePlotTests
     }
 
     [Test]
+    public void Render_SegmentBudget_MergesBinsAndShrinksTheSvg()
+    {
+        var trace = Path.Combine(_root, "trace.csv");
+        SyntheticTrace.Write(trace, clusters: 8, tiles: 400);
+        TimelinePlot.Render(trace, Path.Combine(_root, "full.png"), Path.Combine(_root, "full.svg"));
+        TimelinePlot.Render(trace, Path.Combine(_root, "lean.png"), Path.Combine(_root, "lean.svg"), new TimelinePlotOptions { MaxSegments = 1000 });
+        var full = new FileInfo(Path.Combine(_root, "full.svg")).Length;
+        var lean = new FileInfo(Path.Combine(_root, "lean.svg")).Length;
+        Assert.That(lean, Is.LessThan(full / 2), $"full {full} B, lean {lean} B");
+        Assert.That(PngSize(File.ReadAllBytes(Path.Combine(_root, "lean.png"))), Is.EqualTo(PngSize(File.ReadAllBytes(Path.Combine(_root, "full.png")))));
+    }
+
+    [Test]
+    public void Coarsen_HalvesTheBinsAndKeepsEveryCycle()
+    {
+        var acc = new TimelineAccumulator(64);
+        acc.Add("GEMM", 0, 0, 1000, TimelineCategory.Compute);
+        acc.Add("GEMM", 0, 1000, 1010, TimelineCategory.CollectiveWait);
+        var width = acc.BinWidthCycles;
+        var used = acc.UsedBins;
+        acc.Coarsen();
+        Assert.That(acc.BinWidthCycles, Is.EqualTo(2 * width));
+        Assert.That(acc.UsedBins, Is.EqualTo((used + 1) / 2));
+        Assert.That(acc.TotalCycles("GEMM", 0, TimelineCategory.Compute), Is.EqualTo(1000));
+        Assert.That(acc.TotalCycles("GEMM", 0, TimelineCategory.CollectiveWait), Is.EqualTo(10));
+    }
+
+    [Test]
     public void Render_EmptyTrace_StillDrawsAnEmptyPlot()
     {
         var trace = Path.Combine(_root, "trace.csv");

@@ -201,7 +201,11 @@ public sealed class TimelineAccumulator
         return bins;
     }
 
-    private void Coarsen()
+    /// <summary>Bins that hold part of the run: the end cycle over the bin width, rounded up.</summary>
+    public int UsedBins => (int)Math.Min(_binCount, (EndCycle + BinWidthCycles - 1) / BinWidthCycles);
+
+    /// <summary>Doubles the bin width, summing neighbouring bins (used to bound the number of drawn segments).</summary>
+    public void Coarsen()
     {
         foreach (var bins in _lanes.Values)
         {

@@ -25,7 +25,7 @@ public static partial class TimelinePlot
         var accumulator = new TimelineAccumulator(options.MaxBinsPerLane);
         TimelineTraceReader.Read(traceCsvPath, accumulator);
         var title = options.Title ?? $"Timeline of {Path.GetFileName(traceCsvPath)}";
-        using var plot = Build(accumulator, title);
+        using var plot = Build(accumulator, title, options.MaxSegments);
         var lanes = Math.Max(accumulator.Lanes.Count, 1);
         var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - options.ExtraHeightPixels) / lanes));
         var height = (lanes * laneHeight) + options.ExtraHeightPixels;
@@ -55,11 +55,18 @@ public static partial class TimelinePlot
         _ => category.ToString().ToLowerInvariant(),
     };
 
-    private static Plot Build(TimelineAccumulator accumulator, string title)
+    private static Plot Build(TimelineAccumulator accumulator, string title, int maxSegments)
     {
         var plot = new Plot();
         plot.Font.Set(SansFont());
         var lanes = accumulator.Lanes;
+        var segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
+        while (segmentsOf.Sum(s => s.Count) > maxSegments && accumulator.UsedBins > 128)
+        {
+            accumulator.Coarsen();
+            segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
+        }
+
         var byCategory = DrawOrder.ToDictionary(c => c, _ => new List<Bar>());
         var end = Math.Max(accumulator.EndCycle, 1);
 
@@ -80,8 +87,7 @@ public static partial class TimelinePlot
 
         for (var i = 0; i < lanes.Count; i++)
         {
-            var (component, instance) = lanes[i];
-            foreach (var segment in accumulator.Segments(component, instance))
+            foreach (var segment in segmentsOf[i])
             {
                 // The y axis is inverted (first lane on top), so a lane's bottom is at i + half its height.
                 var bottom = i + (LaneFill / 2) - (segment.Bottom * LaneFill);

@@ -18,6 +18,9 @@ public sealed record TimelinePlotOptions
     /// <summary>Most time bins kept per lane (a power of two); bounds memory and the number of drawn segments.</summary>
     public int MaxBinsPerLane { get; init; } = 2048;
 
+    /// <summary>Most segments drawn in all; beyond it bins are merged pairwise (down to 128 per lane) so the SVG stays a sensible size.</summary>
+    public int MaxSegments { get; init; } = 200_000;
+
     /// <summary>Title above the plot; null uses the trace file's name.</summary>
     public string? Title { get; init; }
 }
