@@ -96,7 +96,8 @@ public sealed class Process : Event
         }
 
         var sim = source.Simulation; // the source is in cache already; our own header line need not be
-        var previous = sim.ActiveProcess;
+        // Resumptions never nest (bodies only schedule events), so the active process is null around this call;
+        // clearing rather than restoring it saves a reference store per event.
         sim.ActiveProcess = this;
         while (true)
         {
@@ -104,7 +105,7 @@ public sealed class Process : Event
             var more = body.MoveNext();
             if (_pendingInterrupt is not null)
             {
-                sim.ActiveProcess = previous;
+                sim.ActiveProcess = null;
                 throw new InvalidOperationException(
                     $"process '{Name}' was interrupted ({_pendingInterrupt.Cause ?? "no cause"}) but did not call HandleInterrupt");
             }
@@ -136,7 +137,7 @@ public sealed class Process : Event
             next.AddProcessWaiter(this);
             break;
         }
-        sim.ActiveProcess = previous;
+        sim.ActiveProcess = null;
     }
 
     private void End()
