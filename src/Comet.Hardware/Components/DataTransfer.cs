@@ -136,6 +136,87 @@ public static class DataTransfer
         yield return sim.AllOf(legs);
     }
 
+    /// <summary>A process moving one tile between exactly two ports with no network leg (the common operand fill/drain), without per-transfer allocations.</summary>
+    public static IEnumerable<Event> RunPair(Simulation sim, ComponentRef requester, ActivityLabel label, PortUse first, PortUse second)
+    {
+        // Same semantics as Run: acquire in key order, hold together, release each when its own bytes are through.
+        if (string.CompareOrdinal(first.Pool.Key, second.Pool.Key) > 0)
+        {
+            (first, second) = (second, first);
+        }
+
+        var trace = sim.Trace;
+        Request? a = null;
+        Request? b = null;
+        try
+        {
+            var asked = sim.Now;
+            a = first.Pool.Resource.Request();
+            yield return a;
+            if (sim.Now > asked)
+            {
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, first.Bytes, "port:" + first.Pool.Key));
+            }
+
+            asked = sim.Now;
+            b = second.Pool.Resource.Request();
+            yield return b;
+            if (sim.Now > asked)
+            {
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, second.Bytes, "port:" + second.Pool.Key));
+            }
+
+            var start = sim.Now;
+            var holdA = first.Cycles;
+            var holdB = second.Cycles;
+            var (early, late) = holdA <= holdB ? (first, second) : (second, first);
+            var (earlyHold, lateHold) = holdA <= holdB ? (holdA, holdB) : (holdB, holdA);
+            var earlyGrant = holdA <= holdB ? a : b;
+            var lateGrant = holdA <= holdB ? b : a;
+            if (earlyHold > 0)
+            {
+                yield return sim.Timeout(earlyHold);
+            }
+
+            earlyGrant.Dispose();
+            if (ReferenceEquals(earlyGrant, a))
+            {
+                a = null;
+            }
+            else
+            {
+                b = null;
+            }
+
+            early.Account?.Count(early.Bytes);
+            early.Pool.AddBusy(earlyHold);
+            trace?.Write(new TraceRecord(start, sim.Now, early.Pool.Owner.Name, early.Pool.Owner.Instance, early.Activity, label.Operation, label.Tensor, label.Tile, early.Bytes, ""));
+            if (lateHold > earlyHold)
+            {
+                yield return sim.Timeout(lateHold - earlyHold);
+            }
+
+            lateGrant.Dispose();
+            if (ReferenceEquals(lateGrant, a))
+            {
+                a = null;
+            }
+            else
+            {
+                b = null;
+            }
+
+            late.Account?.Count(late.Bytes);
+            late.Pool.AddBusy(lateHold);
+            trace?.Write(new TraceRecord(start, sim.Now, late.Pool.Owner.Name, late.Pool.Owner.Instance, late.Activity, label.Operation, label.Tensor, label.Tile, late.Bytes, ""));
+        }
+        finally
+        {
+            a?.Dispose();
+            b?.Dispose();
+        }
+    }
+
     private static long MaxBytes(IReadOnlyList<PortUse> ports)
     {
         long max = 0;

@@ -42,10 +42,16 @@ public abstract class GemmEngine
             sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, "engine_busy:" + Ref));
         }
 
-        foreach (var e in Hold(sim, label, primitive, count))
+        var start = sim.Now;
+        var cycles = PrimitiveCycles(primitive) * count;
+        if (cycles > 0)
         {
-            yield return e;
+            yield return sim.Timeout(cycles);
         }
+
+        Primitives += count;
+        _energy.Count(EnergyUnits(primitive) * count);
+        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
     }
 
     /// <summary>A process that runs <paramref name="count"/> primitives on an engine the caller already holds.</summary>

@@ -466,6 +466,8 @@ public sealed class DataflowExecutor
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
         var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
         var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
+        var pair = DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: false);
+        var requester = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
         for (var k = 0; k < e.Tiles; k++)
         {
             var asked = _sim.Now;
@@ -480,7 +482,10 @@ public sealed class DataflowExecutor
                 _sim.Trace.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, run.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
             }
 
-            foreach (var ev in Move(e.Entry, target, children, e.BytesPerInstance, false, label with { Tile = k }))
+            var moves = pair is { } p
+                ? DataTransfer.RunPair(_sim, requester, label with { Tile = k }, p.First, p.Second)
+                : Move(e.Entry, target, children, e.BytesPerInstance, false, label with { Tile = k });
+            foreach (var ev in moves)
             {
                 yield return ev;
             }
@@ -495,6 +500,8 @@ public sealed class DataflowExecutor
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
         var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
         var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
+        var pair = e.Entry.ReadModifyWrite ? null : DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: true);
+        var requester = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
         for (var k = 0; ; k++)
         {
             while (run.Queued[e.Index] <= k)
@@ -507,7 +514,10 @@ public sealed class DataflowExecutor
                 yield return run.DrainerSleep(e.Index);
             }
 
-            foreach (var ev in Move(e.Entry, target, children, e.BytesPerInstance, true, label with { Tile = k }))
+            var moves = pair is { } p
+                ? DataTransfer.RunPair(_sim, requester, label with { Tile = k }, p.First, p.Second)
+                : Move(e.Entry, target, children, e.BytesPerInstance, true, label with { Tile = k });
+            foreach (var ev in moves)
             {
                 yield return ev;
             }
@@ -516,6 +526,27 @@ public sealed class DataflowExecutor
             run.WakeConsumer();
         }
     }
+
+    /// <summary>The two port uses of a move with no network leg between one target and one child, or null when the move needs the general path.</summary>
+    private (PortUse First, PortUse Second)? DirectPair(TileEntry entry, int target, int child, long bytes, bool drain)
+    {
+        var T = entry.TargetLevelId;
+        var C = entry.ChildLevelId;
+        if (Machine.ChildMesh(T, target, C) is not null || T == C)
+        {
+            return null;
+        }
+
+        var netBw = Machine.NetworkPortBandwidth(T, C);
+        var targetUses = TargetUses(T, target, C, bytes, read: !drain, netBw).ToList();
+        if (targetUses.Count != 1)
+        {
+            return null;
+        }
+
+        return (targetUses[0], ChildUse(T, C, child, bytes, drain, netBw));
+    }
+
 
     private ComponentRef ConsumerRef(TemporalRun run, int child)
     {
