@@ -96,4 +96,61 @@ public class ComponentClosedFormTests
         Assert.That(end, Is.EqualTo(512));
         Assert.That(wb.Bytes(BufferSide.ChildRead), Is.EqualTo(65536));
     }
+
+    [Test]
+    public void DramChannels_InterleavedRequest_IsServedInParallel()
+    {
+        // 1024 B over two channels of 64 B/cycle, interleaved every 256 B: 512 B per channel → 8 cycles, not 16.
+        var sim = new Simulation();
+        var dram = new Dram(sim, new DramParameters("DRAM", new DramChannelParameters(64), Channels: 2, InterleaveBytes: 256), new EnergyLedger());
+        var uses = dram.Uses(1024, write: false).ToList();
+        Assert.That(uses.Select(u => u.Bytes), Is.EqualTo(new long[] { 512, 512 }));
+
+        var end = Finish(sim, DataTransfer.Run(sim, dram.Ref, ActivityLabel.None, uses, null));
+
+        Assert.That(end, Is.EqualTo(8));
+        Assert.That(dram.BytesRead, Is.EqualTo(1024));
+    }
+
+    [Test]
+    public void DramChannel_AccessLatency_IsAddedToEveryRequest_AndRequestsQueueFifo()
+    {
+        // Two 640 B reads on one 64 B/cycle channel with a 20-cycle access latency: 30 each, the second queues → 60.
+        var sim = new Simulation();
+        var sink = new RecordingSink();
+        sim.Trace = sink;
+        var dram = new Dram(sim, new DramParameters("DRAM", new DramChannelParameters(64, 20)), new EnergyLedger());
+        sim.Process(dram.Access(sim, new ComponentRef("GB", 0), 640, false, ActivityLabel.None), "a");
+        sim.Process(dram.Access(sim, new ComponentRef("GB", 1), 640, false, ActivityLabel.None), "b");
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(60));
+        Assert.That(sink.Records.Single(r => r.Activity == ActivityKind.Stall).Detail, Is.EqualTo("port:DRAM[0].channel"));
+    }
+
+    [Test]
+    public void BufferSpace_SecondTileWaitsForTheFirstToBeConsumed()
+    {
+        // A 1 KiB buffer holding a 768 B tile: the next 768 B tile gets space only when the first is released at 100.
+        var sim = new Simulation();
+        var buffer = new SramBuffer(sim, new BufferParameters("IB", 1024, 128, 1, 0, 128, 128, 0), new EnergyLedger(), 0);
+        long secondGranted = -1;
+        sim.Process(Holder(), "first");
+        sim.Process(Second(), "second");
+        sim.Run();
+        Assert.That(secondGranted, Is.EqualTo(100));
+
+        IEnumerable<Event> Holder()
+        {
+            yield return buffer.Space.Get(768);
+            yield return sim.Timeout(100);
+            buffer.Space.Put(768);
+        }
+
+        IEnumerable<Event> Second()
+        {
+            yield return sim.Timeout(1);
+            yield return buffer.Space.Get(768);
+            secondGranted = sim.Now;
+        }
+    }
 }
