@@ -65,6 +65,24 @@ public static class SimulationSummary
 
             w.WriteEndArray();
 
+            // COMET's per-unit table (non-overlapped memory time per level group, leaf compute per op), for reading
+            // the levels' simulated port-busy cycles against.
+            w.WriteStartObject("analytic_cycle_breakdown");
+            if (analytic is not null)
+            {
+                foreach (var (unit, c) in analytic.CycleBreakdown.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject(unit);
+                    Nullable(w, "cs", c.CompulsoryStall);
+                    Nullable(w, "os", c.OptionalStall);
+                    Nullable(w, "tmw", c.MemoryWindow);
+                    w.WriteNumber("total", c.Total);
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndObject();
+
             w.WriteStartObject("energy");
             w.WriteNumber("simulated_total_pj", Math.Round(result.TotalEnergy, 4));
             Nullable(w, "analytic_total_pj", analytic?.TotalEnergyPj);
