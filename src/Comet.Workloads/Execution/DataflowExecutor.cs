@@ -29,7 +29,13 @@ public sealed class DataflowExecutor
         _tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         _plans = new PlanBuilder(inputs, _tiles, Machine);
         _rootLevel = inputs.Mapping.Root.Entries[0].TargetLevelId;
+
+        // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
+        // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
+        _enginesExclusive = !inputs.Mapping.Nodes.OfType<InterTileBindingNode>().Any(b => b.Kind is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing);
     }
+
+    private readonly bool _enginesExclusive;
 
     /// <summary>The simulated hardware.</summary>
     public Machine Machine { get; }
@@ -390,6 +396,18 @@ public sealed class DataflowExecutor
         var gemm = plan.Primitive is not null ? Machine.Gemm(plan.ComputeLevel, inst) : null;
         var simd = gemm is null ? Machine.Simd(plan.ComputeLevel, inst) : null;
         var label = new ActivityLabel(plan.Operation!.OperationName, "", -1);
+        Request? held = null;
+        if (_enginesExclusive)
+        {
+            var asked = _sim.Now;
+            held = gemm is not null ? gemm.Engine.Request() : simd!.Unit.Request();
+            yield return held;
+            if (_sim.Now > asked)
+            {
+                _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, "", -1, 0, "engine_busy:" + engineRef));
+            }
+        }
+
         for (var i = 0; i < plan.Iterations; i++)
         {
             foreach (var e in plan.Entries)
@@ -418,9 +436,13 @@ public sealed class DataflowExecutor
                 }
             }
 
-            var body = gemm is not null
-                ? gemm.Compute(_sim, label with { Tile = i }, plan.Primitive!, plan.PrimitivesPerIteration)
-                : simd!.Execute(_sim, label with { Tile = i }, plan.SimdOperation, plan.SimdElements, plan.SimdReduction, plan.PrimitivesPerIteration);
+            var body = (gemm, held) switch
+            {
+                ({ } g, null) => g.Compute(_sim, label with { Tile = i }, plan.Primitive!, plan.PrimitivesPerIteration),
+                ({ } g, _) => g.Hold(_sim, label with { Tile = i }, plan.Primitive!, plan.PrimitivesPerIteration),
+                (null, null) => simd!.Execute(_sim, label with { Tile = i }, plan.SimdOperation, plan.SimdElements, plan.SimdReduction, plan.PrimitivesPerIteration),
+                _ => simd!.Hold(_sim, label with { Tile = i }, plan.SimdOperation, plan.SimdElements, plan.SimdReduction, plan.PrimitivesPerIteration),
+            };
             foreach (var ev in body)
             {
                 yield return ev;
@@ -446,6 +468,7 @@ public sealed class DataflowExecutor
             }
         }
 
+        held?.Dispose();
         run.Closing = true;
         foreach (var e in plan.Entries)
         {
