@@ -1,12 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Comet.Workloads.Analytical;
+using Comet.Workloads.Inputs;
+
 namespace Comet.Bench;
 
-/// <summary>Benchmark group (not implemented yet).</summary>
+/// <summary>Analytical-model throughput: evaluations per second in-process after warm-up (inputs parsed once; each evaluation includes the loop-nest analysis).</summary>
 public static class AnalyticBench
 {
-    /// <summary>Runs the group and returns the exit code.</summary>
+    private static readonly string[] DefaultCases = ["ex_base", "im_cloud_M2048N2048K256_0"];
+
+    /// <summary>Runs the group and returns the exit code: <c>analytic [--json] [--only CASE] [--seconds S]</c>.</summary>
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("AnalyticBench: not implemented yet");
+        var json = args.Contains("--json");
+        var only = Value(args, "--only");
+        var seconds = double.Parse(Value(args, "--seconds") ?? "2", CultureInfo.InvariantCulture);
+        var results = new List<Dictionary<string, object>>();
+        foreach (var name in only is null ? DefaultCases : [only])
+        {
+            var folder = CaseFolder(name);
+            if (folder is null)
+            {
+                Console.Error.WriteLine($"AnalyticBench: case {name} not found (examples/{name}, examples/reference/{name} or ../shared/reference/cases/{name})");
+                return 2;
+            }
+
+            var inputs = CometInputLoader.LoadFolder(folder);
+            var options = AnalyticOptions.Default;
+            var prepared = PreparedModel.Prepare(inputs);
+            var full = Measure(() => AnalyticalModel.Evaluate(inputs, options).TotalCycles, seconds);
+            var fast = Measure(() => prepared.Evaluate(options).TotalCycles, seconds);
+            results.Add(new Dictionary<string, object>
+            {
+                ["name"] = name,
+                ["evals_per_s"] = Math.Round(full.PerSecond, 1),
+                ["us_per_eval"] = Math.Round(full.Micros, 2),
+                ["prepared_evals_per_s"] = Math.Round(fast.PerSecond, 1),
+                ["prepared_us_per_eval"] = Math.Round(fast.Micros, 2),
+                ["cpu_us_per_eval"] = Math.Round(full.CpuMicros, 2),
+                ["prepared_cpu_us_per_eval"] = Math.Round(fast.CpuMicros, 2),
+            });
+            if (!json)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: {full.PerSecond:F0} evaluations/s ({full.Micros:F1} µs wall, {full.CpuMicros:F1} µs CPU each, loop-nest analysis included); prepared: {fast.PerSecond:F0}/s ({fast.Micros:F1} µs wall, {fast.CpuMicros:F1} µs CPU)"));
+            }
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["cases"] = results }));
+        }
+
         return 0;
+    }
+
+    private static (double PerSecond, double Micros, double CpuMicros) Measure(Func<long> evaluate, double seconds)
+    {
+        {
+            long check = 0;
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed.TotalSeconds < Math.Min(1.0, seconds / 2))
+            {
+                check += evaluate();
+            }
+
+            GC.Collect();
+            var evaluations = 0L;
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                for (var i = 0; i < 16; i++)
+                {
+                    check += evaluate();
+                }
+
+                evaluations += 16;
+            }
+
+            watch.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+            GC.KeepAlive(check);
+            return (evaluations / watch.Elapsed.TotalSeconds, watch.Elapsed.TotalMilliseconds * 1000 / evaluations, cpu.TotalMilliseconds * 1000 / evaluations);
+        }
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string? CaseFolder(string name)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[]
+            {
+                Path.Combine(dir.FullName, "examples", name),
+                Path.Combine(dir.FullName, "examples", "reference", name),
+                Path.Combine(dir.FullName, "..", "shared", "reference", "cases", name),
+            })
+            {
+                if (File.Exists(Path.Combine(candidate, "mapping.yaml")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        var shared = Path.Combine("/work/shared/reference/cases", name);
+        return File.Exists(Path.Combine(shared, "mapping.yaml")) ? shared : null;
     }
 }

@@ -39,16 +39,15 @@ internal static class EnergyEstimator
         }
 
         /// <summary>The largest count of any of <paramref name="tensors"/> under any tag (1 when none, with a found flag).</summary>
-        public (bool Found, long Max) Find(IEnumerable<int> tensors)
+        public (bool Found, long Max) Find(List<int> tensors)
         {
-            var set = tensors.ToHashSet();
             var found = false;
             long max = 1;
             foreach (var (_, map) in this)
             {
                 foreach (var (tensor, count) in map)
                 {
-                    if (set.Contains(tensor))
+                    if (tensors.Contains(tensor))
                     {
                         max = Math.Max(max, count);
                         found = true;
@@ -129,6 +128,7 @@ internal static class EnergyEstimator
             var records = walker.Accesses.TryGetValue(tile.Index, out var list) ? list : new List<AccessRecord>();
             var atRoot = tile.ParentIndex == walker.Mapping.Root.Index;
             var loopTensors = loop.Entries.Select(e => e.TensorId).ToList();
+            List<int>? leftCache = null;
             foreach (var record in records)
             {
                 var tag = record.Tag;
@@ -140,7 +140,7 @@ internal static class EnergyEstimator
                 List<int>? leftAndOwn = null;
                 if (!record.IsCompute && !atRoot)
                 {
-                    leftAndOwn = TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
+                    leftAndOwn = leftCache ??= TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
                     var (found, max) = iterations.Find(leftAndOwn);
                     if (!found)
                     {
@@ -180,7 +180,7 @@ internal static class EnergyEstimator
                 }
                 else if (!atRoot)
                 {
-                    leftAndOwn ??= TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
+                    leftAndOwn ??= leftCache ??= TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
                     var (found, max) = spatial.Find(leftAndOwn);
                     if (!found)
                     {

@@ -19,7 +19,8 @@ public static class NodeCombination
         Func<int, bool> isCompute)
     {
         var result = new SortedDictionary<int, PortCost[]>();
-        var windows = new Dictionary<int, List<long[]>>();
+        var slots = new List<Slot>();
+        var perTargetCount = new Dictionary<int, int>();
         foreach (var ((target, child), costs) in pairs)
         {
             for (var port = 0; port < 2; port++)
@@ -47,89 +48,91 @@ public static class NodeCombination
                         actual = (long[])source.Clone();
                     }
 
-                    if (!windows.TryGetValue(target, out var list))
-                    {
-                        list = new List<long[]>();
-                        windows[target] = list;
-                    }
-
-                    list.Add(actual);
+                    perTargetCount.TryGetValue(target, out var k);
+                    perTargetCount[target] = k + 1;
+                    slots.Add(new Slot(target, port, cost[port], actual, k));
                 }
             }
         }
 
-        var counters = new Dictionary<int, int>();
-        foreach (var ((target, _), costs) in pairs)
+        // every target of the node gets a (read, write) pair, even when none of its entries carries data
+        foreach (var ((target, _), _) in pairs)
         {
             if (!result.ContainsKey(target))
             {
                 result[target] = [new PortCost(maxIterations), new PortCost(maxIterations)];
-                counters[target] = 0;
+            }
+        }
+
+        foreach (var slot in slots)
+        {
+            var entry = slot.Cost;
+            var merged = result[slot.Target][slot.Port];
+            merged.RampUp += entry.RampUp;
+            merged.RampDown += entry.RampDown;
+            merged.ComputeTime = Math.Max(merged.ComputeTime, entry.ComputeTime);
+            if (merged.ReuseFactor == 0)
+            {
+                merged.ReuseFactor = 1;
             }
 
-            for (var port = 0; port < 2; port++)
+            if (entry.ReuseFactor > 0)
             {
-                foreach (var cost in costs)
+                merged.ReuseFactor = Math.Min(merged.ReuseFactor, entry.ReuseFactor);
+            }
+
+            merged.Cumulative += entry.Cumulative;
+            var factor = entry.ReuseFactor;
+            var own = slot.Windows;
+            var iterations = Math.Min(maxIterations, own.Length);
+            for (long i = slot.Port; i < iterations; i++)
+            {
+                var moved = i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0;
+                for (long j = 0; j < factor; j++)
                 {
-                    var entry = cost[port];
-                    if (!entry.HasData)
+                    var m = i * factor + j;
+                    if (m < merged.Window.Length && i < entry.Window.Length && entry.Window[i] != 0)
+                    {
+                        merged.Window[m] = Math.Max(merged.Window[m], entry.Window[i] / factor);
+                    }
+
+                    if (!entry.HideLatency && m < merged.CompulsoryStall.Length && i < entry.Window.Length)
+                    {
+                        merged.CompulsoryStall[m] += i < entry.Stall.Length ? entry.Stall[i] : 0;
+                    }
+
+                    var stall = moved / factor - own[i] / factor;
+                    if (stall > 0 && m < merged.Stall.Length)
+                    {
+                        merged.Stall[m] += stall;
+                    }
+                }
+
+                if (!entry.HideLatency)
+                {
+                    continue;
+                }
+
+                // the transfer takes time from the windows of the other tensors on the same target and port
+                var share = moved / factor;
+                foreach (var other in slots)
+                {
+                    if (other.Target != slot.Target || other.Port != slot.Port || other.Index == slot.Index)
                     {
                         continue;
                     }
 
-                    var k = counters[target];
-                    var merged = result[target][port];
-                    merged.RampUp += entry.RampUp;
-                    merged.RampDown += entry.RampDown;
-                    merged.ComputeTime = Math.Max(merged.ComputeTime, entry.ComputeTime);
-                    if (merged.ReuseFactor == 0)
+                    var otherFactor = Math.Max(other.Cost.ReuseFactor, 1);
+                    var list = other.Windows;
+                    for (long j = 0; j < factor; j++)
                     {
-                        merged.ReuseFactor = 1;
-                    }
-
-                    if (entry.ReuseFactor > 0)
-                    {
-                        merged.ReuseFactor = Math.Min(merged.ReuseFactor, entry.ReuseFactor);
-                    }
-
-                    merged.Cumulative += entry.Cumulative;
-                    var factor = entry.ReuseFactor;
-                    var own = windows[target][k];
-                    var iterations = Math.Min(maxIterations, own.Length);
-                    for (var i = port; i < iterations; i++)
-                    {
-                        for (var j = 0; j < factor; j++)
+                        var n = (j + i * factor) / otherFactor;
+                        if (n < list.Length)
                         {
-                            var m = i * factor + j;
-                            if (m < merged.Window.Length && i < entry.Window.Length && entry.Window[i] != 0)
-                            {
-                                merged.Window[m] = Math.Max(merged.Window[m], entry.Window[i] / factor);
-                            }
-
-                            if (!entry.HideLatency && m < merged.CompulsoryStall.Length && i < entry.Window.Length)
-                            {
-                                merged.CompulsoryStall[m] += i < entry.Stall.Length ? entry.Stall[i] : 0;
-                            }
-
-                            var moved = i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0;
-                            var stall = moved / factor - own[i] / factor;
-                            if (stall > 0 && m < merged.Stall.Length)
-                            {
-                                merged.Stall[m] += stall;
-                            }
+                            var left = list[n] - share;
+                            list[n] = left < 0 ? 0 : left;
                         }
-
-                        if (!entry.HideLatency)
-                        {
-                            continue;
-                        }
-
-                        // the transfer takes time from the windows of the other tensors on the same target and port
-                        var moveShare = (i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0) / factor;
-                        ConsumeWindows(pairs, windows, target, port, k, i, factor, moveShare);
                     }
-
-                    counters[target] = k + 1;
                 }
             }
         }
@@ -137,45 +140,7 @@ public static class NodeCombination
         return result;
     }
 
-    private static void ConsumeWindows(SortedDictionary<(int Target, int Child), List<PortCost[]>> pairs, Dictionary<int, List<long[]>> windows, int target, int port, int self, long i, long factor, long moveShare)
-    {
-        var counter = 0;
-        foreach (var ((otherTarget, _), costs) in pairs)
-        {
-            if (otherTarget != target)
-            {
-                continue;
-            }
-
-            for (var p = 0; p < 2; p++)
-            {
-                foreach (var cost in costs)
-                {
-                    if (!cost[p].HasData)
-                    {
-                        continue;
-                    }
-
-                    if (p == port && counter != self)
-                    {
-                        var otherFactor = Math.Max(cost[p].ReuseFactor, 1);
-                        var list = windows[target][counter];
-                        for (var j = 0; j < factor; j++)
-                        {
-                            var n = (j + i * factor) / otherFactor;
-                            if (n < list.Length)
-                            {
-                                var left = list[n] - moveShare;
-                                list[n] = left < 0 ? 0 : left;
-                            }
-                        }
-                    }
-
-                    counter++;
-                }
-            }
-        }
-    }
+    private readonly record struct Slot(int Target, int Port, PortCost Cost, long[] Windows, int Index);
 
     /// <summary>Combines the targets of a node: the max over targets and ports of ramps and windows, and per step the stall — with the tool's overwrite of port 0 by port 1 on the first target.</summary>
     public static PortCost NodeCost(SortedDictionary<int, PortCost[]> perTarget, long maxIterations)

@@ -35,13 +35,14 @@ public static class TransferEvaluation
         }
 
         // window per unique tile: the reuse window sums the next r steps' windows (sum of [i, i+r) at i % r == 0, else 0)
-        var noStall = new long[windows.Length];
+        long[] noStall;
         if (reuse == 1)
         {
-            Array.Copy(windows, noStall, windows.Length);
+            noStall = windows;
         }
         else
         {
+            noStall = new long[windows.Length];
             for (var i = 0; i < windows.Length; i++)
             {
                 if (i % reuse == 0)

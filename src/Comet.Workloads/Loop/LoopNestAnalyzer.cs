@@ -306,6 +306,12 @@ public static class LoopNestAnalyzer
 
                 var elements = ProjectedElements(projection, d => bounds.TryGetValue(d, out var b) ? b.Stride : 0);
                 var ranks = projection.Ranks;
+                var rankPositions = new int[ranks.Count][];
+                for (var r = 0; r < ranks.Count; r++)
+                {
+                    rankPositions[r] = ranks[r].Where(d => bounds.ContainsKey(d) && order.Contains(d)).Select(d => position[d]).ToArray();
+                }
+
                 var cursor = new long[n];
                 var previous = new long[ranks.Count];
                 var current = new long[ranks.Count];
@@ -344,12 +350,12 @@ public static class LoopNestAnalyzer
                             $"the loop of tensor {problem.TensorNames[entry.TensorId]} cannot take {iterations} steps (its tile strides are zero)", tile.Line, tile.Column);
                     }
 
-                    for (var r = 0; r < ranks.Count; r++)
+                    for (var r = 0; r < rankPositions.Length; r++)
                     {
                         long sum = 0;
-                        foreach (var d in ranks[r])
+                        foreach (var p in rankPositions[r])
                         {
-                            sum += bounds.ContainsKey(d) ? cursor[position[d]] : 0;
+                            sum += cursor[p];
                         }
 
                         current[r] = sum;

@@ -13,50 +13,18 @@ public sealed record LoopNestNode(
     IReadOnlyList<IReadOnlyList<TileMove>> Moves,
     bool SameTargetAsParent)
 {
-    /// <summary>The largest iteration count over the entries.</summary>
-    public long MaxIterations
-    {
-        get
-        {
-            long max = 0;
-            foreach (var e in Entries)
-            {
-                max = Math.Max(max, e.Iterations);
-            }
+    private long[]? actual;
 
-            return max;
-        }
-    }
+    /// <summary>The largest iteration count over the entries.</summary>
+    public long MaxIterations { get; } = Entries.Count == 0 ? 0 : Entries.Max(e => e.Iterations);
 
     /// <summary>Whether the entries' iteration counts differ.</summary>
-    public bool DifferentIterations
-    {
-        get
-        {
-            for (var i = 1; i < Entries.Count; i++)
-            {
-                if (Entries[i].Iterations != Entries[0].Iterations)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool DifferentIterations { get; } = Entries.Any(e => e.Iterations != Entries[0].Iterations);
 
     /// <summary>Steps whose tile is not reused from the previous step (the tool's "actual iterations").</summary>
     public long ActualIterations(int entry)
     {
-        long count = 0;
-        foreach (var m in Moves[entry])
-        {
-            if (m.UniqueTiles != 0)
-            {
-                count++;
-            }
-        }
-
-        return count;
+        actual ??= Moves.Select(list => (long)list.Count(m => m.UniqueTiles != 0)).ToArray();
+        return actual[entry];
     }
 }
