@@ -39,6 +39,10 @@ public class Event
     /// <summary>True for kernel-made events that return to a pool after they fired.</summary>
     private protected bool Pooled;
 
+    /// <summary>True for pooled events with nothing to read after they fired (timeouts): with a single process waiting
+    /// they return to the pool before it resumes, so the process's next timeout is this same, cache-hot object.</summary>
+    private protected bool RecycleBeforeResume;
+
     /// <summary>Creates a pending event owned by <paramref name="simulation"/>.</summary>
     internal Event(Simulation simulation)
     {
@@ -186,6 +190,12 @@ public class Event
         {
             _first = null;
             Awaited = true;
+            if (more is null && RecycleBeforeResume && !_pinned)
+            {
+                Recycle();
+                first.Resume(this);
+                return;
+            }
             first.Resume(this);
         }
         if (more is not null)

@@ -10,12 +10,16 @@ public sealed class Process : Event
     private Exception? _faultPending;
     private Interruption? _pendingInterrupt;
     private readonly string _processName;
+    private Timeout? _firstTimeout;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
         : base(simulation)
     {
         _body = body;
         _processName = name;
+        // Allocated right after the process (and its iterator), so the timeout the process keeps reusing sits next to
+        // it in memory: with many processes that saves a cache miss per event.
+        _firstTimeout = new Timeout(simulation);
     }
 
     /// <inheritdoc />
@@ -70,6 +74,14 @@ public sealed class Process : Event
             return false;
         _faultPending = null;
         return true;
+    }
+
+    /// <summary>Hands out the timeout allocated with the process, once.</summary>
+    internal Timeout? TakeFirstTimeout()
+    {
+        var t = _firstTimeout;
+        _firstTimeout = null;
+        return t;
     }
 
     /// <summary>Records the start event as what a fresh process waits on.</summary>

@@ -67,7 +67,7 @@ public sealed class Simulation
         ArgumentOutOfRangeException.ThrowIfNegative(delay);
         // A stack rather than a link field in the timeout: recycling then does not touch the timeout's tail.
         if (!_freeTimeouts.TryPop(out var t))
-            t = new Timeout(this);
+            t = ActiveProcess?.TakeFirstTimeout() ?? new Timeout(this);
         t.Arm(delay, Now + delay);
         Schedule(t, delay, Comet.Sim.Event.NormalPriority);
         return t;

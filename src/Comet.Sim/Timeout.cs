@@ -9,6 +9,7 @@ public sealed class Timeout : Event
         : base(simulation)
     {
         Pooled = true;
+        RecycleBeforeResume = true;
     }
 
     /// <summary>Cycles between creation and firing.</summary>
