@@ -152,7 +152,10 @@ public static class DataTransfer
         {
             var asked = sim.Now;
             a = first.Pool.Resource.Request();
-            yield return a;
+            if (a.Status != RequestStatus.Granted)
+            {
+                yield return a;
+            }
             if (sim.Now > asked)
             {
                 trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, first.Bytes, "port:" + first.Pool.Key));
@@ -160,7 +163,10 @@ public static class DataTransfer
 
             asked = sim.Now;
             b = second.Pool.Resource.Request();
-            yield return b;
+            if (b.Status != RequestStatus.Granted)
+            {
+                yield return b;
+            }
             if (sim.Now > asked)
             {
                 trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, second.Bytes, "port:" + second.Pool.Key));
