@@ -1,18 +1,19 @@
 using Comet.Hardware.Inputs;
+using Comet.Workloads.Analytical;
 using Comet.Workloads.Fuzzing;
 using Comet.Workloads.Inputs;
 using NUnit.Framework;
 
 namespace Comet.Workloads.Tests.Fuzz;
 
-/// <summary>Mutated reference inputs fed straight to the loaders: each must load or raise <see cref="InputException"/>.</summary>
+/// <summary>Mutated reference inputs fed straight to the loaders and the analytical model: each must evaluate or raise <see cref="InputException"/>.</summary>
 public class LoaderFuzzTests
 {
     private const int Seed = 20251125;
     private const int Cases = 3000;
 
     [Test]
-    public void MutatedReferenceInputs_LoadOrRaiseInputException()
+    public void MutatedReferenceInputs_EvaluateOrRaiseInputException()
     {
         var plan = new FuzzPlan(FuzzCorpus.Runnable(), Seed);
         var loaded = 0;
@@ -24,7 +25,9 @@ public class LoaderFuzzTests
             string Text(string name) => name == c.FileName ? c.Mutation.Text : c.Inputs.Files[name];
             try
             {
-                CometInputLoader.Parse(Text("arch.yaml"), Text("problem.yaml"), Text("mapping.yaml"), Text("const.yaml"));
+                var inputs = CometInputLoader.Parse(Text("arch.yaml"), Text("problem.yaml"), Text("mapping.yaml"), Text("const.yaml"));
+                var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(c.Inputs.Flags.Contains("--calc_noc_energy")));
+                Assert.That(report, Is.Not.Null);
                 loaded++;
             }
             catch (InputException e)
@@ -38,7 +41,7 @@ public class LoaderFuzzTests
             }
         }
 
-        TestContext.Out.WriteLine($"{Cases} mutations (seed {Seed}): {loaded} loaded, {rejected} rejected with InputException, {bugs.Count} other exceptions");
+        TestContext.Out.WriteLine($"{Cases} mutations (seed {Seed}): {loaded} evaluated, {rejected} rejected with InputException, {bugs.Count} other exceptions");
         var distinct = bugs.GroupBy(b => b.Signature).Select(g => $"{g.Count()} x {g.Key}: {g.First().Message} -- e.g. {g.First().Case}").ToList();
         foreach (var line in distinct)
         {
