@@ -7,7 +7,8 @@ namespace Comet.Bench;
 
 /// <summary>Fuzz soak: mutates the runnable reference inputs and runs each through the <c>comet</c> command line, counting crashes (any outcome but success or a one-line input error).</summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project bench/Comet.Bench -- fuzz [--count N] [--seed S] [--verb analyze|simulate] [--corpus reference|oracle|all] [--jobs J] [--timeout SECONDS] [--cases DIR] [--json]</c>.
+/// <c>dotnet run -c Release --project bench/Comet.Bench -- fuzz [--count N] [--seed S] [--verb analyze|simulate] [--corpus reference|oracle|all] [--jobs J] [--timeout SECONDS] [--cases DIR] [--json]</c>;
+/// <c>--write-case INDEX DIR</c> writes one case's files instead of running anything.
 /// The default corpus is the five runnable reference cases; <c>oracle</c> adds the completed cases of <c>tests/data/oracle</c>.
 /// Exit code 0 when no case crashed or hung, 1 otherwise, 2 for bad arguments.
 /// </remarks>
@@ -26,6 +27,8 @@ public static class FuzzSoak
         var timeout = 30.0;
         string? cases = null;
         var corpusName = "reference";
+        int? reproIndex = null;
+        string? reproFolder = null;
         var json = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -41,6 +44,10 @@ public static class FuzzSoak
                     case "--timeout": timeout = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--cases": cases = Next(); break;
                     case "--corpus": corpusName = Next(); break;
+                    case "--write-case":
+                        reproIndex = int.Parse(Next(), CultureInfo.InvariantCulture);
+                        reproFolder = Next();
+                        break;
                     case "--json": json = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
@@ -80,6 +87,16 @@ public static class FuzzSoak
         }
 
         var plan = new FuzzPlan(corpus, seed);
+        if (reproIndex is { } index && reproFolder is not null)
+        {
+            // Writes one case's four files (one mutated) so a finding can be rerun by hand with 'comet analyze --verbose'.
+            var repro = plan.Case(index);
+            repro.WriteTo(reproFolder);
+            Console.WriteLine(repro.Describe());
+            Console.WriteLine($"wrote {reproFolder}/{{arch,problem,mapping,const}}.yaml; flags: {string.Join(' ', repro.Inputs.Flags)}");
+            return 0;
+        }
+
         var runner = new FuzzRunner(Comet.Cli.Program.Run, FuzzRunner.VerbArguments(verb, FuzzRunner.WritesFiles(verb)), TimeSpan.FromSeconds(timeout));
         var work = Path.Combine(Path.GetTempPath(), $"comet-fuzz-{Environment.ProcessId}");
         var clock = Stopwatch.StartNew();
