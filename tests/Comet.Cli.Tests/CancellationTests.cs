@@ -1,6 +1,8 @@
 using Comet.Cli.Cancellation;
 using Comet.Cli.Output;
 using Comet.Cli.Plots;
+using Comet.Cli.Reports;
+using Comet.Workloads.Inputs;
 using Comet.Sim;
 using NUnit.Framework;
 
@@ -115,6 +117,66 @@ public class CancellationTests
         var result = CancellableRun.Run(sim, CancellationToken.None);
         Assert.That(result, Is.EqualTo(new CancellableRunResult(false, result.Events, 1_000)));
         Assert.That(result.Events, Is.GreaterThanOrEqualTo(100));
+    }
+
+    [Test]
+    public void SimulationRun_CancelledMidRun_CommitsCompleteValidFiles()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "comet-cancel-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // ex_base takes seconds to simulate; "Ctrl-C" comes as soon as the trace has reached the disk.
+            var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case("ex_base"));
+            var final = Path.Combine(root, "run");
+            Directory.CreateDirectory(root);
+            using var ctrlC = CtrlC.Detached();
+            var watcher = Task.Run(async () =>
+            {
+                while (!ctrlC.StopRequested)
+                {
+                    var traces = Directory.GetDirectories(root, ".comet-tmp-*").Select(d => new FileInfo(Path.Combine(d, "trace.csv")));
+                    if (traces.Any(t => t.Exists && t.Length > 0))
+                    {
+                        ctrlC.Press();
+                    }
+
+                    await Task.Delay(5);
+                }
+            });
+            var request = new SimulationRequest(inputs, "ex_base", final, SimulationTraceLevel.Full, Seed: 0, NocEnergy: false);
+
+            var outcome = SimulationRun.Execute(request, ctrlC.Token);
+            ctrlC.Press();
+            watcher.Wait();
+
+            Assert.That(outcome.Cancelled, Is.True);
+            Assert.That(Directory.GetFileSystemEntries(root).Select(Path.GetFileName), Is.EqualTo(new[] { "run" }), "committed, no temporary folder left");
+            var info = RunInfo.Read(Path.Combine(final, RunInfo.FileName));
+            Assert.That(info.Cancelled, Is.True);
+
+            var acc = new TimelineAccumulator();
+            TimelineTraceReader.Read(Path.Combine(final, "trace.csv"), acc);
+            Assert.That(acc.Activities, Is.GreaterThan(0), "what was simulated is there");
+            Assert.That(acc.EndCycle, Is.LessThan(3_000_000), "and the run did stop early");
+            using (var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(final, "summary.json"))))
+            {
+                Assert.That(summary.RootElement.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Object));
+            }
+
+            using (var chrome = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(final, "trace.json"))))
+            {
+                Assert.That(chrome.RootElement.ValueKind, Is.AnyOf(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonValueKind.Array));
+            }
+
+            Assert.That(TimelinePlotTests.PngSize(File.ReadAllBytes(Path.Combine(final, "timeline.png"))).Width, Is.EqualTo(1600));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
     }
 
     private static IEnumerable<Event> Engine(Simulation sim, int instance, int tiles)
