@@ -69,6 +69,25 @@ public class SimulateCommandTests
         Assert.That(stderr, Does.Contain("--trace"));
     }
 
+    [Test]
+    public void Simulate_DeadlockingMapping_ExitsWithOneLineNamingTheBufferAndWhatItWaitsFor()
+    {
+        // The GBuffer node moves A at 248 bits per element: 1 015 808 B per IBuffer, which holds 524 288 B.
+        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(_root, "inputs"));
+        var mapping = File.ReadAllText(paths["mapping.yaml"]).ReplaceLineEndings("\n");
+        const string gbNode = "target:      [GBuffer,GBuffer,GBuffer]\n     type:        temporal\n     tensors:     [A,B,D]\n     precision:   [8,8,8]";
+        File.WriteAllText(paths["mapping.yaml"], mapping.Replace(gbNode, gbNode.Replace("[8,8,8]", "[248,8,8]")));
+        var outFolder = Path.Combine(_root, "out");
+
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none"]);
+
+        Assert.That(code, Is.EqualTo(2), stderr);
+        Assert.That(stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(stderr, Does.Contain("deadlocks"));
+        Assert.That(stderr, Does.Contain("IBuffer[0] waits for 1015808 B of space"));
+        Assert.That(Directory.Exists(outFolder), Is.False, "a failed run leaves no output folder");
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(string[] args)
     {
         var stdout = new StringWriter();
