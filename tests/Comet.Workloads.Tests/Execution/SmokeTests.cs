@@ -36,4 +36,19 @@ public class SmokeTests
 
         Assert.That(r.SimulatedCycles, Is.GreaterThan(0));
     }
+
+    [TestCase("ex_base")]
+    [TestCase("im_cloud_M2048N2048K256_0")]
+    public void CollectiveTiles_ArePrinted(string name)
+    {
+        var inputs = CaseFiles.Load(name);
+        var tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
+        foreach (var col in inputs.Mapping.Nodes.OfType<Comet.Workloads.Inputs.CollectiveOperationNode>())
+        {
+            var ext = tiles.CollectiveInput(col.Index);
+            var elements = ext is null ? 0 : tiles.ProjectedElements(ext, col.InputTensorId, col.Tag);
+            TestContext.Out.WriteLine($"{col.Name} {col.Kind} in {inputs.Problem.TensorNames[col.InputTensorId]} extents [{string.Join(",", ext ?? [])}] elements {elements} bytes {TileAnalysis.Bytes(elements, col.PrecisionBits)}");
+            Assert.That(elements, Is.GreaterThan(0));
+        }
+    }
 }
