@@ -343,6 +343,17 @@ public sealed class DataflowExecutor
 
         var run = new TemporalRun(_sim, plan, b, _options.OperandSlots);
         _sim.Process(Sequencer(run), node.Name + ".mover");
+        if (plan.Operation is null && plan.Children.Any(c => c.Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing))
+        {
+            foreach (var ev in RunStages(run))
+            {
+                yield return ev;
+            }
+
+            Tally(node).Add(start, _sim.Now);
+            yield break;
+        }
+
         for (var i = 0; i < plan.Iterations; i++)
         {
             if (plan.Iterations > _options.MaxRunAhead)
@@ -373,6 +384,86 @@ public sealed class DataflowExecutor
         }
 
         Tally(node).Add(start, _sim.Now);
+    }
+
+    /// <summary>Runs a temporal node whose children are pipeline (or parallel) stages: one process per stage walks the iterations.</summary>
+    /// <remarks>
+    /// Children joined by sequential bindings form one stage. Stage k starts iteration i when it has finished iteration
+    /// i−1 and, after a pipeline binding, when stage k−1 has finished iteration i (its output tiles exist); after a
+    /// parallel or sharing binding it does not wait for stage k−1. So iteration i+1's producer overlaps iteration i's
+    /// consumer, with the buffers between them (their space) as the only coupling.
+    /// </remarks>
+    private IEnumerable<Event> RunStages(TemporalRun run)
+    {
+        var plan = run.Plan;
+        var stages = new List<(bool AfterPipeline, List<int> Children)>();
+        for (var c = 0; c < plan.Children.Count; c++)
+        {
+            var binding = plan.Children[c].Binding;
+            if (stages.Count == 0 || binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing)
+            {
+                stages.Add((binding == BindingKind.Pipeline, [c]));
+            }
+            else
+            {
+                stages[^1].Children.Add(c);
+            }
+        }
+
+        var done = new Event[stages.Count][];
+        for (var k = 0; k < stages.Count; k++)
+        {
+            done[k] = new Event[plan.Iterations];
+            for (var i = 0; i < plan.Iterations; i++)
+            {
+                done[k][i] = _sim.Event();
+            }
+        }
+
+        var procs = new Event[stages.Count];
+        for (var k = 0; k < stages.Count; k++)
+        {
+            procs[k] = _sim.Process(StageLoop(run, stages, done, k), $"{plan.Node.Name}.stage{k}");
+        }
+
+        yield return _sim.AllOf(procs);
+        if (run.Drains.Count > 0)
+        {
+            yield return _sim.AllOf(run.Drains);
+        }
+    }
+
+    private IEnumerable<Event> StageLoop(TemporalRun run, List<(bool AfterPipeline, List<int> Children)> stages, Event[][] done, int k)
+    {
+        var plan = run.Plan;
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            if (k > 0 && stages[k].AfterPipeline && !done[k - 1][i].IsProcessed)
+            {
+                var asked = _sim.Now;
+                yield return done[k - 1][i];
+                if (_sim.Now > asked && _sim.Trace is not null)
+                {
+                    var who = ConsumerRef(run, stages[k].Children[0]);
+                    _sim.Trace.Write(new TraceRecord(asked, _sim.Now, who.Name, who.Instance, ActivityKind.Stall, plan.Node.Name, "", i, 0, $"pipeline:{plan.Children[stages[k - 1].Children[0]].Node.Name}"));
+                }
+            }
+
+            if (k == 0 && plan.Iterations > _options.MaxRunAhead)
+            {
+                run.Begun(i).Succeed();
+            }
+
+            foreach (var c in stages[k].Children)
+            {
+                foreach (var ev in Stage(run, i, c))
+                {
+                    yield return ev;
+                }
+            }
+
+            done[k][i].Succeed();
+        }
     }
 
     private IEnumerable<Event> RunLeaf(TemporalPlan plan, LevelBinding b)
