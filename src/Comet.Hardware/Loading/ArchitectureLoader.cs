@@ -367,6 +367,11 @@ public static class ArchitectureLoader
                 }
             }
 
+            if (draft.MeshX > uint.MaxValue / draft.MeshY)
+            {
+                throw file.Error(attrs, path + ".attributes", $"{draft.MeshX} x {draft.MeshY} instances exceed the tool's 32-bit instance count");
+            }
+
             return draft;
         }
 

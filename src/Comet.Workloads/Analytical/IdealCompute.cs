@@ -25,7 +25,13 @@ internal static class IdealCompute
             var compute = spec.Compute ?? throw new InvalidOperationException($"operation '{name}' runs on '{spec.Name}', which is not a compute level");
             var iterations = walker.Problem.FindOperation(name)!.InstanceSize / ComputeLatency.Volume(op.TilePrimitive);
             var latency = ComputeLatency.Cycles(compute, op.TilePrimitive, op.Attributes, op.Kind);
-            result[name] = iterations * latency / walker.Arch.TotalNodes(level);
+            var nodes = walker.Arch.TotalNodes(level);
+            if (nodes <= 0)
+            {
+                throw new InvalidOperationException($"the instance count of '{spec.Name}' and its ancestors overflows 64 bits");
+            }
+
+            result[name] = iterations * latency / nodes;
             levelOf[name] = level;
         }
 

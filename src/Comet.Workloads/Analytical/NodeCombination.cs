@@ -60,7 +60,7 @@ public static class NodeCombination
         {
             if (!result.ContainsKey(target))
             {
-                result[target] = [new PortCost(maxIterations), new PortCost(maxIterations)];
+                result[target] = [new PortCost(maxIterations, moves: false, windows: true), new PortCost(maxIterations, moves: false, windows: true)];
             }
         }
 
@@ -145,7 +145,7 @@ public static class NodeCombination
     /// <summary>Combines the targets of a node: the max over targets and ports of ramps and windows, and per step the stall — with the tool's overwrite of port 0 by port 1 on the first target.</summary>
     public static PortCost NodeCost(SortedDictionary<int, PortCost[]> perTarget, long maxIterations)
     {
-        var node = new PortCost(maxIterations);
+        var node = new PortCost(maxIterations, moves: false, windows: false);
         var targetIndex = 0;
         foreach (var (_, cost) in perTarget)
         {

@@ -8,12 +8,18 @@ public sealed class PortCost
 {
     /// <summary>Creates a cost with vectors of <paramref name="steps"/> zeros.</summary>
     public PortCost(long steps = 0)
+        : this(steps, moves: true, windows: true)
+    {
+    }
+
+    /// <summary>Creates a cost with only the vectors a merged cost needs (stalls always; move cycles and windows on request).</summary>
+    public PortCost(long steps, bool moves, bool windows)
     {
         var n = (int)Math.Max(steps, 0);
-        MoveCycles = new long[n];
+        MoveCycles = moves ? new long[n] : [];
         Stall = new long[n];
         CompulsoryStall = new long[n];
-        Window = new long[n];
+        Window = windows ? new long[n] : [];
     }
 
     /// <summary>Total window (time available to hide transfers).</summary>

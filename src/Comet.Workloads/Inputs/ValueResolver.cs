@@ -45,6 +45,11 @@ internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
             throw file.Error(at, path, $"{shown} must be positive");
         }
 
+        if (value > uint.MaxValue)
+        {
+            throw file.Error(at, path, $"{shown} exceeds the tool's 32-bit field (max {uint.MaxValue})");
+        }
+
         return value.Value;
     }
 
