@@ -10,16 +10,17 @@ public sealed class Process : Event
     private Exception? _faultPending;
     private Interruption? _pendingInterrupt;
     private readonly string _processName;
-    private Timeout? _firstTimeout;
+    private readonly Timeout _ownTimeout;
+    private bool _ownTimeoutBusy;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
         : base(simulation)
     {
         _body = body;
         _processName = name;
-        // Allocated right after the process (and its iterator), so the timeout the process keeps reusing sits next to
-        // it in memory: with many processes that saves a cache miss per event.
-        _firstTimeout = new Timeout(simulation);
+        // A looping process reuses this one timeout (no pool traffic), and allocated right after the process (and its
+        // iterator) it sits next to them in memory: with many processes that saves a cache miss per event.
+        _ownTimeout = new Timeout(simulation, this);
     }
 
     /// <inheritdoc />
@@ -76,13 +77,17 @@ public sealed class Process : Event
         return true;
     }
 
-    /// <summary>Hands out the timeout allocated with the process, once.</summary>
-    internal Timeout? TakeFirstTimeout()
+    /// <summary>Hands out the process's own timeout, or null while it is in flight.</summary>
+    internal Timeout? TakeOwnTimeout()
     {
-        var t = _firstTimeout;
-        _firstTimeout = null;
-        return t;
+        if (_ownTimeoutBusy)
+            return null;
+        _ownTimeoutBusy = true;
+        return _ownTimeout;
     }
+
+    /// <summary>Takes the process's own timeout back once it fired.</summary>
+    internal void ReturnOwnTimeout() => _ownTimeoutBusy = false;
 
     /// <summary>Records the start event as what a fresh process waits on.</summary>
     internal void SetTarget(Event target) => _target = target;

@@ -21,12 +21,6 @@ public sealed class Request : Event, IDisposable
     /// <summary>Cycle at which the request was made.</summary>
     public long RequestedAt { get; private set; }
 
-    /// <summary>Previous request in the resource's queue.</summary>
-    internal Request? Prev { get; set; }
-
-    /// <summary>Next request in the resource's queue, or in its free list.</summary>
-    internal Request? Next { get; set; }
-
     /// <inheritdoc />
     public override string Name => Resource.Name;
 
@@ -41,7 +35,6 @@ public sealed class Request : Event, IDisposable
     {
         ResetForReuse();
         _firedAndAwaited = false;
-        Prev = Next = null;
         RequestedAt = now;
     }
 

@@ -3,9 +3,10 @@ namespace Comet.Sim;
 /// <summary>A server with <see cref="Capacity"/> identical units granted to requests in FIFO order.</summary>
 public sealed class Resource
 {
-    private Request? _head;
-    private Request? _tail;
-    private Request? _free;
+    // A ring of waiting requests; a request withdrawn while queued stays in the ring, marked released, and is skipped
+    // when it reaches the head (fewer reference stores per request than a linked list).
+    private readonly Queue<Request> _queue = new();
+    private readonly Stack<Request> _free = new();
     private TimeWeightedMonitor? _inUseMonitor;
     private TimeWeightedMonitor? _queueMonitor;
 
@@ -62,25 +63,17 @@ public sealed class Resource
     /// <summary>Asks for one unit; yield the request to wait for it and dispose it (e.g. with <c>using</c>) to release.</summary>
     public Request Request()
     {
-        var r = _free;
-        if (r is not null)
-            _free = r.Next;
-        else
+        if (!_free.TryPop(out var r))
             r = new Request(this);
         r.Arm(Simulation.Now);
-        if (InUse < Capacity && _head is null)
+        if (InUse < Capacity && QueueLength == 0)
         {
             Grant(r);
         }
         else
         {
             r.Status = RequestStatus.Queued;
-            r.Prev = _tail;
-            if (_tail is null)
-                _head = r;
-            else
-                _tail.Next = r;
-            _tail = r;
+            _queue.Enqueue(r);
             QueueLength++;
             _queueMonitor?.Record(Simulation.Now, QueueLength);
         }
@@ -96,28 +89,31 @@ public sealed class Resource
                 r.Status = RequestStatus.Released;
                 InUse--;
                 _inUseMonitor?.Record(Simulation.Now, InUse);
-                while (_head is not null && InUse < Capacity)
+                while (QueueLength > 0 && InUse < Capacity)
                 {
-                    var next = _head;
-                    Unlink(next);
+                    var next = _queue.Dequeue();
+                    if (next.Status != RequestStatus.Queued)
+                        continue; // withdrawn while waiting
+                    QueueLength--;
+                    _queueMonitor?.Record(Simulation.Now, QueueLength);
                     Grant(next);
                 }
                 if (r.ReadyForPool)
-                    ReturnRequest(r);
+                    _free.Push(r);
                 break;
             case RequestStatus.Queued:
-                Unlink(r);
+                // Withdrawn: it stays in the ring until it reaches the head, so it must not be pooled.
                 r.Status = RequestStatus.Released;
+                QueueLength--;
+                _queueMonitor?.Record(Simulation.Now, QueueLength);
+                if (QueueLength == 0)
+                    _queue.Clear();
                 break;
         }
     }
 
     /// <summary>Takes back a released request that has fired.</summary>
-    internal void ReturnRequest(Request r)
-    {
-        r.Next = _free;
-        _free = r;
-    }
+    internal void ReturnRequest(Request r) => _free.Push(r);
 
     private void Grant(Request r)
     {
@@ -125,20 +121,5 @@ public sealed class Resource
         InUse++;
         _inUseMonitor?.Record(Simulation.Now, InUse);
         r.Trigger(true, null, Event.NormalPriority);
-    }
-
-    private void Unlink(Request r)
-    {
-        if (r.Prev is null)
-            _head = r.Next;
-        else
-            r.Prev.Next = r.Next;
-        if (r.Next is null)
-            _tail = r.Prev;
-        else
-            r.Next.Prev = r.Prev;
-        r.Prev = r.Next = null;
-        QueueLength--;
-        _queueMonitor?.Record(Simulation.Now, QueueLength);
     }
 }

@@ -65,9 +65,10 @@ public sealed class Simulation
     public Timeout Timeout(long delay)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(delay);
-        // A stack rather than a link field in the timeout: recycling then does not touch the timeout's tail.
-        if (!_freeTimeouts.TryPop(out var t))
-            t = ActiveProcess?.TakeFirstTimeout() ?? new Timeout(this);
+        // A process reuses its own timeout; the shared stack serves everyone else (and a process with two in flight).
+        var t = ActiveProcess?.TakeOwnTimeout();
+        if (t is null && !_freeTimeouts.TryPop(out t))
+            t = new Timeout(this);
         t.Arm(delay, Now + delay);
         Schedule(t, delay, Comet.Sim.Event.NormalPriority);
         return t;

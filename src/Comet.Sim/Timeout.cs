@@ -5,9 +5,10 @@ namespace Comet.Sim;
 /// <summary>An event that fires a fixed number of cycles after it was created; pooled, so do not keep it after it fired.</summary>
 public sealed class Timeout : Event
 {
-    internal Timeout(Simulation simulation)
+    internal Timeout(Simulation simulation, Process? owner = null)
         : base(simulation)
     {
+        Owner = owner;
         Pooled = true;
         RecycleBeforeResume = true;
     }
@@ -17,6 +18,9 @@ public sealed class Timeout : Event
 
     /// <summary>Cycle at which the timeout fires.</summary>
     public long FireTime { get; private set; }
+
+    /// <summary>The process this timeout belongs to (it returns there once fired), or null for a pooled one.</summary>
+    internal Process? Owner { get; }
 
     /// <inheritdoc />
     public override string Name => "timeout";
@@ -35,5 +39,11 @@ public sealed class Timeout : Event
     }
 
     /// <inheritdoc />
-    internal override void Recycle() => Simulation.ReturnTimeout(this);
+    internal override void Recycle()
+    {
+        if (Owner is null)
+            Simulation.ReturnTimeout(this);
+        else
+            Owner.ReturnOwnTimeout();
+    }
 }
