@@ -297,14 +297,19 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
         long maxAccesses = 0;
         var rampUpMap = new SortedDictionary<int, Dictionary<(int, string), long>>();
         var records = GetOrAdd(Accesses, node.Index);
+        long[]? windows = null;
         for (var e = 0; e < loop.Entries.Count; e++)
         {
             var entry = loop.Entries[e];
             var child = arch.Levels[entry.ChildLevelId];
             var compute = child.Compute ?? throw new InvalidOperationException($"{node.Name}: the child '{child.Name}' of a leaf must be a compute level");
             var latency = ComputeLatency.Cycles(compute, op.TilePrimitive, op.Attributes, op.Kind);
-            var windows = new long[maxIterations];
-            Array.Fill(windows, latency);
+            if (windows is null || windows.Length == 0 || windows[0] != latency)
+            {
+                windows = new long[maxIterations]; // read-only for the evaluation, so entries with one latency share it
+                Array.Fill(windows, latency);
+            }
+
             var pair = TransferEvaluation.Evaluate(arch, loop, e, entry.RelativeTileStep * latency, true, windows, nocEnergy);
             var cost = pair[entry.Port];
             records.Add(new AccessRecord

@@ -145,7 +145,7 @@ public static class NodeCombination
     /// <summary>Combines the targets of a node: the max over targets and ports of ramps and windows, and per step the stall — with the tool's overwrite of port 0 by port 1 on the first target.</summary>
     public static PortCost NodeCost(SortedDictionary<int, PortCost[]> perTarget, long maxIterations)
     {
-        var node = new PortCost(maxIterations, moves: false, windows: false);
+        var node = new PortCost(maxIterations, moves: false, windows: false, compulsory: false);
         var targetIndex = 0;
         foreach (var (_, cost) in perTarget)
         {

@@ -13,12 +13,12 @@ public sealed class PortCost
     }
 
     /// <summary>Creates a cost with only the vectors a merged cost needs (stalls always; move cycles and windows on request).</summary>
-    public PortCost(long steps, bool moves, bool windows)
+    public PortCost(long steps, bool moves, bool windows, bool compulsory = true)
     {
         var n = (int)Math.Max(steps, 0);
         MoveCycles = moves ? new long[n] : [];
         Stall = new long[n];
-        CompulsoryStall = new long[n];
+        CompulsoryStall = compulsory ? new long[n] : [];
         Window = windows ? new long[n] : [];
     }
 
