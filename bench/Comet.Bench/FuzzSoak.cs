@@ -8,7 +8,8 @@ namespace Comet.Bench;
 /// <summary>Fuzz soak: mutates the runnable reference inputs and runs each through the <c>comet</c> command line, counting crashes (any outcome but success or a one-line input error).</summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project bench/Comet.Bench -- fuzz [--count N] [--seed S] [--verb analyze|simulate] [--corpus reference|oracle|all] [--jobs J] [--timeout SECONDS] [--cases DIR] [--json]</c>;
-/// <c>--write-case INDEX DIR</c> writes one case's files instead of running anything.
+/// <c>--case NAME</c> (repeatable) keeps only the named cases (e.g. <c>--verb simulate --case gemm_only</c>, whose simulation
+/// takes a second where <c>im_cloud…</c> takes minutes); <c>--write-case INDEX DIR</c> writes one case's files instead of running anything.
 /// The default corpus is the five runnable reference cases; <c>oracle</c> adds the completed cases of <c>tests/data/oracle</c>.
 /// Exit code 0 when no case crashed or hung, 1 otherwise, 2 for bad arguments.
 /// </remarks>
@@ -27,6 +28,7 @@ public static class FuzzSoak
         var timeout = 30.0;
         string? cases = null;
         var corpusName = "reference";
+        var only = new List<string>();
         int? reproIndex = null;
         string? reproFolder = null;
         var json = false;
@@ -44,6 +46,7 @@ public static class FuzzSoak
                     case "--timeout": timeout = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--cases": cases = Next(); break;
                     case "--corpus": corpusName = Next(); break;
+                    case "--case": only.Add(Next()); break;
                     case "--write-case":
                         reproIndex = int.Parse(Next(), CultureInfo.InvariantCulture);
                         reproFolder = Next();
@@ -80,6 +83,11 @@ public static class FuzzSoak
             "all" when Directory.Exists(oracle) => [.. FuzzInputSet.LoadRunnable(cases), .. FuzzInputSet.LoadOracle(oracle)],
             _ => [],
         };
+        if (only.Count > 0)
+        {
+            corpus = corpus.Where(c => only.Contains(c.Name)).ToList();
+        }
+
         if (corpus.Count == 0)
         {
             Console.Error.WriteLine($"error: fuzz: corpus '{corpusName}' is empty or unknown (reference, oracle or all; oracle is read from {oracle})");
