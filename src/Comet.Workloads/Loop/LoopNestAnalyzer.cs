@@ -49,7 +49,7 @@ public static class LoopNestAnalyzer
         private readonly Dictionary<(int, string), long> step = new();
         private readonly Dictionary<int, Dictionary<int, List<Dictionary<int, long>>>> outputs = new();
         private readonly Draft[]?[] drafts = new Draft[mapping.Nodes.Count][];
-        private readonly TileMove[][]?[] moves = new TileMove[mapping.Nodes.Count][][];
+        private readonly TileMoveSequence[]?[] moves = new TileMoveSequence[mapping.Nodes.Count][];
         private readonly bool[] sameTarget = new bool[mapping.Nodes.Count];
         private readonly CollectiveTransfer?[] collectives = new CollectiveTransfer?[mapping.Nodes.Count];
 
@@ -285,7 +285,7 @@ public static class LoopNestAnalyzer
         private void BuildTemporalMoves(DataMovementTileNode tile)
         {
             var entries = drafts[tile.Index]!;
-            var result = new TileMove[entries.Length][];
+            var result = new TileMoveSequence[entries.Length];
             for (var e = 0; e < entries.Length; e++)
             {
                 var entry = entries[e].Entry;
@@ -316,8 +316,7 @@ public static class LoopNestAnalyzer
                 var previous = new long[ranks.Count];
                 var current = new long[ranks.Count];
                 var iterations = entries[e].Iterations;
-                var list = new TileMove[iterations];
-                list[0] = new TileMove(elements, 1, 1);
+                var reused = new bool[iterations];
                 long endSum = 0;
                 foreach (var end in endAt)
                 {
@@ -361,12 +360,11 @@ public static class LoopNestAnalyzer
                         current[r] = sum;
                     }
 
-                    var same = current.AsSpan().SequenceEqual(previous);
-                    list[step] = new TileMove(elements, same ? 0 : 1, 1);
+                    reused[step] = current.AsSpan().SequenceEqual(previous);
                     (previous, current) = (current, previous);
                 }
 
-                result[e] = list;
+                result[e] = new TileMoveSequence(elements, 1, 1, reused);
             }
 
             moves[tile.Index] = result;
@@ -382,7 +380,7 @@ public static class LoopNestAnalyzer
             var parentDrafts = drafts[parent.Index]!;
             var parentMoves = moves[parent.Index]!;
             var entries = drafts[tile.Index]!;
-            var result = new TileMove[entries.Length][];
+            var result = new TileMoveSequence[entries.Length];
             var childIndex = 0; // the tool keeps the previous entry's index when a tensor is missing from the parent (uninitialized variable)
             for (var e = 0; e < entries.Length; e++)
             {
@@ -413,20 +411,13 @@ public static class LoopNestAnalyzer
                 var fanOut = entry.SpatialFanOut;
                 var parentSteps = parentEntry.Iterations;
                 var parentList = parentMoves[childIndex];
-                var list = new TileMove[parentSteps];
-                for (var i = 0; i < parentSteps; i++)
+                var reused = new bool[parentSteps];
+                for (var i = 1; i < parentSteps; i++)
                 {
-                    if (i != 0 && i < parentList.Length && parentList[i].UniqueTiles == 0)
-                    {
-                        list[i] = new TileMove(elements, 0, fanOut);
-                    }
-                    else
-                    {
-                        list[i] = new TileMove(elements, unique, fanOut);
-                    }
+                    reused[i] = i < parentList.Count && parentList.IsReused(i);
                 }
 
-                result[e] = list;
+                result[e] = new TileMoveSequence(elements, unique, fanOut, reused);
             }
 
             moves[tile.Index] = result;

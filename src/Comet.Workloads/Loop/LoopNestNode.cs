@@ -10,7 +10,7 @@ namespace Comet.Workloads.Loop;
 public sealed record LoopNestNode(
     DataMovementTileNode Node,
     IReadOnlyList<LoopEntry> Entries,
-    IReadOnlyList<IReadOnlyList<TileMove>> Moves,
+    IReadOnlyList<TileMoveSequence> Moves,
     bool SameTargetAsParent)
 {
     private long[]? actual;
@@ -24,7 +24,7 @@ public sealed record LoopNestNode(
     /// <summary>Steps whose tile is not reused from the previous step (the tool's "actual iterations").</summary>
     public long ActualIterations(int entry)
     {
-        actual ??= Moves.Select(list => (long)list.Count(m => m.UniqueTiles != 0)).ToArray();
+        actual ??= Moves.Select(list => list.MovingSteps).ToArray();
         return actual[entry];
     }
 }
