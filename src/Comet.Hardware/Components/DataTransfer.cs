@@ -136,6 +136,41 @@ public static class DataTransfer
         yield return sim.AllOf(legs);
     }
 
+    /// <summary>A process moving one tile through one port (the other end has no port of its own to contend for).</summary>
+    public static IEnumerable<Event> RunSingle(Simulation sim, ComponentRef requester, ActivityLabel label, PortUse use)
+    {
+        var trace = sim.Trace;
+        var asked = sim.Now;
+        var grant = use.Pool.Resource.Request();
+        try
+        {
+            if (grant.Status != RequestStatus.Granted)
+            {
+                yield return grant;
+            }
+
+            if (sim.Now > asked)
+            {
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, use.Bytes, "port:" + use.Pool.Key));
+            }
+
+            var start = sim.Now;
+            var hold = use.Cycles;
+            if (hold > 0)
+            {
+                yield return sim.Timeout(hold);
+            }
+
+            use.Account?.Count(use.Bytes);
+            use.Pool.AddBusy(hold);
+            trace?.Write(new TraceRecord(start, sim.Now, use.Pool.Owner.Name, use.Pool.Owner.Instance, use.Activity, label.Operation, label.Tensor, label.Tile, use.Bytes, ""));
+        }
+        finally
+        {
+            grant.Dispose();
+        }
+    }
+
     /// <summary>A process moving one tile between exactly two ports with no network leg (the common operand fill/drain), without per-transfer allocations.</summary>
     public static IEnumerable<Event> RunPair(Simulation sim, ComponentRef requester, ActivityLabel label, PortUse first, PortUse second)
     {

@@ -580,7 +580,8 @@ public sealed class DataflowExecutor
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
         var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
         var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
-        var pair = DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: false);
+        var single = OperandUse(e.Entry, target, children[0], e.BytesPerInstance, drain: false);
+        var pair = single is null ? DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: false) : null;
         var requester = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
         for (var k = 0; k < e.Tiles; k++)
         {
@@ -596,7 +597,9 @@ public sealed class DataflowExecutor
                 _sim.Trace.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, run.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
             }
 
-            var moves = pair is { } p
+            var moves = single is { } one
+                ? DataTransfer.RunSingle(_sim, requester, label with { Tile = k }, one)
+                : pair is { } p
                 ? DataTransfer.RunPair(_sim, requester, label with { Tile = k }, p.First, p.Second)
                 : Move(e.Entry, target, children, e.BytesPerInstance, false, label with { Tile = k });
             foreach (var ev in moves)
@@ -614,7 +617,8 @@ public sealed class DataflowExecutor
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
         var children = new[] { Resolve(run.Binding, e.Entry.ChildLevelId) };
         var label = new ActivityLabel(run.Plan.Node.Name, e.TensorName, 0);
-        var pair = e.Entry.ReadModifyWrite ? null : DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: true);
+        var single = OperandUse(e.Entry, target, children[0], e.BytesPerInstance, drain: true);
+        var pair = e.Entry.ReadModifyWrite || single is not null ? null : DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: true);
         var requester = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
         for (var k = 0; ; k++)
         {
@@ -628,7 +632,9 @@ public sealed class DataflowExecutor
                 yield return run.DrainerSleep(e.Index);
             }
 
-            var moves = pair is { } p
+            var moves = single is { } one
+                ? DataTransfer.RunSingle(_sim, requester, label with { Tile = k }, one)
+                : pair is { } p
                 ? DataTransfer.RunPair(_sim, requester, label with { Tile = k }, p.First, p.Second)
                 : Move(e.Entry, target, children, e.BytesPerInstance, true, label with { Tile = k });
             foreach (var ev in moves)
@@ -659,6 +665,25 @@ public sealed class DataflowExecutor
         }
 
         return (targetUses[0], ChildUse(T, C, child, bytes, drain, netBw));
+    }
+
+    /// <summary>For a leaf operand: the buffer port alone, streaming at the slower of its bandwidth and the engine port's (the engine port only ever serves this buffer's port, so it never waits on its own).</summary>
+    private PortUse? OperandUse(TileEntry entry, int target, int child, long bytes, bool drain)
+    {
+        if (!Machine.IsCompute(entry.ChildLevelId) || entry.ReadModifyWrite || Machine.Level(entry.TargetLevelId).Memory?.Ports > 1)
+        {
+            return null;
+        }
+
+        if (DirectPair(entry, target, child, bytes, drain) is not { } pair)
+        {
+            return null;
+        }
+
+        var bufferSide = pair.First;
+        var enginePort = pair.Second.Pool.BytesPerCycle;
+        var bw = bufferSide.BytesPerCycle > 0 ? bufferSide.BytesPerCycle : bufferSide.Pool.BytesPerCycle;
+        return bufferSide with { BytesPerCycle = Math.Max(1, Math.Min(bw, enginePort)) };
     }
 
 
