@@ -189,6 +189,12 @@ public static class CollectiveCost
             }
         }
 
+        if (!(linkRead > 0 && linkWrite > 0) || memoryTime < 0)
+        {
+            throw new InvalidOperationException(
+                $"{node.Name}: the {node.Kind.ToString().ToLowerInvariant()} at '{target.Name}' needs positive link_read_bw, link_write_bw (and child_write_bw for gathers) and a positive link network bw");
+        }
+
         return new CollectiveResult(memoryTime, networkTime, readEnergy, writeEnergy, networkEnergy);
     }
 }

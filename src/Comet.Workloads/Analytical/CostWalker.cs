@@ -248,14 +248,14 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
             }
             else if (run.Count > 0)
             {
-                windows[ChildGroup.OfVector(run)] = (int)run.Sum(n => NodeCost[n.Index]);
+                windows[ChildGroup.OfVector(run)] = SumCosts(run);
                 run = new List<MappingNode>();
             }
         }
 
         if (run.Count > 0)
         {
-            windows[ChildGroup.OfVector(run)] = (int)run.Sum(n => NodeCost[n.Index]);
+            windows[ChildGroup.OfVector(run)] = SumCosts(run);
         }
 
         for (var i = 0; i < children.Count; i++)
@@ -273,6 +273,18 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
                 }
             }
         }
+    }
+
+    /// <summary>The window of a sequential group: the members' costs summed as the tool's int accumulator does.</summary>
+    private long SumCosts(List<MappingNode> run)
+    {
+        long total = 0;
+        foreach (var n in run)
+        {
+            total += NodeCost[n.Index];
+        }
+
+        return (uint)total;
     }
 
     private static List<MappingNode> NextTwo(IReadOnlyList<MappingNode> children, int from)
