@@ -32,6 +32,11 @@ internal sealed class EventQueue
     // Length of the longest slot array so far: new and grown arrays start there, so every slot reaches its working
     // size on first use instead of each one growing through the same sizes on its own.
     private int _arrayLength = 8;
+
+    // Earliest future time pushed since the clock last moved, and how many future entries were pushed since then:
+    // when those are all the future entries (a sparse wheel), the next time is known without scanning the bitmap.
+    private long _hint = long.MaxValue;
+    private int _pushedSinceAdvance;
     private long _now;
 
     /// <summary>Number of scheduled events.</summary>
@@ -64,6 +69,12 @@ internal sealed class EventQueue
             }
             _occupied[index >> 6] |= 1UL << index;
             _wheelCount++;
+            if (delta != 0)
+            {
+                _pushedSinceAdvance++;
+                if (time < _hint)
+                    _hint = time;
+            }
         }
         else
         {
@@ -116,9 +127,7 @@ internal sealed class EventQueue
             return;
         if (time < _now || (TryPeekTime(out var next) && next < time))
             throw new InvalidOperationException($"cannot move the clock from {_now} to {time} past pending events");
-        _now = time;
-        _head = 0;
-        MergeFar();
+        MoveClock(time);
     }
 
     private WheelEntry[] Grow(ref WheelSlot slot)
@@ -167,10 +176,17 @@ internal sealed class EventQueue
     {
         if (!TryFindNext(out var next))
             return false;
-        _now = next;
-        _head = 0;
-        MergeFar();
+        MoveClock(next);
         return true;
+    }
+
+    private void MoveClock(long time)
+    {
+        _now = time;
+        _head = 0;
+        _hint = long.MaxValue;
+        _pushedSinceAdvance = 0;
+        MergeFar();
     }
 
     /// <summary>Moves far events of the (new) current cycle into its slot, in key order.</summary>
@@ -188,7 +204,12 @@ internal sealed class EventQueue
     {
         var found = false;
         time = long.MaxValue;
-        if (_wheelCount > 0)
+        if (_wheelCount > 0 && _wheelCount == _pushedSinceAdvance)
+        {
+            time = _hint;
+            found = true;
+        }
+        else if (_wheelCount > 0)
         {
             var start = (int)(_now & Mask);
             var word = start >> 6;
