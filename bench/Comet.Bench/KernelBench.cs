@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Comet.Sim;
 
 namespace Comet.Bench;
 
