@@ -167,9 +167,6 @@ public class Event
         _more?.Remove(waiter);
     }
 
-    /// <summary>True when any process or condition waits on the event.</summary>
-    internal bool HasObservers => _first is not null || _more is { Count: > 0 };
-
     /// <summary>Called on a waiter when an event it waits on is processed.</summary>
     internal virtual void Notify(Event source)
     {
