@@ -25,30 +25,30 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     public long[] NodeCost { get; } = new long[mapping.Nodes.Count];
 
     /// <summary>Per node, per child group, per target level: the merged port costs (what the report reads).</summary>
-    public Dictionary<int, SortedDictionary<ChildGroup, SortedDictionary<int, PortCost[]>>> NodeLevelCost { get; } = new();
+    public Dictionary<int, SortedDictionary<ChildGroup, SortedDictionary<int, PortCost[]>>> NodeLevelCost { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Per node, per child group: entry costs by (target, child).</summary>
-    public Dictionary<int, SortedDictionary<ChildGroup, SortedDictionary<(int Target, int Child), List<PortCost[]>>>> PairCost { get; } = new();
+    public Dictionary<int, SortedDictionary<ChildGroup, SortedDictionary<(int Target, int Child), List<PortCost[]>>>> PairCost { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Per node, per child group: the combined node cost vector.</summary>
-    public Dictionary<int, SortedDictionary<ChildGroup, PortCost>> GroupCost { get; } = new();
+    public Dictionary<int, SortedDictionary<ChildGroup, PortCost>> GroupCost { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Per node, per child group: total cycles.</summary>
-    public Dictionary<int, SortedDictionary<ChildGroup, long>> GroupTotal { get; } = new();
+    public Dictionary<int, SortedDictionary<ChildGroup, long>> GroupTotal { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Access records per node, in the order they were made.</summary>
-    public Dictionary<int, List<AccessRecord>> Accesses { get; } = new();
+    public Dictionary<int, List<AccessRecord>> Accesses { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Memory energy per node and level (filled by the energy pass and collectives).</summary>
-    public Dictionary<int, SortedDictionary<int, double>> NodeEnergy { get; } = new();
+    public Dictionary<int, SortedDictionary<int, double>> NodeEnergy { get; } = new(mapping.Nodes.Count);
 
     /// <summary>NoC energy per node and key ("X&lt;-&gt;X").</summary>
-    public Dictionary<int, SortedDictionary<string, double>> NodeNocEnergy { get; } = new();
+    public Dictionary<int, SortedDictionary<string, double>> NodeNocEnergy { get; } = new(mapping.Nodes.Count);
 
     /// <summary>Parent iteration counts (PI) per node.</summary>
-    public Dictionary<int, long> ParentIterations { get; } = new();
+    public Dictionary<int, long> ParentIterations { get; } = new(mapping.Nodes.Count);
 
-    private readonly Dictionary<int, SortedDictionary<ChildGroup, long>> memoryWindows = new();
+    private readonly Dictionary<int, SortedDictionary<ChildGroup, long>> memoryWindows = new(mapping.Nodes.Count);
     private readonly Dictionary<int, Dictionary<(int, string), long>> reuse = new();
     private readonly Dictionary<int, Dictionary<(int, string), long>> actual = new();
     private readonly Dictionary<int, Dictionary<(int, string), long>> rampUp = new();

@@ -85,36 +85,52 @@ public static class NodeCombination
             var factor = entry.ReuseFactor;
             var own = slot.Windows;
             var iterations = Math.Min(maxIterations, own.Length);
+            var entryWindow = entry.Window;
+            var entryStall = entry.Stall;
+            var entryMoves = entry.MoveCycles;
+            var mergedWindow = merged.Window;
+            var mergedCompulsory = merged.CompulsoryStall;
+            var mergedStall = merged.Stall;
+            var hide = entry.HideLatency;
             for (long i = slot.Port; i < iterations; i++)
             {
-                var moved = i < entry.MoveCycles.Length ? entry.MoveCycles[i] : 0;
+                var moved = i < entryMoves.Length ? entryMoves[i] : 0;
+                var window = i < entryWindow.Length ? entryWindow[i] : 0;
+                var inWindow = i < entryWindow.Length;
+                var stallAt = i < entryStall.Length ? entryStall[i] : 0;
+                var ownShare = own[i] / factor;
                 for (long j = 0; j < factor; j++)
                 {
                     var m = i * factor + j;
-                    if (m < merged.Window.Length && i < entry.Window.Length && entry.Window[i] != 0)
+                    if (m < mergedWindow.Length && inWindow && window != 0)
                     {
-                        merged.Window[m] = Math.Max(merged.Window[m], entry.Window[i] / factor);
+                        mergedWindow[m] = Math.Max(mergedWindow[m], window / factor);
                     }
 
-                    if (!entry.HideLatency && m < merged.CompulsoryStall.Length && i < entry.Window.Length)
+                    if (!hide && m < mergedCompulsory.Length && inWindow)
                     {
-                        merged.CompulsoryStall[m] += i < entry.Stall.Length ? entry.Stall[i] : 0;
+                        mergedCompulsory[m] += stallAt;
                     }
 
-                    var stall = moved / factor - own[i] / factor;
-                    if (stall > 0 && m < merged.Stall.Length)
+                    var stall = moved / factor - ownShare;
+                    if (stall > 0 && m < mergedStall.Length)
                     {
-                        merged.Stall[m] += stall;
+                        mergedStall[m] += stall;
                     }
                 }
 
-                if (!entry.HideLatency)
+                if (!hide)
                 {
                     continue;
                 }
 
                 // the transfer takes time from the windows of the other tensors on the same target and port
                 var share = moved / factor;
+                if (share == 0)
+                {
+                    continue;
+                }
+
                 foreach (var other in slots)
                 {
                     if (other.Target != slot.Target || other.Port != slot.Port || other.Index == slot.Index)
@@ -161,6 +177,9 @@ public static class NodeCombination
                 node.RampDown = Math.Max(node.RampDown, c.RampDown);
                 node.ComputeTime = Math.Max(node.ComputeTime, c.ComputeTime);
                 var factor = Math.Max(c.ReuseFactor, 1);
+                var stalls = c.Stall;
+                var compulsory = c.CompulsoryStall;
+                var result = node.Stall;
                 for (var i = port; i < maxIterations; i++)
                 {
                     if (i % factor != 0)
@@ -169,8 +188,8 @@ public static class NodeCombination
                     }
 
                     var at = i / factor;
-                    var value = c.Stall[at] + c.CompulsoryStall[at];
-                    node.Stall[i] = targetIndex == 0 ? value : Math.Max(node.Stall[i], value); // first target: port 1 overwrites port 0 (tool quirk)
+                    var value = stalls[at] + compulsory[at];
+                    result[i] = targetIndex == 0 ? value : Math.Max(result[i], value); // first target: port 1 overwrites port 0 (tool quirk)
                 }
             }
 
