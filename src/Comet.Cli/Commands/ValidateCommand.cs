@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using Comet.Cli.Cancellation;
+using Comet.Cli.Output;
+using Comet.Cli.Plots;
+using Comet.Cli.Reports;
+using Comet.Hardware.Inputs;
+
+namespace Comet.Cli.Commands;
+
+/// <summary>The <c>comet validate</c> verb: runs every case folder through the analytical model and the simulator and tabulates the disagreement.</summary>
+public static class ValidateCommand
+{
+    /// <summary>The cases-folder option.</summary>
+    public static Option<string> CasesOption() => new("--cases") { Description = "Folder whose sub-folders each hold arch.yaml, problem.yaml, mapping.yaml, const.yaml (and optionally flags.txt).", Required = true };
+
+    /// <summary>The per-case event budget option.</summary>
+    public static Option<long> MaxEventsOption() => new("--max-events") { Description = "Per-case kernel event budget; a case that needs more is recorded as skipped.", DefaultValueFactory = _ => ValidationSweep.DefaultMaxEvents };
+
+    /// <summary>The concurrency option.</summary>
+    public static Option<int> JobsOption() => new("--jobs") { Description = "Cases simulated at once (the output does not depend on it).", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string> Cases = CasesOption();
+    private static readonly Option<string?> Out = new("--out") { Description = "Output folder (default traces/validation/)." };
+    private static readonly Option<long> MaxEvents = MaxEventsOption();
+    private static readonly Option<int> Jobs = JobsOption();
+    private static readonly Option<bool> Json = CommonOptions.Json();
+
+    /// <summary>Creates the verb with its options.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
+        command.Options.Add(Cases);
+        command.Options.Add(Out);
+        command.Options.Add(MaxEvents);
+        command.Options.Add(Jobs);
+        command.Options.Add(Json);
+        command.SetAction(parse => Execute(parse, stdout, stderr));
+        return command;
+    }
+
+    /// <summary>Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows).</summary>
+    public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var cases = ValidationSweep.Discover(parse.GetValue(Cases) ?? string.Empty);
+        using var ctrlC = CtrlC.Install();
+        var results = Sweep(cases, parse.GetValue(MaxEvents), parse.GetValue(Jobs), stderr, ctrlC.Token);
+        var families = ValidationFamilyStatistics.Of(results);
+
+        using var dir = OutputDirectory.Begin(parse.GetValue(Out) ?? Path.Combine("traces", "validation"));
+        var names = new List<string> { "validation.csv", "validation_levels.csv", "validation_families.csv", "validation.png", "validation.svg" };
+        File.WriteAllText(dir.PathFor("validation.csv"), ValidationCsv.Cases(results));
+        File.WriteAllText(dir.PathFor("validation_levels.csv"), ValidationCsv.Levels(results));
+        File.WriteAllText(dir.PathFor("validation_families.csv"), ValidationCsv.Families(families));
+        ValidationPlot.Render(results, dir.PathFor("validation.png"), dir.PathFor("validation.svg"), $"Analytic vs simulated cycles: {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(Cases)!)))}");
+        foreach (var r in results.Where(r => r.SummaryJson is not null))
+        {
+            var name = Path.Combine("cases", r.Case.Name, "summary.json");
+            File.WriteAllText(dir.PathFor(name), r.SummaryJson);
+            names.Add(name);
+        }
+
+        RunInfo.Capture("validate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
+        names.Add(RunInfo.FileName);
+        dir.Commit();
+        var files = names.Select(n => Path.Combine(dir.FinalPath, n)).ToList();
+        if (parse.GetValue(Json))
+        {
+            stdout.Write(ValidationJson.Write(results, families, files));
+        }
+        else
+        {
+            ValidationText.Write(stdout, results, families);
+            stdout.WriteLine();
+            stdout.WriteLine($"wrote {dir.FinalPath}{Path.DirectorySeparatorChar} (validation.csv, validation_levels.csv, validation_families.csv, validation.png, validation.svg, cases/*/summary.json)");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Checks the sweep options and runs the cases, reporting each finished case on <paramref name="progress"/>.</summary>
+    /// <exception cref="InputException">The event budget or job count is not positive.</exception>
+    public static IReadOnlyList<ValidationCaseResult> Sweep(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, TextWriter progress, CancellationToken token)
+    {
+        if (maxEvents < 1)
+        {
+            throw new InputException("--max-events", string.Empty, $"the event budget must be at least 1 (got {maxEvents.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (jobs < 1)
+        {
+            throw new InputException("--jobs", string.Empty, $"the job count must be at least 1 (got {jobs.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        var done = 0;
+        var gate = new object();
+        return ValidationSweep.Run(cases, maxEvents, jobs, (_, r) =>
+        {
+            lock (gate)
+            {
+                done++;
+                var figure = r.SimulatedCycles is { } s ? $" {s.ToString(CultureInfo.InvariantCulture)} cycles" : string.Empty;
+                progress.WriteLine($"[{done.ToString(CultureInfo.InvariantCulture)}/{cases.Count.ToString(CultureInfo.InvariantCulture)}] {r.Case.Name}: {r.Status}{figure}");
+            }
+        }, token);
+    }
+}

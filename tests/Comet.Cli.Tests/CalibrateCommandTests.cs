@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Comet.Cli.Reports;
+using NUnit.Framework;
+
+namespace Comet.Cli.Tests;
+
+/// <summary><c>comet calibrate</c> over two small cases.</summary>
+public class CalibrateCommandTests
+{
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "comet-calibrate-" + Guid.NewGuid().ToString("N"));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Calibrate_TwoCases_WritesCoefficientsAndBeforeAfterRows()
+    {
+        var cases = Path.Combine(_root, "cases");
+        ValidateCaseFolders.Copy(cases, ValidateCaseFolders.SmallCases);
+        var outFolder = Path.Combine(_root, "out");
+
+        var (code, stdout, stderr) = ValidateCaseFolders.Run("calibrate", "--cases", cases, "--out", outFolder, "--json");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("cases").GetInt32(), Is.EqualTo(2));
+        foreach (var term in new[] { "cs", "os", "tmw" })
+        {
+            Assert.That(root.GetProperty("coefficients").GetProperty(term).GetDouble(), Is.GreaterThanOrEqualTo(0), term);
+        }
+
+        Assert.That(root.GetProperty("mean_abs_error_after_pct").GetDouble(), Is.LessThanOrEqualTo(root.GetProperty("mean_abs_error_before_pct").GetDouble()));
+        Assert.That(File.ReadAllText(Path.Combine(outFolder, "calibration.json")), Is.EqualTo(stdout));
+
+        var rows = ValidateCaseFolders.Rows(Path.Combine(outFolder, "calibration.csv"));
+        Assert.That(File.ReadLines(Path.Combine(outFolder, "calibration.csv")).First(), Is.EqualTo(ValidationCalibrationReport.CsvHeader));
+        Assert.That(rows.Select(r => r["case"]), Is.EqualTo(ValidateCaseFolders.SmallCases));
+        foreach (var row in rows)
+        {
+            using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(ValidateCaseFolders.OracleRoot, row["case"], "expected.json")));
+            var total = expected.RootElement.GetProperty("total_cycles").GetInt64();
+            Assert.That(double.Parse(row["before_cycles"], CultureInfo.InvariantCulture), Is.EqualTo(total), "before calibration the prediction is COMET's Total Cycles");
+            var terms = new[] { "cs", "os", "tmw" }.Sum(t => double.Parse(row[t], CultureInfo.InvariantCulture));
+            Assert.That(terms, Is.EqualTo(total), "the three breakdown columns add up to Total Cycles");
+        }
+    }
+
+    [Test]
+    public void Calibrate_UnknownWeighting_ExitsTwo()
+    {
+        var (code, _, stderr) = ValidateCaseFolders.Run("calibrate", "--cases", _root, "--weighting", "median");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: ").And.Contain("weighting"));
+    }
+}
