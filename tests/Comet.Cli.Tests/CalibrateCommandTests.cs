@@ -60,6 +60,23 @@ public class CalibrateCommandTests
     }
 
     [Test]
+    public void Calibrate_FromEarlierValidation_GivesTheSameFitWithoutSimulating()
+    {
+        var cases = Path.Combine(_root, "cases");
+        ValidateCaseFolders.Copy(cases, ValidateCaseFolders.SmallCases);
+        var direct = ValidateCaseFolders.Run("calibrate", "--cases", cases, "--out", Path.Combine(_root, "direct"), "--json");
+        var validate = ValidateCaseFolders.Run("validate", "--cases", cases, "--out", Path.Combine(_root, "val"));
+        Assert.That(validate.Code, Is.Zero, validate.Stderr);
+
+        var reused = ValidateCaseFolders.Run("calibrate", "--cases", cases, "--out", Path.Combine(_root, "reused"), "--json", "--from-validation", Path.Combine(_root, "val", "validation.csv"));
+
+        Assert.That(reused.Code, Is.Zero, reused.Stderr);
+        Assert.That(reused.Stdout, Is.EqualTo(direct.Stdout));
+        Assert.That(File.ReadAllText(Path.Combine(_root, "reused", "calibration.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_root, "direct", "calibration.csv"))));
+        Assert.That(reused.Stderr, Is.Empty, "no case was simulated again");
+    }
+
+    [Test]
     public void Calibrate_UnknownWeighting_ExitsTwo()
     {
         var (code, _, stderr) = ValidateCaseFolders.Run("calibrate", "--cases", _root, "--weighting", "median");

@@ -15,6 +15,7 @@ public static class CalibrateCommand
     private static readonly Option<long> MaxEvents = ValidateCommand.MaxEventsOption();
     private static readonly Option<int> Jobs = ValidateCommand.JobsOption();
     private static readonly Option<string> Weighting = new("--weighting") { Description = "relative (every case counts alike) or absolute (plain cycles).", DefaultValueFactory = _ => "relative" };
+    private static readonly Option<string?> FromValidation = new("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again (only the model is evaluated)." };
     private static readonly Option<bool> Json = CommonOptions.Json();
 
     /// <summary>Creates the verb with its options.</summary>
@@ -26,6 +27,7 @@ public static class CalibrateCommand
         command.Options.Add(MaxEvents);
         command.Options.Add(Jobs);
         command.Options.Add(Weighting);
+        command.Options.Add(FromValidation);
         command.Options.Add(Json);
         command.SetAction(parse => Execute(parse, stdout, stderr));
         return command;
@@ -39,6 +41,10 @@ public static class CalibrateCommand
         _ => throw new InputException("--weighting", string.Empty, $"unknown weighting '{text}' (expected relative or absolute)"),
     };
 
+    /// <summary>Evaluates the model on every case and pairs it with the simulated total of the earlier sweep's row of the same name.</summary>
+    public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
+        cases.Select(c => ValidationSweep.FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
+
     /// <summary>Runs the verb and returns the exit code.</summary>
     public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
@@ -46,7 +52,9 @@ public static class CalibrateCommand
         var weighting = ParseWeighting(parse.GetValue(Weighting) ?? "relative");
         var cases = ValidationSweep.Discover(parse.GetValue(Cases) ?? string.Empty);
         using var ctrlC = CtrlC.Install();
-        var results = ValidateCommand.Sweep(cases, parse.GetValue(MaxEvents), parse.GetValue(Jobs), stderr, ctrlC.Token);
+        var results = parse.GetValue(FromValidation) is { } earlierPath
+            ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
+            : ValidateCommand.Sweep(cases, parse.GetValue(MaxEvents), parse.GetValue(Jobs), stderr, ctrlC.Token);
         var samples = ValidationCalibrationReport.Samples(results);
         if (samples.Count == 0)
         {

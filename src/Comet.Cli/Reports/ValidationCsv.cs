@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Comet.Hardware.Inputs;
 
 namespace Comet.Cli.Reports;
 
@@ -52,6 +53,34 @@ public static class ValidationCsv
         return sb.ToString();
     }
 
+    /// <summary>Reads the case, simulated_cycles, events and status columns of a validation.csv, by case name.</summary>
+    /// <exception cref="InputException">The file is missing or is not a validation.csv.</exception>
+    public static IReadOnlyDictionary<string, ValidationCsvRow> ReadCases(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, string.Empty, "the validation.csv does not exist");
+        }
+
+        var lines = File.ReadAllLines(path);
+        var header = lines.Length == 0 ? [] : Cells(lines[0]);
+        var columns = new[] { "case", "simulated_cycles", "events", "status" }.Select(c => header.IndexOf(c)).ToArray();
+        if (columns.Any(c => c < 0))
+        {
+            throw new InputException(path, string.Empty, "not a validation.csv (expected the header " + CasesHeader + ")", line: 1);
+        }
+
+        var rows = new Dictionary<string, ValidationCsvRow>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            var cells = Cells(line);
+            string Cell(int k) => columns[k] < cells.Count ? cells[columns[k]] : string.Empty;
+            rows[Cell(0)] = new ValidationCsvRow(Cell(0), Long(Cell(1)), Long(Cell(2)), Cell(3));
+        }
+
+        return rows;
+    }
+
     /// <summary>A number in invariant, round-trip form; empty for null.</summary>
     public static string N(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
@@ -61,6 +90,43 @@ public static class ValidationCsv
     /// <summary>A CSV cell: quoted (with doubled quotes) when it holds a comma, quote or line break.</summary>
     public static string Escape(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    /// <summary>Splits one CSV line written by <see cref="Escape"/>: quoted cells may hold commas and doubled quotes.</summary>
+    public static List<string> Cells(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted && ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                cell.Append('"');
+                i++;
+            }
+            else if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (ch == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(ch);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
+    private static long? Long(string? cell) =>
+        long.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static void Row(StringBuilder sb, params string[] cells)
     {

@@ -163,6 +163,36 @@ public static class ValidationSweep
             ValidationLevelRow.FromSummary(c.Name, summary));
     }
 
+    /// <summary>Evaluates the model on one case and takes its simulated total and status from an earlier sweep's validation.csv row instead of simulating.</summary>
+    public static ValidationCaseResult FromEarlierSweep(ValidationCase c, ValidationCsvRow? earlier)
+    {
+        if (earlier is null)
+        {
+            return Failed(c, null, "skipped: not in the given validation.csv");
+        }
+
+        AnalyticReport analytic;
+        try
+        {
+            analytic = AnalyticalModel.Evaluate(CometInputLoader.LoadFolder(c.Folder), new AnalyticOptions(c.NocEnergy));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Failed(c, null, ErrorStatus(e));
+        }
+
+        if (earlier.Status != ValidationCaseResult.Ok || earlier.SimulatedCycles is null)
+        {
+            return Failed(c, analytic, earlier.Status, earlier.Events);
+        }
+
+        var simulated = earlier.SimulatedCycles.Value;
+        return new ValidationCaseResult(
+            c, analytic.TotalCycles, analytic.RootNodeCycles, simulated,
+            SimulationSummary.ErrorPercent(simulated, analytic.TotalCycles), SimulationSummary.ErrorPercent(simulated, analytic.RootNodeCycles),
+            analytic.TotalEnergyPj, null, null, earlier.Events, ValidationCaseResult.Ok, analytic, null, []);
+    }
+
     /// <summary>The one-line status of a failed case: <c>error: …</c> as <c>comet</c> prints it, or <c>internal error: …</c> for a Comet bug.</summary>
     public static string ErrorStatus(Exception e) => e switch
     {
