@@ -11,7 +11,7 @@ public static class SimulateBench
 {
     private static readonly string[] DefaultCases = ["ex_base", "im_cloud_M2048N2048K256_0"];
 
-    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full|raw]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
@@ -30,7 +30,7 @@ public static class SimulateBench
 
             var inputs = CometInputLoader.LoadFolder(folder);
             var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
-            var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, _ => SimulationTraceLevel.Full };
+            var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
             var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench");
             GC.Collect();
             var watch = Stopwatch.StartNew();

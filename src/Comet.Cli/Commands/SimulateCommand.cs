@@ -20,7 +20,7 @@ public static class SimulateCommand
     public static Option<string?> OutOption() => new("--out") { Description = "Output folder (default traces/<case name>/)." };
 
     /// <summary>The trace-level option.</summary>
-    public static Option<string> TraceOption() => new("--trace") { Description = "Trace detail: none, summary (compute, collectives, stalls) or full.", DefaultValueFactory = _ => "full" };
+    public static Option<string> TraceOption() => new("--trace") { Description = "Trace detail: full (every activity; back-to-back repeats of one activity merged into one row, so busy, idle and stall intervals stay exact), raw (one row per hold and per wait; very large), summary (compute, collectives and stalls only, merged like full) or none.", DefaultValueFactory = _ => "full" };
 
     /// <summary>The seed option.</summary>
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the simulation's random stream.", DefaultValueFactory = _ => 0 };
@@ -52,7 +52,8 @@ public static class SimulateCommand
         "none" => SimulationTraceLevel.None,
         "summary" => SimulationTraceLevel.Summary,
         "full" => SimulationTraceLevel.Full,
-        _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary or full)"),
+        "raw" => SimulationTraceLevel.Raw,
+        _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
     /// <summary>Runs the verb and returns the exit code.</summary>

@@ -25,7 +25,12 @@ public static class SimulationRun
         {
             csvPath = dir.PathFor("trace.csv");
             ITraceSink both = new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")));
-            sink = request.Trace == SimulationTraceLevel.Summary ? new SimulationTraceFilter(both) : both;
+            sink = request.Trace switch
+            {
+                SimulationTraceLevel.Raw => both,
+                SimulationTraceLevel.Summary => new SimulationTraceFilter(new CoalescingTraceSink(both)),
+                _ => new CoalescingTraceSink(both),
+            };
         }
 
         SimulationResult result;

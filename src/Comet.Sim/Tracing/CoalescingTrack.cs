@@ -1,0 +1,71 @@
+namespace Comet.Sim;
+
+/// <summary>The rows of one component instance that a <see cref="CoalescingTraceSink"/> still holds open: at most one per (activity, operation, tensor, detail).</summary>
+internal sealed class CoalescingTrack
+{
+    private PendingRow[] _rows = new PendingRow[4];
+
+    /// <summary>Number of open rows.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The open rows; only the first <see cref="Count"/> are meaningful.</summary>
+    public PendingRow[] Rows => _rows;
+
+    /// <summary>Index of the open row with the same activity, operation, tensor and detail as <paramref name="record"/>, or −1.</summary>
+    public int Find(in TraceRecord record)
+    {
+        var rows = _rows;
+        for (var i = 0; i < Count; i++)
+        {
+            ref readonly var r = ref rows[i].Record;
+            if (r.Activity == record.Activity
+                && string.Equals(r.Operation, record.Operation, StringComparison.Ordinal)
+                && string.Equals(r.Tensor, record.Tensor, StringComparison.Ordinal)
+                && string.Equals(r.Detail, record.Detail, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Opens a row for <paramref name="record"/>.</summary>
+    public void Add(in TraceRecord record, long sequence)
+    {
+        if (Count == _rows.Length)
+        {
+            Array.Resize(ref _rows, Count * 2);
+        }
+
+        _rows[Count++] = new PendingRow(record, sequence);
+    }
+
+    /// <summary>Closes the row at <paramref name="index"/> (the order of the others is kept).</summary>
+    public void RemoveAt(int index)
+    {
+        Count--;
+        if (index < Count)
+        {
+            Array.Copy(_rows, index + 1, _rows, index, Count - index);
+        }
+
+        _rows[Count] = default;
+    }
+
+    /// <summary>Index of the open row that ends first (earliest opened among equal ends), or −1 when none is open.</summary>
+    public int Earliest()
+    {
+        var best = -1;
+        for (var i = 0; i < Count; i++)
+        {
+            if (best < 0 || _rows[i].Record.End < _rows[best].Record.End
+                || (_rows[i].Record.End == _rows[best].Record.End && _rows[i].Sequence < _rows[best].Sequence))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
