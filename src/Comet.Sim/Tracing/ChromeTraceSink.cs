@@ -64,10 +64,10 @@ public sealed class ChromeTraceSink : ITraceSink
         _json.WriteNumber("dur", record.End - record.Start);
         _json.WriteNumber("pid", pid);
         _json.WriteNumber("tid", tid);
+        // name is the operation (or the activity when there is none) and cat the activity: args carry only the rest.
         _json.WriteStartObject("args");
-        _json.WriteString("activity", activity);
-        _json.WriteString("operation", record.Operation);
-        _json.WriteString("tensor", record.Tensor);
+        if (record.Tensor.Length > 0)
+            _json.WriteString("tensor", record.Tensor);
         if (record.Tile >= 0)
             _json.WriteNumber("tile", record.Tile);
         _json.WriteNumber("bytes", record.Bytes);
