@@ -128,6 +128,14 @@ public class Event
         _ok = true;
     }
 
+    /// <summary>Marks the event processed successfully without ever queuing it (a request granted at once): yielding it continues at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected void MarkProcessedAtOnce()
+    {
+        _state = EventState.Processed;
+        _ok = true;
+    }
+
     /// <summary>Returns a recycled event to its initial pending state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected void ResetForReuse()

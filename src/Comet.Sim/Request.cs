@@ -38,6 +38,14 @@ public sealed class Request : Event, IDisposable
         RequestedAt = now;
     }
 
+    /// <summary>Grants the request without scheduling an event: it is processed at once and goes back to the pool when released.</summary>
+    internal void GrantAtOnce()
+    {
+        Status = RequestStatus.Granted;
+        MarkProcessedAtOnce();
+        _firedAndAwaited = true;
+    }
+
     /// <summary>True once the request fired to its waiters and may go back to the pool as soon as it is released.</summary>
     internal bool ReadyForPool => _firedAndAwaited;
 
