@@ -53,9 +53,9 @@ public static class DataTransfer
                 }
 
                 var asked = sim.Now;
-                var grant = order[i].Pool.Resource.Request();
+                var atOnce = order[i].Pool.Resource.TryRequest(out var grant);
                 grants[i] = grant;
-                if (!grant.IsProcessed)
+                if (!atOnce)
                 {
                     yield return grant;
                 }
@@ -141,10 +141,10 @@ public static class DataTransfer
     {
         var trace = sim.Trace;
         var asked = sim.Now;
-        var grant = use.Pool.Resource.Request();
+        var atOnce = use.Pool.Resource.TryRequest(out var grant);
         try
         {
-            if (grant.Status != RequestStatus.Granted)
+            if (!atOnce)
             {
                 yield return grant;
             }
@@ -186,8 +186,7 @@ public static class DataTransfer
         try
         {
             var asked = sim.Now;
-            a = first.Pool.Resource.Request();
-            if (a.Status != RequestStatus.Granted)
+            if (!first.Pool.Resource.TryRequest(out a))
             {
                 yield return a;
             }
@@ -197,8 +196,7 @@ public static class DataTransfer
             }
 
             asked = sim.Now;
-            b = second.Pool.Resource.Request();
-            if (b.Status != RequestStatus.Granted)
+            if (!second.Pool.Resource.TryRequest(out b))
             {
                 yield return b;
             }
