@@ -25,11 +25,12 @@ public static class SimulationRun
         {
             csvPath = dir.PathFor("trace.csv");
             ITraceSink both = new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")));
+            // Merging, formatting and writing run on a writer thread, overlapping the simulation.
             sink = request.Trace switch
             {
-                SimulationTraceLevel.Raw => both,
-                SimulationTraceLevel.Summary => new SimulationTraceFilter(new CoalescingTraceSink(both)),
-                _ => new CoalescingTraceSink(both),
+                SimulationTraceLevel.Raw => new BackgroundTraceSink(both),
+                SimulationTraceLevel.Summary => new SimulationTraceFilter(new BackgroundTraceSink(new CoalescingTraceSink(both))),
+                _ => new BackgroundTraceSink(new CoalescingTraceSink(both)),
             };
         }
 
