@@ -1,28 +1,23 @@
 using NUnit.Framework;
 using Comet.Workloads.Inputs;
+using Comet.Workloads.Tests.Inputs;
 
 namespace Comet.Workloads.Tests.Execution;
 
-/// <summary>Finds the reference input cases (examples/ in the repository, or the shared reference folder).</summary>
+/// <summary>Finds the reference input cases (examples/ in the repository, or ../shared/reference beside it).</summary>
 public static class CaseFiles
 {
     /// <summary>The folder of case <paramref name="name"/>, or null when it is not on this machine.</summary>
     public static string? Folder(string name)
     {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null)
-        {
-            var example = Path.Combine(dir.FullName, "examples", name);
-            if (File.Exists(Path.Combine(example, "arch.yaml")))
-            {
-                return example;
-            }
-
-            dir = dir.Parent;
-        }
-
-        var shared = Path.Combine("/work/shared/reference/cases", name);
-        return File.Exists(Path.Combine(shared, "arch.yaml")) ? shared : null;
+        var root = ReferencePaths.RepositoryRoot;
+        string[] candidates =
+        [
+            Path.Combine(root, "examples", name),
+            Path.Combine(root, "examples", "reference", name),
+            ReferencePaths.Case(name),
+        ];
+        return candidates.FirstOrDefault(folder => File.Exists(Path.Combine(folder, "arch.yaml")));
     }
 
     /// <summary>Loads case <paramref name="name"/>, or marks the test inconclusive when absent.</summary>
