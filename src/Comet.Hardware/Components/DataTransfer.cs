@@ -62,7 +62,7 @@ public static class DataTransfer
 
                 if (sim.Now > asked)
                 {
-                    trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, order[i].Bytes, "port:" + order[i].Pool.Key));
+                    trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, order[i].Bytes, order[i].Pool.StallReason));
                 }
             }
 
@@ -151,7 +151,7 @@ public static class DataTransfer
 
             if (sim.Now > asked)
             {
-                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, use.Bytes, "port:" + use.Pool.Key));
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, use.Bytes, use.Pool.StallReason));
             }
 
             var start = sim.Now;
@@ -192,7 +192,7 @@ public static class DataTransfer
             }
             if (sim.Now > asked)
             {
-                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, first.Bytes, "port:" + first.Pool.Key));
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, first.Bytes, first.Pool.StallReason));
             }
 
             asked = sim.Now;
@@ -202,7 +202,7 @@ public static class DataTransfer
             }
             if (sim.Now > asked)
             {
-                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, second.Bytes, "port:" + second.Pool.Key));
+                trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, second.Bytes, second.Pool.StallReason));
             }
 
             var start = sim.Now;

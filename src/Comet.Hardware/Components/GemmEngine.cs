@@ -22,6 +22,9 @@ public abstract class GemmEngine
     /// <summary>The engine itself, held while a primitive runs.</summary>
     public Resource Engine { get; }
 
+    /// <summary>The stall reason of work waiting for the engine: <c>engine_busy:Name[i]</c>.</summary>
+    public string BusyReason => field ??= "engine_busy:" + Ref;
+
     /// <summary>Primitives executed so far.</summary>
     public long Primitives { get; private set; }
 
@@ -39,7 +42,7 @@ public abstract class GemmEngine
         yield return grant;
         if (sim.Now > asked)
         {
-            sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, "engine_busy:" + Ref));
+            sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, BusyReason));
         }
 
         var start = sim.Now;

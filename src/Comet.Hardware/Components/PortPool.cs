@@ -35,6 +35,9 @@ public sealed class PortPool
     /// <summary>A unique, ordered name (<c>Owner[i].direction</c>) used to acquire several pools without deadlock.</summary>
     public string Key { get; }
 
+    /// <summary>The stall reason of a transfer waiting for a port of this pool: <c>port:Owner[i].direction</c>.</summary>
+    public string StallReason => field ??= "port:" + Key;
+
     /// <summary>The kernel resource whose capacity is the number of ports.</summary>
     public Resource Resource { get; }
 

@@ -26,6 +26,9 @@ public sealed class SimdUnit
     /// <summary>The unit itself, held while an operation runs.</summary>
     public Resource Unit { get; }
 
+    /// <summary>The stall reason of work waiting for the unit: <c>engine_busy:Name[i]</c>.</summary>
+    public string BusyReason => field ??= "engine_busy:" + Ref;
+
     /// <summary>Operations (passes) issued so far.</summary>
     public long Passes { get; private set; }
 
@@ -45,7 +48,7 @@ public sealed class SimdUnit
         yield return grant;
         if (sim.Now > asked)
         {
-            sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, "engine_busy:" + Ref));
+            sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, BusyReason));
         }
 
         var start = sim.Now;

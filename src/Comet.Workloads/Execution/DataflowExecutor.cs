@@ -523,7 +523,7 @@ public sealed class DataflowExecutor
 
                 if (_sim.Now > asked)
                 {
-                    _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, 0, (e.IsOutput ? "space:" : "data:") + e.TensorName));
+                    _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, 0, e.WaitReason));
                 }
             }
 
@@ -583,6 +583,7 @@ public sealed class DataflowExecutor
         var single = OperandUse(e.Entry, target, children[0], e.BytesPerInstance, drain: false);
         var pair = single is null ? DirectPair(e.Entry, target, children[0], e.BytesPerInstance, drain: false) : null;
         var requester = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
+        string? fullReason = null;
         for (var k = 0; k < e.Tiles; k++)
         {
             var asked = _sim.Now;
@@ -593,8 +594,8 @@ public sealed class DataflowExecutor
 
             if (_sim.Now > asked && _sim.Trace is not null)
             {
-                var engine = Machine.RefOf(e.Entry.ChildLevelId, children[0]);
-                _sim.Trace.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, run.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
+                fullReason ??= $"operand_full:{requester.Name}{requester.Instance}.{e.TensorName}";
+                _sim.Trace.Write(new TraceRecord(asked, _sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, run.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, fullReason));
             }
 
             var moves = single is { } one
@@ -722,7 +723,7 @@ public sealed class DataflowExecutor
             if (_sim.Now > asked && _sim.Trace is not null)
             {
                 who = ConsumerRef(run, child);
-                _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, who.Name, who.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, e.Ordinal[i], 0, (e.IsOutput ? "space:" : "data:") + e.TensorName));
+                _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, who.Name, who.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, e.Ordinal[i], 0, e.WaitReason));
             }
         }
 
