@@ -31,7 +31,7 @@ public static partial class TimelinePlot
         var height = (lanes * laneHeight) + options.ExtraHeightPixels;
         plot.SavePng(pngPath, options.WidthPixels, height);
         plot.SaveSvg(svgPath, options.WidthPixels, height);
-        RenumberClipPaths(svgPath);
+        PlotStyle.RenumberClipPaths(svgPath);
     }
 
     /// <summary>The colour a category is drawn in.</summary>
@@ -58,7 +58,7 @@ public static partial class TimelinePlot
     private static Plot Build(TimelineAccumulator accumulator, string title, int maxSegments)
     {
         var plot = new Plot();
-        plot.Font.Set(SansFont());
+        plot.Font.Set(PlotStyle.SansFont());
         var lanes = accumulator.Lanes;
         var segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
         while (segmentsOf.Sum(s => s.Count) > maxSegments && accumulator.UsedBins > 128)
@@ -161,41 +161,6 @@ public static partial class TimelinePlot
         return plot;
     }
 
-    /// <summary>Skia numbers SVG clip paths from a process-wide counter; renumbering them from zero makes the SVG byte-identical across runs.</summary>
-    private static void RenumberClipPaths(string svgPath)
-    {
-        var text = File.ReadAllText(svgPath);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var renumbered = ClipPathId().Replace(text, m =>
-        {
-            if (!ids.TryGetValue(m.Groups[1].Value, out var id))
-            {
-                id = ids.Count.ToString(CultureInfo.InvariantCulture);
-                ids.Add(m.Groups[1].Value, id);
-            }
-
-            return "cl_" + id + m.Groups[2].Value;
-        });
-        File.WriteAllText(svgPath, renumbered);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("cl_([0-9a-f]+)([\")])")]
-    private static partial System.Text.RegularExpressions.Regex ClipPathId();
-
-    private static string SansFont()
-    {
-        // ScottPlot's generic sans name may resolve to a serif face on Linux; prefer a sans face that is installed.
-        foreach (var name in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" })
-        {
-            using var typeface = SkiaSharp.SKTypeface.FromFamilyName(name);
-            if (typeface is not null && string.Equals(typeface.FamilyName, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return name;
-            }
-        }
-
-        return Fonts.Sans;
-    }
 
     private static string WaitLabel(TimelineAccumulator accumulator, (string Component, int Instance) lane, long end)
     {

@@ -22,13 +22,13 @@ public static partial class ValidationPlot
         using var plot = Build(results, title);
         plot.SavePng(pngPath, 1000, 800);
         plot.SaveSvg(svgPath, 1000, 800);
-        RenumberClipPaths(svgPath);
+        PlotStyle.RenumberClipPaths(svgPath);
     }
 
     private static Plot Build(IReadOnlyList<ValidationCaseResult> results, string title)
     {
         var plot = new Plot();
-        plot.Font.Set(SansFont());
+        plot.Font.Set(PlotStyle.SansFont());
         var points = results.Where(r => r.IsComparable && r.AnalyticTotalCycles > 0 && r.SimulatedCycles > 0).ToList();
         var logs = points.SelectMany(p => new[] { Math.Log10(p.AnalyticTotalCycles!.Value), Math.Log10(p.SimulatedCycles!.Value) }).ToList();
         var lo = logs.Count == 0 ? 0 : Math.Floor(logs.Min() - 0.1);
@@ -108,39 +108,4 @@ public static partial class ValidationPlot
         };
     }
 
-    // Skia numbers SVG clip paths from a process-wide counter; renumbering them from zero keeps the SVG byte-identical across runs.
-    private static void RenumberClipPaths(string svgPath)
-    {
-        var text = File.ReadAllText(svgPath);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var renumbered = ClipPathId().Replace(text, m =>
-        {
-            if (!ids.TryGetValue(m.Groups[1].Value, out var id))
-            {
-                id = ids.Count.ToString(CultureInfo.InvariantCulture);
-                ids.Add(m.Groups[1].Value, id);
-            }
-
-            return "cl_" + id + m.Groups[2].Value;
-        });
-        File.WriteAllText(svgPath, renumbered);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("cl_([0-9a-f]+)([\")])")]
-    private static partial System.Text.RegularExpressions.Regex ClipPathId();
-
-    private static string SansFont()
-    {
-        // ScottPlot's generic sans name may resolve to a serif face on Linux; prefer a sans face that is installed.
-        foreach (var name in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" })
-        {
-            using var typeface = SkiaSharp.SKTypeface.FromFamilyName(name);
-            if (typeface is not null && string.Equals(typeface.FamilyName, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return name;
-            }
-        }
-
-        return Fonts.Sans;
-    }
 }
