@@ -39,6 +39,7 @@ public static class SimulateBench
             using var self = Process.GetCurrentProcess();
             self.Refresh();
             var traceBytes = File.Exists(Path.Combine(outFolder, "trace.csv")) ? new FileInfo(Path.Combine(outFolder, "trace.csv")).Length : 0;
+            var jsonBytes = File.Exists(Path.Combine(outFolder, "trace.json")) ? new FileInfo(Path.Combine(outFolder, "trace.json")).Length : 0;
             Directory.Delete(outFolder, recursive: true);
             var events = outcome.Result.Events;
             var wall = watch.Elapsed.TotalSeconds;
@@ -51,10 +52,11 @@ public static class SimulateBench
                 ["events_per_s"] = Math.Round(events / Math.Max(wall, 1e-9)),
                 ["peak_working_set_mb"] = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
                 ["trace_csv_mb"] = Math.Round(traceBytes / 1048576.0, 1),
+                ["trace_json_mb"] = Math.Round(jsonBytes / 1048576.0, 1),
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
             }
         }
 
