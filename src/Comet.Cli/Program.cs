@@ -46,9 +46,14 @@ public static class Program
 
             return InputErrorExitCode;
         }
-        catch (Exception e) when (!verbose)
+        catch (Exception e)
         {
-            stderr.WriteLine($"error: internal: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (rerun with --verbose for details)");
+            stderr.WriteLine($"error: internal: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}{(verbose ? string.Empty : " (rerun with --verbose for details)")}");
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
             return InternalErrorExitCode;
         }
     }
