@@ -47,8 +47,11 @@ public sealed class EntryPlan
     /// <summary>Name of drain processes (for deadlock reports).</summary>
     public string DrainName => field ??= $"drain {TensorName} from {ChildName}";
 
-    /// <summary>The stall reason of a consumer waiting for this entry's tile: <c>data:T</c>, or <c>space:T</c> for an output.</summary>
-    public string WaitReason => field ??= (IsOutput ? "space:" : "data:") + TensorName;
+    /// <summary>The collective whose result this input is (<c>collective:type#node</c>), or null when a plain move delivers it.</summary>
+    public string? CollectiveWaitReason { get; init; }
+
+    /// <summary>The stall reason of a consumer waiting for this entry's tile: <c>collective:type#node</c> for a collective's result, <c>data:T</c>, or <c>space:T</c> for an output.</summary>
+    public string WaitReason => field ??= CollectiveWaitReason ?? (IsOutput ? "space:" : "data:") + TensorName;
 
     /// <summary>Name of the child level, for process names.</summary>
     public string ChildName { get; init; } = "";

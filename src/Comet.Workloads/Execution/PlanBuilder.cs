@@ -145,6 +145,7 @@ public sealed class PlanBuilder
                 TensorName = problem.TensorNames[entry.TensorId],
                 IsOutput = isOutput,
                 Gated = gated,
+                CollectiveWaitReason = isOutput ? null : CollectiveResultReason(entry.TensorId, node.Index),
                 Consumer = consumer,
                 Ordinal = ordinal,
                 Tiles = tiles,
@@ -271,6 +272,22 @@ public sealed class PlanBuilder
                 Collect(c);
             }
         }
+    }
+
+    /// <summary>The latest collective before node <paramref name="nodeIndex"/> (pre-order) whose output is <paramref name="tensor"/>, as a stall reason; null when none.</summary>
+    private string? CollectiveResultReason(int tensor, int nodeIndex)
+    {
+        // A tile a collective produces is what an engine idles for when the collective is slow: name the wait after it.
+        string? reason = null;
+        foreach (var n in _inputs.Mapping.Nodes)
+        {
+            if (n is CollectiveOperationNode collective && collective.Index < nodeIndex && collective.OutputTensorId == tensor)
+            {
+                reason = $"collective:{collective.Kind.ToString().ToLowerInvariant()}#{collective.Index}";
+            }
+        }
+
+        return reason;
     }
 
     private HashSet<int> ProducedBy(MappingNode node)
