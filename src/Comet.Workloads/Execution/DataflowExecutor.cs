@@ -22,6 +22,7 @@ public sealed class DataflowExecutor
     /// <summary>Builds the machine for <paramref name="inputs"/> inside <paramref name="sim"/>.</summary>
     public DataflowExecutor(CometInputSet inputs, Simulation sim, ExecutionOptions? options = null)
     {
+        SimulationLimits.Check(inputs.Architecture);
         _inputs = inputs;
         _sim = sim;
         _options = options ?? ExecutionOptions.Default;
