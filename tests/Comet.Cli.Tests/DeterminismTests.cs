@@ -4,30 +4,12 @@ using NUnit.Framework;
 namespace Comet.Cli.Tests;
 
 /// <summary>Same inputs, options and seed give byte-identical output; only run-info.json may differ.</summary>
-public class DeterminismTests
+public class DeterminismTests : TempFolderTest
 {
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "comet-determinism-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [Test]
     public void Analyze_Twice_PrintsTheSameBytes()
     {
-        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(_root, "inputs"));
+        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(Root, "inputs"));
         var first = Run(ErrorReportingTests.Arguments("analyze", paths, string.Empty));
         var second = Run(ErrorReportingTests.Arguments("analyze", paths, string.Empty));
         Assert.That(first.Code, Is.Zero, first.Stderr);
@@ -38,9 +20,9 @@ public class DeterminismTests
     [Test]
     public void SimulateTwice_WritesByteIdenticalFilesExceptRunInfo()
     {
-        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
-        var a = Path.Combine(_root, "a");
-        var b = Path.Combine(_root, "b");
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var a = Path.Combine(Root, "a");
+        var b = Path.Combine(Root, "b");
         var first = Run([.. ErrorReportingTests.Arguments("simulate", paths, a), "--trace", "full"]);
         var second = Run([.. ErrorReportingTests.Arguments("simulate", paths, b), "--trace", "full"]);
         Assert.That(first.Code, Is.Zero, first.Stderr);

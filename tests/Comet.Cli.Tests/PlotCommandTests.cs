@@ -2,39 +2,21 @@ using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
 
-public class PlotCommandTests
+public class PlotCommandTests : TempFolderTest
 {
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "comet-plotcmd-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [Test]
     public void Plot_IntoTheRunFolder_AddsBothImagesAndKeepsTheTrace()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         SyntheticTrace.Write(trace, clusters: 2, tiles: 3);
         var traceBytes = File.ReadAllBytes(trace);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = Program.Run(["plot", "--trace", trace, "--out", _root], stdout, stderr);
+        var code = Program.Run(["plot", "--trace", trace, "--out", Root], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(0), stderr.ToString());
-        Assert.That(Directory.GetFiles(_root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "timeline.png", "timeline.svg", "trace.csv" }));
+        Assert.That(Directory.GetFiles(Root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "timeline.png", "timeline.svg", "trace.csv" }));
         Assert.That(File.ReadAllBytes(trace), Is.EqualTo(traceBytes));
         Assert.That(stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
         Assert.That(stderr.ToString(), Is.Empty);
@@ -43,9 +25,9 @@ public class PlotCommandTests
     [Test]
     public void Plot_MalformedTrace_ExitsTwoWithOneLineAndWritesNothing()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         File.WriteAllText(trace, SyntheticTrace.Header + "\n0,10,GEMM,0,compute,GEMM,C,1,0,\n5,oops,GEMM,0,compute,GEMM,C,1,0,\n");
-        var outFolder = Path.Combine(_root, "plots");
+        var outFolder = Path.Combine(Root, "plots");
         var stderr = new StringWriter();
 
         var code = Program.Run(["plot", "--trace", trace, "--out", outFolder], new StringWriter(), stderr);
@@ -59,8 +41,8 @@ public class PlotCommandTests
     public void Plot_MissingTrace_ExitsTwo()
     {
         var stderr = new StringWriter();
-        var missing = Path.Combine(_root, "none.csv");
-        var code = Program.Run(["plot", "--trace", missing, "--out", _root], new StringWriter(), stderr);
+        var missing = Path.Combine(Root, "none.csv");
+        var code = Program.Run(["plot", "--trace", missing, "--out", Root], new StringWriter(), stderr);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr.ToString(), Is.EqualTo($"error: {missing}: file not found{Environment.NewLine}"));
     }

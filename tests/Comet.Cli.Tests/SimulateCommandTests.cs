@@ -4,31 +4,13 @@ using NUnit.Framework;
 namespace Comet.Cli.Tests;
 
 /// <summary><c>comet simulate</c>: the files it writes and what they hold.</summary>
-public class SimulateCommandTests
+public class SimulateCommandTests : TempFolderTest
 {
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "comet-simulate-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [Test]
     public void Simulate_GemmOnly_WritesTracesSummaryAndTimeline()
     {
-        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
-        var outFolder = Path.Combine(_root, "out");
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var outFolder = Path.Combine(Root, "out");
         var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "full"]);
 
         Assert.That(code, Is.Zero, stderr);
@@ -45,8 +27,8 @@ public class SimulateCommandTests
     [Test]
     public void Simulate_Json_PrintsTheSummaryWithBothFigures()
     {
-        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
-        var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(_root, "out")), "--trace", "none", "--json"]);
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--trace", "none", "--json"]);
 
         Assert.That(code, Is.Zero, stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -57,14 +39,14 @@ public class SimulateCommandTests
         Assert.That(leaf.GetProperty("simulated_cycles").GetDouble(), Is.EqualTo(8898));
         Assert.That(leaf.GetProperty("analytic_cycles").GetInt64(), Is.EqualTo(8898));
         Assert.That(root.GetProperty("inputs_sha256").GetProperty("mapping").GetString(), Has.Length.EqualTo(64));
-        Assert.That(File.Exists(Path.Combine(_root, "out", "trace.csv")), Is.False, "--trace none writes no trace");
+        Assert.That(File.Exists(Path.Combine(Root, "out", "trace.csv")), Is.False, "--trace none writes no trace");
     }
 
     [Test]
     public void Simulate_UnknownTraceLevel_IsAnInputError()
     {
-        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(_root, "inputs"));
-        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(_root, "out")), "--trace", "verbose"]);
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--trace", "verbose"]);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr, Does.Contain("--trace"));
     }
@@ -73,11 +55,11 @@ public class SimulateCommandTests
     public void Simulate_DeadlockingMapping_ExitsWithOneLineNamingTheBufferAndWhatItWaitsFor()
     {
         // The GBuffer node moves A at 248 bits per element: 1 015 808 B per IBuffer, which holds 524 288 B.
-        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(_root, "inputs"));
+        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(Root, "inputs"));
         var mapping = File.ReadAllText(paths["mapping.yaml"]).ReplaceLineEndings("\n");
         const string gbNode = "target:      [GBuffer,GBuffer,GBuffer]\n     type:        temporal\n     tensors:     [A,B,D]\n     precision:   [8,8,8]";
         File.WriteAllText(paths["mapping.yaml"], mapping.Replace(gbNode, gbNode.Replace("[8,8,8]", "[248,8,8]")));
-        var outFolder = Path.Combine(_root, "out");
+        var outFolder = Path.Combine(Root, "out");
 
         var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none"]);
 

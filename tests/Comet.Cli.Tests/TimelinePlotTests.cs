@@ -5,33 +5,15 @@ using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
 
-public class TimelinePlotTests
+public class TimelinePlotTests : TempFolderTest
 {
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "comet-timeline-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [Test]
     public void Render_SyntheticTrace_WritesAValidPngAndSvg()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         SyntheticTrace.Write(trace, clusters: 4, tiles: 12);
-        var png = Path.Combine(_root, "timeline.png");
-        var svg = Path.Combine(_root, "timeline.svg");
+        var png = Path.Combine(Root, "timeline.png");
+        var svg = Path.Combine(Root, "timeline.svg");
 
         TimelinePlot.Render(trace, png, svg);
 
@@ -56,18 +38,18 @@ public class TimelinePlotTests
     [Test]
     public void Render_SameTraceTwice_GivesByteIdenticalFiles()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         SyntheticTrace.Write(trace, clusters: 2, tiles: 5);
-        TimelinePlot.Render(trace, Path.Combine(_root, "a.png"), Path.Combine(_root, "a.svg"));
-        TimelinePlot.Render(trace, Path.Combine(_root, "b.png"), Path.Combine(_root, "b.svg"));
-        Assert.That(File.ReadAllBytes(Path.Combine(_root, "b.png")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_root, "a.png"))));
-        Assert.That(File.ReadAllBytes(Path.Combine(_root, "b.svg")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_root, "a.svg"))));
+        TimelinePlot.Render(trace, Path.Combine(Root, "a.png"), Path.Combine(Root, "a.svg"));
+        TimelinePlot.Render(trace, Path.Combine(Root, "b.png"), Path.Combine(Root, "b.svg"));
+        Assert.That(File.ReadAllBytes(Path.Combine(Root, "b.png")), Is.EqualTo(File.ReadAllBytes(Path.Combine(Root, "a.png"))));
+        Assert.That(File.ReadAllBytes(Path.Combine(Root, "b.svg")), Is.EqualTo(File.ReadAllBytes(Path.Combine(Root, "a.svg"))));
     }
 
     [Test]
     public void Render_ManyLanes_CapsTheImageHeight()
     {
-        var trace = Path.Combine(_root, "wide.csv");
+        var trace = Path.Combine(Root, "wide.csv");
         using (var writer = new StreamWriter(trace))
         {
             writer.WriteLine(SyntheticTrace.Header);
@@ -77,22 +59,22 @@ public class TimelinePlotTests
             }
         }
 
-        var png = Path.Combine(_root, "wide.png");
-        TimelinePlot.Render(trace, png, Path.Combine(_root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000 });
+        var png = Path.Combine(Root, "wide.png");
+        TimelinePlot.Render(trace, png, Path.Combine(Root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000 });
         Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (2000 * 6) + 200)), "lanes shrink to the 6-pixel floor");
     }
 
     [Test]
     public void Render_SegmentBudget_MergesBinsAndShrinksTheSvg()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         SyntheticTrace.Write(trace, clusters: 8, tiles: 400);
-        TimelinePlot.Render(trace, Path.Combine(_root, "full.png"), Path.Combine(_root, "full.svg"));
-        TimelinePlot.Render(trace, Path.Combine(_root, "lean.png"), Path.Combine(_root, "lean.svg"), new TimelinePlotOptions { MaxSegments = 1000 });
-        var full = new FileInfo(Path.Combine(_root, "full.svg")).Length;
-        var lean = new FileInfo(Path.Combine(_root, "lean.svg")).Length;
+        TimelinePlot.Render(trace, Path.Combine(Root, "full.png"), Path.Combine(Root, "full.svg"));
+        TimelinePlot.Render(trace, Path.Combine(Root, "lean.png"), Path.Combine(Root, "lean.svg"), new TimelinePlotOptions { MaxSegments = 1000 });
+        var full = new FileInfo(Path.Combine(Root, "full.svg")).Length;
+        var lean = new FileInfo(Path.Combine(Root, "lean.svg")).Length;
         Assert.That(lean, Is.LessThan(full / 2), $"full {full} B, lean {lean} B");
-        Assert.That(PngSize(File.ReadAllBytes(Path.Combine(_root, "lean.png"))), Is.EqualTo(PngSize(File.ReadAllBytes(Path.Combine(_root, "full.png")))));
+        Assert.That(PngSize(File.ReadAllBytes(Path.Combine(Root, "lean.png"))), Is.EqualTo(PngSize(File.ReadAllBytes(Path.Combine(Root, "full.png")))));
     }
 
     [Test]
@@ -113,10 +95,10 @@ public class TimelinePlotTests
     [Test]
     public void Render_EmptyTrace_StillDrawsAnEmptyPlot()
     {
-        var trace = Path.Combine(_root, "trace.csv");
+        var trace = Path.Combine(Root, "trace.csv");
         File.WriteAllText(trace, SyntheticTrace.Header + "\n");
-        var png = Path.Combine(_root, "t.png");
-        TimelinePlot.Render(trace, png, Path.Combine(_root, "t.svg"));
+        var png = Path.Combine(Root, "t.png");
+        TimelinePlot.Render(trace, png, Path.Combine(Root, "t.svg"));
         Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, 228)));
     }
 
@@ -224,7 +206,7 @@ public class TimelinePlotTests
     [Test]
     public void Reader_LargeTrace_StaysWithinTheBinBudget()
     {
-        var trace = Path.Combine(_root, "big.csv");
+        var trace = Path.Combine(Root, "big.csv");
         var rows = SyntheticTrace.Write(trace, clusters: 16, tiles: 2000);
         var acc = new TimelineAccumulator(1024);
         TimelineTraceReader.Read(trace, acc);
@@ -251,7 +233,7 @@ public class TimelinePlotTests
     [TestCase("", "header")]
     public void Reader_MalformedTrace_RaisesInputErrorWithLine(string content, string keyPath)
     {
-        var trace = Path.Combine(_root, "bad.csv");
+        var trace = Path.Combine(Root, "bad.csv");
         File.WriteAllText(trace, content);
         var e = Assert.Throws<InputException>(() => TimelineTraceReader.Read(trace, new TimelineAccumulator()))!;
         Assert.That(e.KeyPath, Is.EqualTo(keyPath));
@@ -262,7 +244,7 @@ public class TimelinePlotTests
     [Test]
     public void Reader_MissingFile_RaisesInputError()
     {
-        var e = Assert.Throws<InputException>(() => TimelineTraceReader.Read(Path.Combine(_root, "nope.csv"), new TimelineAccumulator()))!;
+        var e = Assert.Throws<InputException>(() => TimelineTraceReader.Read(Path.Combine(Root, "nope.csv"), new TimelineAccumulator()))!;
         Assert.That(e.Problem, Is.EqualTo("file not found"));
     }
 
