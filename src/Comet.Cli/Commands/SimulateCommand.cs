@@ -2,20 +2,12 @@ using System.CommandLine;
 using Comet.Cli.Cancellation;
 using Comet.Cli.Reports;
 using Comet.Hardware.Inputs;
-using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Commands;
 
 /// <summary>The <c>comet simulate</c> verb: runs the mapping on simulated hardware and writes its traces and summary.</summary>
 public static class SimulateCommand
 {
-    private static readonly Option<FileInfo> Arch = CommonOptions.ArchFile(required: true);
-    private static readonly Option<FileInfo> ProblemOption = CommonOptions.ProblemFile(required: true);
-    private static readonly Option<FileInfo> MappingOption = CommonOptions.MappingFile(required: true);
-    private static readonly Option<FileInfo> Constants = CommonOptions.ConstantsFile(required: true);
-    private static readonly Option<bool> Noc = CommonOptions.NocEnergy();
-    private static readonly Option<bool> Json = CommonOptions.Json();
-
     /// <summary>The output-folder option (default <c>traces/&lt;name&gt;/</c>).</summary>
     public static Option<string?> OutOption() => new("--out") { Description = "Output folder (default traces/<case name>/)." };
 
@@ -25,24 +17,18 @@ public static class SimulateCommand
     /// <summary>The seed option.</summary>
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the simulation's random stream.", DefaultValueFactory = _ => 0 };
 
-    private static readonly Option<string?> Out = OutOption();
-    private static readonly Option<string> Trace = TraceOption();
-    private static readonly Option<int> Seed = SeedOption();
-
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
-        command.Options.Add(Arch);
-        command.Options.Add(ProblemOption);
-        command.Options.Add(MappingOption);
-        command.Options.Add(Constants);
-        command.Options.Add(Noc);
-        command.Options.Add(Json);
-        command.Options.Add(Out);
-        command.Options.Add(Trace);
-        command.Options.Add(Seed);
-        command.SetAction(parse => Execute(parse, stdout, stderr));
+        var inputs = new InputFileOptions();
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption());
+        inputs.AddTo(command);
+        command.Options.Add(options.Json);
+        command.Options.Add(options.Out);
+        command.Options.Add(options.Trace);
+        command.Options.Add(options.Seed);
+        command.SetAction(parse => Execute(parse, options, stdout));
         return command;
     }
 
@@ -56,18 +42,17 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    /// <summary>Runs the verb and returns the exit code.</summary>
-    public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout)
     {
-        var mapping = parse.GetValue(MappingOption)!.FullName;
-        var trace = ParseTrace(parse.GetValue(Trace) ?? "full");
-        var inputs = CometInputLoader.Load(parse.GetValue(Arch)!.FullName, parse.GetValue(ProblemOption)!.FullName, mapping, parse.GetValue(Constants)!.FullName);
+        var mapping = options.Inputs.MappingPath(parse);
+        var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
+        var inputs = options.Inputs.Load(parse);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
-        var outFolder = parse.GetValue(Out) ?? Path.Combine("traces", name);
-        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(Seed), parse.GetValue(Noc), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList());
+        var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
+        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList());
         using var ctrlC = CtrlC.Install();
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
-        if (parse.GetValue(Json))
+        if (parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
         }
@@ -78,4 +63,6 @@ public static class SimulateCommand
 
         return 0;
     }
+
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed);
 }
