@@ -26,7 +26,7 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>The folder of the built-in example: <c>examples/ex_base</c> (current folder or above the program), else the shared reference case.</summary>
+    /// <summary>The folder of the built-in example: <c>examples/ex_base</c>, searched from the current folder and from the program upwards.</summary>
     public static string DefaultCaseFolder()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
@@ -41,10 +41,7 @@ public static class RunCommand
             }
         }
 
-        var shared = "/work/shared/reference/cases/ex_base";
-        return File.Exists(Path.Combine(shared, "mapping.yaml"))
-            ? shared
-            : throw new InputException("examples/ex_base", string.Empty, "the built-in example is missing (expected examples/ex_base/{arch,problem,mapping,const}.yaml)");
+        throw new InputException("examples/ex_base", string.Empty, "the built-in example is missing (expected examples/ex_base/{arch,problem,mapping,const}.yaml)");
     }
 
     /// <summary>Runs the verb and returns the exit code.</summary>
