@@ -9,7 +9,7 @@ public static class CometCommand
     public static RootCommand Create(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("Comet: a cycle-approximate simulator and analytical model of compound-operation dataflows with explicit collectives.");
-        root.Options.Add(CommonOptions.Verbose);
+        root.Options.Add(CommonOptions.Verbose());
         var run = RunCommand.Create(stdout, stderr);
         root.Subcommands.Add(run);
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
@@ -17,7 +17,7 @@ public static class CometCommand
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
-        root.SetAction(parse => RunCommand.Execute(parse, stdout, stderr));
+        root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout));
         return root;
     }
 }

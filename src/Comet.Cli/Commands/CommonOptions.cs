@@ -5,8 +5,8 @@ namespace Comet.Cli.Commands;
 /// <summary>Options shared by several verbs (the authors' tool's flags plus short aliases).</summary>
 public static class CommonOptions
 {
-    /// <summary>Prints stack traces for errors.</summary>
-    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show stack traces on errors.", Recursive = true };
+    /// <summary>Creates the flag that prints stack traces for errors (applies to every verb).</summary>
+    public static Option<bool> Verbose() => new("--verbose") { Description = "Show stack traces on errors.", Recursive = true };
 
     /// <summary>Creates the architecture-file option (<c>--arch_file</c> / <c>--arch</c>).</summary>
     public static Option<FileInfo> ArchFile(bool required) => new("--arch_file", "--arch") { Description = "Architecture YAML (COMET format).", Required = required };

@@ -9,20 +9,16 @@ namespace Comet.Cli.Commands;
 /// <summary>The <c>comet run</c> verb (also <c>comet</c> with no verb): the shipped example, analytically and simulated, side by side.</summary>
 public static class RunCommand
 {
-    private static readonly Option<bool> Json = CommonOptions.Json();
-    private static readonly Option<string?> Out = SimulateCommand.OutOption();
-    private static readonly Option<string> Trace = SimulateCommand.TraceOption();
-    private static readonly Option<int> Seed = SimulateCommand.SeedOption();
-
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
-        command.Options.Add(Json);
-        command.Options.Add(Out);
-        command.Options.Add(Trace);
-        command.Options.Add(Seed);
-        command.SetAction(parse => Execute(parse, stdout, stderr));
+        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption());
+        command.Options.Add(options.Json);
+        command.Options.Add(options.Out);
+        command.Options.Add(options.Trace);
+        command.Options.Add(options.Seed);
+        command.SetAction(parse => Execute(parse, options, stdout));
         return command;
     }
 
@@ -44,17 +40,19 @@ public static class RunCommand
         throw new InputException("examples/ex_base", string.Empty, "the built-in example is missing (expected examples/ex_base/{arch,problem,mapping,const}.yaml)");
     }
 
-    /// <summary>Runs the verb and returns the exit code.</summary>
-    public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
+    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout) => Execute(parse, null, stdout);
+
+    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout)
     {
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
-        var trace = SimulateCommand.ParseTrace(parse.GetValue(Trace) ?? "full");
-        var outFolder = parse.GetValue(Out) ?? Path.Combine("traces", "default");
-        var request = new SimulationRequest(inputs, "default", outFolder, trace, parse.GetValue(Seed), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList());
+        var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
+        var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
+        var request = new SimulationRequest(inputs, "default", outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList());
         using var ctrlC = CtrlC.Install();
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
-        if (parse.GetValue(Json))
+        if (options is not null && parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
             return 0;
@@ -65,4 +63,6 @@ public static class RunCommand
         SimulationRun.Print(stdout, outcome);
         return 0;
     }
+
+    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed);
 }
