@@ -51,18 +51,10 @@ public sealed class SimdUnit
             sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, BusyReason));
         }
 
-        var start = sim.Now;
-        var passes = PassesFor(elements, reductionFactor) * count;
-        var cycles = Parameters.OpLatencyCycles(op) * passes;
-        if (cycles > 0)
+        foreach (var step in Hold(sim, label, op, elements, reductionFactor, count))
         {
-            yield return sim.Timeout(cycles);
+            yield return step;
         }
-
-        Passes += passes;
-        _energy.Count(passes);
-        _energy.AddPicojoules(passes * Parameters.PicojoulesPerLaneOp(op) * Parameters.Lanes);
-        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
     }
 
     /// <summary>A process that runs <paramref name="count"/> operations on a unit the caller already holds.</summary>
