@@ -52,6 +52,41 @@ public class SimulateCommandTests : TempFolderTest
     }
 
     [Test]
+    public void Simulate_LeafPortsTile_GivesTheStreamedCyclesWithPerTileRows()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var stream = Path.Combine(Root, "stream");
+        var tile = Path.Combine(Root, "tile");
+
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, stream), "--trace", "full"]);
+        Assert.That(code, Is.Zero, stderr);
+        (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, tile), "--trace", "full", "--leaf-ports", "tile"]);
+        Assert.That(code, Is.Zero, stderr);
+
+        using var s = JsonDocument.Parse(File.ReadAllText(Path.Combine(stream, "summary.json")));
+        using var t = JsonDocument.Parse(File.ReadAllText(Path.Combine(tile, "summary.json")));
+        Assert.That(s.RootElement.GetProperty("leaf_ports").GetString(), Is.EqualTo("stream"));
+        Assert.That(t.RootElement.GetProperty("leaf_ports").GetString(), Is.EqualTo("tile"));
+        Assert.That(s.RootElement.GetProperty("simulated_cycles").GetInt64(), Is.EqualTo(t.RootElement.GetProperty("simulated_cycles").GetInt64()));
+
+        // A streamed leaf invocation writes one compute row; tile by tile, its 8 GEMM steps are merged only where back to back.
+        var streamRows = File.ReadLines(Path.Combine(stream, "trace.csv")).Count(l => l.Contains(",compute,GEMM,"));
+        var tileRows = File.ReadLines(Path.Combine(tile, "trace.csv")).Count(l => l.Contains(",compute,GEMM,"));
+        Assert.That(streamRows, Is.LessThanOrEqualTo(tileRows));
+        Assert.That(File.ReadLines(Path.Combine(stream, "trace.csv")).Count(), Is.LessThan(File.ReadLines(Path.Combine(tile, "trace.csv")).Count()));
+    }
+
+    [Test]
+    public void Simulate_UnknownLeafPortMode_IsAnInputError()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--leaf-ports", "burst"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: --leaf-ports"));
+        Assert.That(Directory.Exists(Path.Combine(Root, "out")), Is.False);
+    }
+
+    [Test]
     public void Simulate_DeadlockingMapping_ExitsWithOneLineNamingTheBufferAndWhatItWaitsFor()
     {
         // The GBuffer node moves A at 248 bits per element: 1 015 808 B per IBuffer, which holds 524 288 B.

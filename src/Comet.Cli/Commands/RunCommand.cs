@@ -13,11 +13,12 @@ public static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
-        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption());
+        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption());
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
+        command.Options.Add(options.LeafPorts);
         command.SetAction(parse => Execute(parse, options, stdout));
         return command;
     }
@@ -48,8 +49,9 @@ public static class RunCommand
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
+        var execution = SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream");
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
-        var request = new SimulationRequest(inputs, "default", outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList());
+        var request = new SimulationRequest(inputs, "default", outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install();
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (options is not null && parse.GetValue(options.Json))
@@ -64,5 +66,5 @@ public static class RunCommand
         return 0;
     }
 
-    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed);
+    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);
 }

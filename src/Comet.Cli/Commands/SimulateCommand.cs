@@ -2,6 +2,7 @@ using System.CommandLine;
 using Comet.Cli.Cancellation;
 using Comet.Cli.Reports;
 using Comet.Hardware.Inputs;
+using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
 
@@ -17,17 +18,29 @@ public static class SimulateCommand
     /// <summary>The seed option.</summary>
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the simulation's random stream.", DefaultValueFactory = _ => 0 };
 
+    /// <summary>The leaf port arbitration option.</summary>
+    public static Option<string> LeafPortsOption() => new("--leaf-ports") { Description = "How a leaf (the loop feeding an engine) uses its buffer ports: stream (it holds its engine and operand ports for the invocation and streams its tiles in a local schedule; one trace row per port and engine per invocation) or tile (ports are arbitrated tile by tile with the rest of the machine; one row per tile move; many more events).", DefaultValueFactory = _ => "stream" };
+
+    /// <summary>Parses a <c>--leaf-ports</c> value into executor knobs.</summary>
+    public static ExecutionOptions ParseLeafPorts(string text) => text.ToLowerInvariant() switch
+    {
+        "stream" => ExecutionOptions.Default,
+        "tile" => ExecutionOptions.Default with { StreamLeaves = false },
+        _ => throw new InputException("--leaf-ports", string.Empty, $"unknown leaf port mode '{text}' (expected stream or tile)"),
+    };
+
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
+        command.Options.Add(options.LeafPorts);
         command.SetAction(parse => Execute(parse, options, stdout));
         return command;
     }
@@ -46,10 +59,11 @@ public static class SimulateCommand
     {
         var mapping = options.Inputs.MappingPath(parse);
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
+        var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
         var inputs = options.Inputs.Load(parse);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
-        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList());
+        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install();
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (parse.GetValue(options.Json))
@@ -64,5 +78,5 @@ public static class SimulateCommand
         return 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);
 }

@@ -1,3 +1,4 @@
+using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Reports;
@@ -13,4 +14,9 @@ namespace Comet.Cli.Reports;
 /// <param name="MappingPath">The mapping file (named in errors).</param>
 /// <param name="Command">The verb, for run-info.json.</param>
 /// <param name="Arguments">The command line, for run-info.json.</param>
-public sealed record SimulationRequest(CometInputSet Inputs, string Name, string OutputFolder, SimulationTraceLevel Trace, int Seed, bool NocEnergy, bool Plots = true, string MappingPath = "mapping.yaml", string Command = "simulate", IReadOnlyList<string>? Arguments = null);
+/// <param name="Execution">Executor knobs (null: the defaults, streaming leaves).</param>
+public sealed record SimulationRequest(CometInputSet Inputs, string Name, string OutputFolder, SimulationTraceLevel Trace, int Seed, bool NocEnergy, bool Plots = true, string MappingPath = "mapping.yaml", string Command = "simulate", IReadOnlyList<string>? Arguments = null, ExecutionOptions? Execution = null)
+{
+    /// <summary>The executor knobs in effect.</summary>
+    public ExecutionOptions ExecutionOrDefault => Execution ?? ExecutionOptions.Default;
+}

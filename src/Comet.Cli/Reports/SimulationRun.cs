@@ -39,7 +39,7 @@ public static class SimulationRun
         try
         {
             sim.Trace = sink;
-            var executor = new DataflowExecutor(request.Inputs, sim);
+            var executor = new DataflowExecutor(request.Inputs, sim, request.ExecutionOrDefault);
             executor.Start();
             try
             {

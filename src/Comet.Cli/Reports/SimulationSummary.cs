@@ -23,6 +23,7 @@ public static class SimulationSummary
             w.WriteString("name", request.Name);
             w.WriteString("trace", request.Trace.ToString().ToLowerInvariant());
             w.WriteNumber("seed", request.Seed);
+            w.WriteString("leaf_ports", request.ExecutionOrDefault.StreamLeaves ? "stream" : "tile");
             w.WriteBoolean("cancelled", cancelled);
             w.WriteNumber("simulated_cycles", result.SimulatedCycles);
             Nullable(w, "analytic_cycles", analytic?.TotalCycles);

@@ -67,8 +67,14 @@ public abstract class GemmEngine
             yield return sim.Timeout(cycles);
         }
 
+        Record(primitive, count);
+        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
+    }
+
+    /// <summary>Counts <paramref name="count"/> primitives executed (and their energy) whose time the caller has already spent on the held engine.</summary>
+    public void Record(GemmPrimitive primitive, long count)
+    {
         Primitives += count;
         _energy.Count(EnergyUnits(primitive) * count);
-        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
     }
 }

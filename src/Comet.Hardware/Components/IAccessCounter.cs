@@ -5,4 +5,7 @@ public interface IAccessCounter
 {
     /// <summary>Records that <paramref name="bytes"/> were moved through the counted direction.</summary>
     void Count(long bytes);
+
+    /// <summary>Records <paramref name="times"/> accesses of <paramref name="bytes"/> each.</summary>
+    void Count(long bytes, long times);
 }

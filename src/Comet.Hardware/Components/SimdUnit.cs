@@ -68,10 +68,19 @@ public sealed class SimdUnit
             yield return sim.Timeout(cycles);
         }
 
+        RecordPasses(op, passes);
+        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
+    }
+
+    /// <summary>Counts <paramref name="count"/> operations of <paramref name="elements"/> each (and their energy) whose time the caller has already spent on the held unit.</summary>
+    public void Record(SimdOperation op, long elements, long reductionFactor, long count) =>
+        RecordPasses(op, PassesFor(elements, reductionFactor) * count);
+
+    private void RecordPasses(SimdOperation op, long passes)
+    {
         Passes += passes;
         _energy.Count(passes);
         _energy.AddPicojoules(passes * Parameters.PicojoulesPerLaneOp(op) * Parameters.Lanes);
-        sim.Trace?.Write(new TraceRecord(start, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Compute, label.Operation, label.Tensor, label.Tile, 0, ""));
     }
 
     /// <summary>Energy of the operations issued so far, pJ.</summary>

@@ -47,4 +47,11 @@ public sealed class AccessAccount : IAccessCounter
         Units += bytes;
         Accesses++;
     }
+
+    /// <inheritdoc />
+    public void Count(long bytes, long times)
+    {
+        Units += bytes * times;
+        Accesses += times;
+    }
 }

@@ -7,7 +7,7 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>Runs a mapping tree as processes on simulated hardware: movers fill and drain tiles, engines compute, collectives cross the mesh.</summary>
 /// <remarks>Every cycle comes from a mechanism (a port, link or engine held, or a wait for space, data or peers); nothing is taken from the analytical model.</remarks>
-public sealed class DataflowExecutor
+public sealed partial class DataflowExecutor
 {
     private readonly CometInputSet _inputs;
     private readonly Simulation _sim;
@@ -469,6 +469,16 @@ public sealed class DataflowExecutor
 
     private IEnumerable<Event> RunLeaf(TemporalPlan plan, LevelBinding b)
     {
+        if (_options.StreamLeaves && _enginesExclusive && StreamSetup(plan, b, Resolve(b, plan.ComputeLevel)) is { } stream)
+        {
+            foreach (var ev in RunLeafStream(plan, b, Resolve(b, plan.ComputeLevel), stream))
+            {
+                yield return ev;
+            }
+
+            yield break;
+        }
+
         var run = new LeafRun(_sim, plan, b, _options.OperandSlots);
         var drainers = new List<Event>();
         foreach (var e in plan.Entries)
