@@ -93,19 +93,26 @@ public sealed class MeshNoc
     /// <remarks>Without broadcast support the caller should send separate unicasts; this method always builds one tree.</remarks>
     public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes)
     {
-        var layers = TreeLayers(from, to);
+        var layers = CachedLayers(from, to);
         var trace = sim.Trace;
-        for (var k = 0; k < layers.Count; k++)
+        for (var k = 0; k < layers.Length; k++)
         {
             var layer = layers[k];
-            var grants = new Request[layer.Count];
+            var grants = new Request?[layer.Length];
             try
             {
-                for (var i = 0; i < layer.Count; i++)
+                for (var i = 0; i < layer.Length; i++)
                 {
                     var asked = sim.Now;
-                    grants[i] = _links[layer[i]].Request();
-                    yield return grants[i];
+
+                    // A free link is granted at once, with no kernel event (nobody could have waited on it).
+                    if (!_links[layer[i]].TryRequest(out var grant))
+                    {
+                        grants[i] = grant;
+                        yield return grant;
+                    }
+
+                    grants[i] = grant;
                     if (sim.Now > asked)
                     {
                         trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, bytes, _linkNames[layer[i]]));
@@ -120,7 +127,7 @@ public sealed class MeshNoc
                     yield return sim.Timeout(hold);
                 }
 
-                for (var i = 0; i < layer.Count; i++)
+                for (var i = 0; i < layer.Length; i++)
                 {
                     _linkBytes.Count(bytes);
                     trace?.Write(new TraceRecord(start, sim.Now, Parameters.Name, MeshIndex * Parameters.Nodes * 4 + layer[i], ActivityKind.Transfer, label.Operation, label.Tensor, label.Tile, bytes, ""));
@@ -136,6 +143,32 @@ public sealed class MeshNoc
         }
 
     }
+
+    /// <summary>The tree layers of a send, computed once per source and destination set (meshes of up to 64 nodes).</summary>
+    private int[][] CachedLayers(MeshNode from, IReadOnlyList<MeshNode> to)
+    {
+        if (Parameters.Nodes > 64)
+        {
+            return [.. TreeLayers(from, to).Select(l => l.ToArray())];
+        }
+
+        ulong mask = 0;
+        foreach (var d in to)
+        {
+            mask |= 1UL << LocalOf(d);
+        }
+
+        var key = (LocalOf(from), mask);
+        if (!_layers.TryGetValue(key, out var layers))
+        {
+            layers = [.. TreeLayers(from, to).Select(l => l.ToArray())];
+            _layers.Add(key, layers);
+        }
+
+        return layers;
+    }
+
+    private readonly Dictionary<(int From, ulong To), int[][]> _layers = [];
 
     /// <summary>The links of the multicast tree from <paramref name="from"/> to <paramref name="to"/>, grouped by hop depth.</summary>
     public List<List<int>> TreeLayers(MeshNode from, IReadOnlyList<MeshNode> to)

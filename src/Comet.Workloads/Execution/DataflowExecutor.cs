@@ -534,7 +534,7 @@ public sealed partial class DataflowExecutor
 
                 if (_sim.Now > asked)
                 {
-                    _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, 0, e.WaitReason));
+                    _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, 0, e.OperandWaitReason));
                 }
             }
 

@@ -53,6 +53,9 @@ public sealed class EntryPlan
     /// <summary>The stall reason of a consumer waiting for this entry's tile: <c>collective:type#node</c> for a collective's result, <c>data:T</c>, or <c>space:T</c> for an output.</summary>
     public string WaitReason => field ??= CollectiveWaitReason ?? (IsOutput ? "space:" : "data:") + TensorName;
 
+    /// <summary>The stall reason of an engine waiting for this leaf operand (<c>data:T</c>) or result slot (<c>space:T</c>): inside a leaf the tile is already in the buffer, so the wait is for its move, never for the collective that produced it.</summary>
+    public string OperandWaitReason => field ??= (IsOutput ? "space:" : "data:") + TensorName;
+
     /// <summary>Name of the child level, for process names.</summary>
     public string ChildName { get; init; } = "";
 
