@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Comet.Cli.Reports;
+using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Bench;
@@ -11,15 +12,21 @@ public static class SimulateBench
 {
     private static readonly string[] DefaultCases = ["ex_base", "im_cloud_M2048N2048K256_0"];
 
-    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full|raw]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full|raw] [--leaf-ports stream|tile|both]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
         var only = Value(args, "--only");
         var trace = Value(args, "--trace") ?? "full";
         var cases = only is null ? DefaultCases : [only];
+        var modes = (Value(args, "--leaf-ports") ?? "stream") switch
+        {
+            "tile" => new[] { false },
+            "both" => [false, true],
+            _ => [true],
+        };
         var results = new List<Dictionary<string, object>>();
-        foreach (var name in cases)
+        foreach (var (name, stream) in cases.SelectMany(c => modes.Select(m => (c, m))))
         {
             var folder = CaseFolder(name);
             if (folder is null)
@@ -31,7 +38,7 @@ public static class SimulateBench
             var inputs = CometInputLoader.LoadFolder(folder);
             var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
             var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
-            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench");
+            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream));
             GC.Collect();
             var watch = Stopwatch.StartNew();
             var outcome = SimulationRun.Execute(request, CancellationToken.None);
@@ -46,6 +53,7 @@ public static class SimulateBench
             results.Add(new Dictionary<string, object>
             {
                 ["name"] = name,
+                ["leaf_ports"] = stream ? "stream" : "tile",
                 ["events"] = events,
                 ["simulated_cycles"] = outcome.Result.SimulatedCycles,
                 ["wall_s"] = Math.Round(wall, 3),
@@ -56,7 +64,7 @@ public static class SimulateBench
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
             }
         }
 
