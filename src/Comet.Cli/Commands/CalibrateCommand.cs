@@ -10,26 +10,26 @@ namespace Comet.Cli.Commands;
 /// <summary>The <c>comet calibrate</c> verb: fits non-negative weights of the analytical model's CS/OS/TMW terms to the simulated totals of a sweep.</summary>
 public static class CalibrateCommand
 {
-    private static readonly Option<string> Cases = ValidateCommand.CasesOption();
-    private static readonly Option<string?> Out = new("--out") { Description = "Output folder (default traces/calibration/)." };
-    private static readonly Option<long> MaxEvents = ValidateCommand.MaxEventsOption();
-    private static readonly Option<int> Jobs = ValidateCommand.JobsOption();
-    private static readonly Option<string> Weighting = new("--weighting") { Description = "relative (every case counts alike) or absolute (plain cycles).", DefaultValueFactory = _ => "relative" };
-    private static readonly Option<string?> FromValidation = new("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again (only the model is evaluated)." };
-    private static readonly Option<bool> Json = CommonOptions.Json();
-
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv.");
-        command.Options.Add(Cases);
-        command.Options.Add(Out);
-        command.Options.Add(MaxEvents);
-        command.Options.Add(Jobs);
-        command.Options.Add(Weighting);
-        command.Options.Add(FromValidation);
-        command.Options.Add(Json);
-        command.SetAction(parse => Execute(parse, stdout, stderr));
+        var options = new CalibrateOptions(
+            ValidateCommand.CasesOption(),
+            new Option<string?>("--out") { Description = "Output folder (default traces/calibration/)." },
+            ValidateCommand.MaxEventsOption(),
+            ValidateCommand.JobsOption(),
+            new Option<string>("--weighting") { Description = "relative (every case counts alike) or absolute (plain cycles).", DefaultValueFactory = _ => "relative" },
+            new Option<string?>("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again (only the model is evaluated)." },
+            CommonOptions.Json());
+        command.Options.Add(options.Cases);
+        command.Options.Add(options.Out);
+        command.Options.Add(options.MaxEvents);
+        command.Options.Add(options.Jobs);
+        command.Options.Add(options.Weighting);
+        command.Options.Add(options.FromValidation);
+        command.Options.Add(options.Json);
+        command.SetAction(parse => Execute(parse, options, stdout, stderr));
         return command;
     }
 
@@ -45,30 +45,29 @@ public static class CalibrateCommand
     public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
         cases.Select(c => ValidationSweep.FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
 
-    /// <summary>Runs the verb and returns the exit code.</summary>
-    public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr)
     {
         var started = DateTimeOffset.UtcNow;
-        var weighting = ParseWeighting(parse.GetValue(Weighting) ?? "relative");
-        var cases = ValidationSweep.Discover(parse.GetValue(Cases) ?? string.Empty);
+        var weighting = ParseWeighting(parse.GetValue(options.Weighting) ?? "relative");
+        var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
         using var ctrlC = CtrlC.Install();
-        var results = parse.GetValue(FromValidation) is { } earlierPath
+        var results = parse.GetValue(options.FromValidation) is { } earlierPath
             ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
-            : ValidateCommand.Sweep(cases, parse.GetValue(MaxEvents), parse.GetValue(Jobs), stderr, ctrlC.Token);
+            : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
         var samples = ValidationCalibrationReport.Samples(results);
         if (samples.Count == 0)
         {
-            throw new InputException(parse.GetValue(Cases)!, "--cases", "no case was both analysed and simulated, so there is nothing to fit (see the statuses above)");
+            throw new InputException(parse.GetValue(options.Cases)!, "--cases", "no case was both analysed and simulated, so there is nothing to fit (see the statuses above)");
         }
 
         var fit = Calibration.Fit(samples, CycleTerms.Names, weighting);
-        using var dir = OutputDirectory.Begin(parse.GetValue(Out) ?? Path.Combine("traces", "calibration"));
+        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
         var json = ValidationCalibrationReport.Json(fit, results);
         File.WriteAllText(dir.PathFor("calibration.json"), json);
         File.WriteAllText(dir.PathFor("calibration.csv"), ValidationCalibrationReport.Csv(fit, samples));
         RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
         dir.Commit();
-        if (parse.GetValue(Json))
+        if (parse.GetValue(options.Json))
         {
             stdout.Write(json);
         }
@@ -81,4 +80,6 @@ public static class CalibrateCommand
 
         return 0;
     }
+
+    private sealed record CalibrateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<string> Weighting, Option<string?> FromValidation, Option<bool> Json);
 }

@@ -20,40 +20,35 @@ public static class ValidateCommand
     /// <summary>The concurrency option.</summary>
     public static Option<int> JobsOption() => new("--jobs") { Description = "Cases simulated at once (the output does not depend on it).", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Cases = CasesOption();
-    private static readonly Option<string?> Out = new("--out") { Description = "Output folder (default traces/validation/)." };
-    private static readonly Option<long> MaxEvents = MaxEventsOption();
-    private static readonly Option<int> Jobs = JobsOption();
-    private static readonly Option<bool> Json = CommonOptions.Json();
-
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
-        command.Options.Add(Cases);
-        command.Options.Add(Out);
-        command.Options.Add(MaxEvents);
-        command.Options.Add(Jobs);
-        command.Options.Add(Json);
-        command.SetAction(parse => Execute(parse, stdout, stderr));
+        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json());
+        command.Options.Add(options.Cases);
+        command.Options.Add(options.Out);
+        command.Options.Add(options.MaxEvents);
+        command.Options.Add(options.Jobs);
+        command.Options.Add(options.Json);
+        command.SetAction(parse => Execute(parse, options, stdout, stderr));
         return command;
     }
 
-    /// <summary>Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows).</summary>
-    public static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    // Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows).
+    private static int Execute(ParseResult parse, ValidateOptions options, TextWriter stdout, TextWriter stderr)
     {
         var started = DateTimeOffset.UtcNow;
-        var cases = ValidationSweep.Discover(parse.GetValue(Cases) ?? string.Empty);
+        var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
         using var ctrlC = CtrlC.Install();
-        var results = Sweep(cases, parse.GetValue(MaxEvents), parse.GetValue(Jobs), stderr, ctrlC.Token);
+        var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
         var families = ValidationFamilyStatistics.Of(results);
 
-        using var dir = OutputDirectory.Begin(parse.GetValue(Out) ?? Path.Combine("traces", "validation"));
+        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         var names = new List<string> { "validation.csv", "validation_levels.csv", "validation_families.csv", "validation.png", "validation.svg" };
         File.WriteAllText(dir.PathFor("validation.csv"), ValidationCsv.Cases(results));
         File.WriteAllText(dir.PathFor("validation_levels.csv"), ValidationCsv.Levels(results));
         File.WriteAllText(dir.PathFor("validation_families.csv"), ValidationCsv.Families(families));
-        ValidationPlot.Render(results, dir.PathFor("validation.png"), dir.PathFor("validation.svg"), $"Analytic vs simulated cycles: {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(Cases)!)))}");
+        ValidationPlot.Render(results, dir.PathFor("validation.png"), dir.PathFor("validation.svg"), $"Analytic vs simulated cycles: {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(options.Cases)!)))}");
         foreach (var r in results.Where(r => r.SummaryJson is not null))
         {
             var name = Path.Combine("cases", r.Case.Name, "summary.json");
@@ -65,7 +60,7 @@ public static class ValidateCommand
         names.Add(RunInfo.FileName);
         dir.Commit();
         var files = names.Select(n => Path.Combine(dir.FinalPath, n)).ToList();
-        if (parse.GetValue(Json))
+        if (parse.GetValue(options.Json))
         {
             stdout.Write(ValidationJson.Write(results, families, files));
         }
@@ -105,4 +100,6 @@ public static class ValidateCommand
             }
         }, token);
     }
+
+    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json);
 }
