@@ -111,6 +111,27 @@ public sealed class TimelineAccumulator
             return result;
         }
 
+        Walk(bins, result);
+        result.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Bottom.CompareTo(y.Bottom));
+        return result;
+    }
+
+    /// <summary>The number of segments <see cref="Segments"/> returns, summed over all lanes, counted without building them.</summary>
+    public long SegmentCount()
+    {
+        long count = 0;
+        foreach (var bins in _lanes.Values)
+        {
+            count += Walk(bins, null);
+        }
+
+        return count;
+    }
+
+    // Finds a lane's segments, adding them to result unless it is null; returns how many there are.
+    private int Walk(long[]?[] bins, List<TimelineSegment>? result)
+    {
+        var count = 0;
         var w = BinWidthCycles;
         var used = (int)Math.Min(_binCount, (EndCycle + w - 1) / w);
         var open = new (long Start, int Bottom, int Height)?[CategoryCount];
@@ -128,13 +149,14 @@ public sealed class TimelineAccumulator
             }
 
             var bottom = 0;
-            foreach (var c in StackOrder)
+            foreach (var c in Stack)
             {
                 var height = heights[(int)c];
                 var current = open[(int)c];
                 if (current is { } run && (run.Height != height || run.Bottom != bottom))
                 {
-                    result.Add(new TimelineSegment(run.Start, Math.Min(binStart, EndCycle), c, run.Bottom / (double)HeightSteps, run.Height / (double)HeightSteps));
+                    result?.Add(new TimelineSegment(run.Start, Math.Min(binStart, EndCycle), c, run.Bottom / (double)HeightSteps, run.Height / (double)HeightSteps));
+                    count++;
                     open[(int)c] = null;
                 }
 
@@ -147,8 +169,7 @@ public sealed class TimelineAccumulator
             }
         }
 
-        result.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Bottom.CompareTo(y.Bottom));
-        return result;
+        return count;
     }
 
     /// <summary>Heights are multiples of one over this number of the lane height.</summary>
@@ -160,6 +181,9 @@ public sealed class TimelineAccumulator
         TimelineCategory.Compute, TimelineCategory.Collective, TimelineCategory.Transfer, TimelineCategory.Read,
         TimelineCategory.Write, TimelineCategory.Stall, TimelineCategory.CollectiveWait,
     ];
+
+    // The same order as an array, so the per-bin loop of Walk needs no enumerator.
+    private static readonly TimelineCategory[] Stack = [.. StackOrder];
 
     private static void Quantize(long[]?[] bins, int bin, long width, int[] heights)
     {

@@ -24,7 +24,16 @@ public static partial class TimelinePlot
         options ??= new TimelinePlotOptions();
         var accumulator = new TimelineAccumulator(options.MaxBinsPerLane);
         TimelineTraceReader.Read(traceCsvPath, accumulator);
-        var title = options.Title ?? $"Timeline of {Path.GetFileName(traceCsvPath)}";
+        Render(accumulator, pngPath, svgPath, options with { Title = options.Title ?? $"Timeline of {Path.GetFileName(traceCsvPath)}" });
+    }
+
+    /// <summary>Writes the timeline of the activities in <paramref name="accumulator"/> as PNG and SVG; it may coarsen the accumulator's bins to fit <see cref="TimelinePlotOptions.MaxSegments"/>.</summary>
+    /// <remarks>The accumulator should have been created with <see cref="TimelinePlotOptions.MaxBinsPerLane"/> bins, as the CSV overload does, for the two to draw the same picture.</remarks>
+    public static void Render(TimelineAccumulator accumulator, string pngPath, string svgPath, TimelinePlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        options ??= new TimelinePlotOptions();
+        var title = options.Title ?? "Timeline";
         using var plot = Build(accumulator, title, options.MaxSegments);
         var lanes = Math.Max(accumulator.Lanes.Count, 1);
         var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - options.ExtraHeightPixels) / lanes));
@@ -60,12 +69,15 @@ public static partial class TimelinePlot
         var plot = new Plot();
         plot.Font.Set(PlotStyle.SansFont());
         var lanes = accumulator.Lanes;
-        var segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
-        while (segmentsOf.Sum(s => s.Count) > maxSegments && accumulator.UsedBins > 128)
+
+        // Counting is far cheaper than building the segments, and each doubling halves the bins to count, so the
+        // segments are built once, at the finest resolution within the budget.
+        while (accumulator.UsedBins > 128 && accumulator.SegmentCount() > maxSegments)
         {
             accumulator.Coarsen();
-            segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
         }
+
+        var segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
 
         var byCategory = DrawOrder.ToDictionary(c => c, _ => new List<Bar>());
         var end = Math.Max(accumulator.EndCycle, 1);

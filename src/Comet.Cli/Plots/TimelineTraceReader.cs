@@ -55,11 +55,13 @@ public static class TimelineTraceReader
         "transfer" => TimelineCategory.Transfer,
         "compute" => TimelineCategory.Compute,
         "collective" => TimelineCategory.Collective,
-        "stall" => stallReason.TrimStart().StartsWith("collective", StringComparison.OrdinalIgnoreCase)
-            ? TimelineCategory.CollectiveWait
-            : TimelineCategory.Stall,
+        "stall" => IsCollectiveWait(stallReason) ? TimelineCategory.CollectiveWait : TimelineCategory.Stall,
         _ => null,
     };
+
+    /// <summary>Whether a stall with this reason is a wait for a collective: the reason starts with <c>collective</c>, ignoring case and leading white space.</summary>
+    public static bool IsCollectiveWait(string stallReason) =>
+        stallReason.TrimStart().StartsWith("collective", StringComparison.OrdinalIgnoreCase);
 
     private static void ReadRows(CsvReader csv, string path, TimelineAccumulator accumulator)
     {
@@ -137,10 +139,28 @@ public static class TimelineTraceReader
 
         if (activity.SequenceEqual("stall"u8))
         {
-            return stallReason.TrimStart((byte)' ').StartsWith("collective"u8) ? TimelineCategory.CollectiveWait : TimelineCategory.Stall;
+            return IsCollectiveWait(stallReason) ? TimelineCategory.CollectiveWait : TimelineCategory.Stall;
         }
 
         return Categorize(System.Text.Encoding.UTF8.GetString(activity), System.Text.Encoding.UTF8.GetString(stallReason));
+    }
+
+    // The same test as IsCollectiveWait(string) without decoding ASCII reasons, so a plot of the CSV matches one fed from the records.
+    private static bool IsCollectiveWait(ReadOnlySpan<byte> stallReason)
+    {
+        if (!System.Text.Ascii.IsValid(stallReason))
+        {
+            return IsCollectiveWait(System.Text.Encoding.UTF8.GetString(stallReason));
+        }
+
+        var first = 0;
+        while (first < stallReason.Length && char.IsWhiteSpace((char)stallReason[first]))
+        {
+            first++;
+        }
+
+        var rest = stallReason[first..];
+        return rest.Length >= 10 && System.Text.Ascii.EqualsIgnoreCase(rest[..10], "collective"u8);
     }
 
     private static string Name(List<(byte[] Utf8, string Text)> names, ReadOnlySpan<byte> utf8)

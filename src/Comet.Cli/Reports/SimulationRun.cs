@@ -21,10 +21,16 @@ public static class SimulationRun
         var sim = new Simulation(request.Seed);
         string? csvPath = null;
         ITraceSink? sink = null;
+        var plotOptions = new TimelinePlotOptions();
+        TimelineAccumulator? timeline = null;
         if (request.Trace != SimulationTraceLevel.None)
         {
             csvPath = dir.PathFor("trace.csv");
-            ITraceSink both = new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")));
+            // The timeline is folded from the very rows the CSV gets, on the writer thread, instead of re-reading the CSV afterwards.
+            timeline = request.Plots ? new TimelineAccumulator(plotOptions.MaxBinsPerLane) : null;
+            ITraceSink both = timeline is null
+                ? new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")))
+                : new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")), new TimelineTraceSink(timeline));
             // Merging, formatting and writing run on a writer thread, overlapping the simulation.
             sink = request.Trace switch
             {
@@ -71,9 +77,9 @@ public static class SimulationRun
         {
             names.Add("trace.csv");
             names.Add("trace.json");
-            if (request.Plots)
+            if (timeline is not null)
             {
-                TimelinePlot.Render(csvPath, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), new TimelinePlotOptions { Title = $"{request.Name}: {result.SimulatedCycles} cycles simulated" });
+                TimelinePlot.Render(timeline, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), plotOptions with { Title = $"{request.Name}: {result.SimulatedCycles} cycles simulated" });
                 names.Add("timeline.png");
                 names.Add("timeline.svg");
             }
