@@ -60,8 +60,57 @@ public class TimelinePlotTests : TempFolderTest
         }
 
         var png = Path.Combine(Root, "wide.png");
-        TimelinePlot.Render(trace, png, Path.Combine(Root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000 });
+        TimelinePlot.Render(trace, png, Path.Combine(Root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000, MaxLanesPerComponent = 0 });
         Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (2000 * 6) + 200)), "lanes shrink to the 6-pixel floor");
+    }
+
+    [Test]
+    public void Render_ManyInstances_GroupsThemIntoSixteenLabelledLanes()
+    {
+        var trace = Path.Combine(Root, "wide.csv");
+        using (var writer = new StreamWriter(trace))
+        {
+            writer.WriteLine(SyntheticTrace.Header);
+            for (var i = 0; i < 256; i++)
+            {
+                writer.WriteLine($"0,100,SE,{i},compute,GEMM,C,0,0,");
+            }
+        }
+
+        var png = Path.Combine(Root, "wide.png");
+        var svg = Path.Combine(Root, "wide.svg");
+        TimelinePlot.Render(trace, png, svg);
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (16 * 28) + 200)), "256 instances in 16 lanes of 28 pixels");
+        var text = File.ReadAllText(svg);
+        Assert.That(text, Does.Contain("SE[0-15]"));
+        Assert.That(text, Does.Contain("SE[240-255]"));
+        Assert.That(text, Does.Not.Contain("SE[16]"));
+    }
+
+    [Test]
+    public void Group_ComponentsUpToTheLimit_KeepOneLanePerInstance()
+    {
+        (string, int)[] lanes = [("DRAM", 0), ("SE", 0), ("SE", 1), ("SE", 2), ("SE", 3), ("SE", 4), ("NoC", 0), ("NoC", 2), ("NoC", 3)];
+        var grouped = TimelineLane.Group(lanes, 2);
+        Assert.That(grouped.Select(l => l.Label), Is.EqualTo(new[] { "DRAM[0]", "SE[0-1]", "SE[2-4]", "NoC[0]", "NoC[2-3]" }));
+        Assert.That(TimelineLane.Group(lanes, 5).Select(l => l.Label), Is.EqualTo(lanes.Select(l => $"{l.Item1}[{l.Item2}]")), "five or fewer instances: one lane each");
+        Assert.That(TimelineLane.Group([("NoC", 0), ("NoC", 2), ("NoC", 3)], 1).Single().Label, Is.EqualTo("NoC[0-3] (3)"), "a gap in the numbers shows the count");
+    }
+
+    [Test]
+    public void GroupedLane_WaitShareAndBandHeights_AreOfTheInstancesCombinedTime()
+    {
+        var acc = new TimelineAccumulator(16);
+        acc.Add("SE", 0, 0, 16, TimelineCategory.CollectiveWait);
+        acc.Add("SE", 1, 0, 16, TimelineCategory.Compute);
+        acc.Add("SE", 2, 0, 16, TimelineCategory.Compute);
+        acc.Add("SE", 3, 0, 8, TimelineCategory.Compute);
+        var lane = new TimelineLane("SE", [0, 1, 2, 3]);
+        Assert.That(acc.TotalCycles(lane, TimelineCategory.CollectiveWait), Is.EqualTo(16), "a quarter of 4 x 16 instance-cycles");
+        var segments = acc.Segments(lane);
+        Assert.That(segments.Where(s => s.Category == TimelineCategory.CollectiveWait).Select(s => (s.Start, s.End, s.Height)), Is.EqualTo(new[] { (0L, 8L, 4 / 16.0), (8L, 16L, 4 / 16.0) }), "split where the compute band below it shrinks");
+        Assert.That(segments.Where(s => s.Category == TimelineCategory.Compute).Select(s => (s.Start, s.End, s.Height)), Is.EqualTo(new[] { (0L, 8L, 12 / 16.0), (8L, 16L, 8 / 16.0) }));
+        Assert.That(acc.SegmentCount([lane]), Is.EqualTo(segments.Count));
     }
 
     [Test]

@@ -111,25 +111,91 @@ public sealed class TimelineAccumulator
             return result;
         }
 
-        Walk(bins, result);
+        Walk(bins, 1, result);
         result.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Bottom.CompareTo(y.Bottom));
         return result;
     }
 
-    /// <summary>The number of segments <see cref="Segments"/> returns, summed over all lanes, counted without building them.</summary>
-    public long SegmentCount()
+    /// <summary>Returns the drawn bands of a lane of one or more instances: each category's share of the instances' combined time, as <see cref="Segments(string, int)"/> gives for one.</summary>
+    public IReadOnlyList<TimelineSegment> Segments(TimelineLane lane)
     {
-        long count = 0;
-        foreach (var bins in _lanes.Values)
+        ArgumentNullException.ThrowIfNull(lane);
+        if (lane.Instances.Count == 1)
         {
-            count += Walk(bins, null);
+            return Segments(lane.Component, lane.Instances[0]);
+        }
+
+        var result = new List<TimelineSegment>();
+        Walk(Combined(lane), lane.Instances.Count, result);
+        result.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Bottom.CompareTo(y.Bottom));
+        return result;
+    }
+
+    /// <summary>The number of segments <see cref="Segments(TimelineLane)"/> returns, summed over <paramref name="lanes"/>, counted without building them.</summary>
+    public long SegmentCount(IReadOnlyList<TimelineLane> lanes)
+    {
+        ArgumentNullException.ThrowIfNull(lanes);
+        long count = 0;
+        foreach (var lane in lanes)
+        {
+            if (lane.Instances.Count == 1)
+            {
+                count += _lanes.TryGetValue((lane.Component, lane.Instances[0]), out var bins) ? Walk(bins, 1, null) : 0;
+            }
+            else
+            {
+                count += Walk(Combined(lane), lane.Instances.Count, null);
+            }
         }
 
         return count;
     }
 
-    // Finds a lane's segments, adding them to result unless it is null; returns how many there are.
-    private int Walk(long[]?[] bins, List<TimelineSegment>? result)
+    /// <summary>Cycles of <paramref name="category"/> summed over the instances of <paramref name="lane"/>.</summary>
+    public long TotalCycles(TimelineLane lane, TimelineCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        long total = 0;
+        foreach (var instance in lane.Instances)
+        {
+            total += TotalCycles(lane.Component, instance, category);
+        }
+
+        return total;
+    }
+
+    // The bins of the lane's instances summed, category by category.
+    private long[]?[] Combined(TimelineLane lane)
+    {
+        var combined = new long[CategoryCount][];
+        foreach (var instance in lane.Instances)
+        {
+            if (!_lanes.TryGetValue((lane.Component, instance), out var bins))
+            {
+                continue;
+            }
+
+            for (var c = 0; c < CategoryCount; c++)
+            {
+                if (bins[c] is not { } coverage)
+                {
+                    continue;
+                }
+
+                var sum = combined[c] ??= new long[_binCount];
+                for (var b = 0; b < sum.Length; b++)
+                {
+                    sum[b] += coverage[b];
+                }
+            }
+        }
+
+        return combined;
+    }
+
+    // Finds the segments of a lane of `instances` instances whose summed bins are `bins`, adding them to result unless it
+    // is null; returns how many there are.
+    private int Walk(long[]?[] bins, int instances, List<TimelineSegment>? result)
     {
         var count = 0;
         var w = BinWidthCycles;
@@ -141,7 +207,8 @@ public sealed class TimelineAccumulator
             var binStart = b * w;
             if (b < used)
             {
-                Quantize(bins, b, Math.Min(binStart + w, EndCycle) - binStart, heights);
+                var width = Math.Min(binStart + w, EndCycle) - binStart;
+                Quantize(bins, b, width > long.MaxValue / instances ? long.MaxValue : width * instances, heights);
             }
             else
             {

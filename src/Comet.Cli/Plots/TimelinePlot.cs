@@ -34,8 +34,9 @@ public static partial class TimelinePlot
         ArgumentNullException.ThrowIfNull(accumulator);
         options ??= new TimelinePlotOptions();
         var title = options.Title ?? "Timeline";
-        using var plot = Build(accumulator, title, options.MaxSegments);
-        var lanes = Math.Max(accumulator.Lanes.Count, 1);
+        var drawn = TimelineLane.Group(accumulator.Lanes, options.MaxLanesPerComponent);
+        using var plot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels);
+        var lanes = Math.Max(drawn.Count, 1);
         var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - options.ExtraHeightPixels) / lanes));
         var height = (lanes * laneHeight) + options.ExtraHeightPixels;
         plot.SavePng(pngPath, options.WidthPixels, height);
@@ -64,20 +65,19 @@ public static partial class TimelinePlot
         _ => category.ToString().ToLowerInvariant(),
     };
 
-    private static Plot Build(TimelineAccumulator accumulator, string title, int maxSegments)
+    private static Plot Build(TimelineAccumulator accumulator, IReadOnlyList<TimelineLane> lanes, string title, int maxSegments, int widthPixels)
     {
         var plot = new Plot();
         plot.Font.Set(PlotStyle.SansFont());
-        var lanes = accumulator.Lanes;
 
-        // Counting is far cheaper than building the segments, and each doubling halves the bins to count, so the
-        // segments are built once, at the finest resolution within the budget.
-        while (accumulator.UsedBins > 128 && accumulator.SegmentCount() > maxSegments)
+        // Bins narrower than a pixel cannot be seen, only paid for. Counting is far cheaper than building the segments,
+        // and each doubling halves the bins to count, so the segments are built once, at the finest resolution within the budget.
+        while (accumulator.UsedBins > 128 && (accumulator.UsedBins > widthPixels || accumulator.SegmentCount(lanes) > maxSegments))
         {
             accumulator.Coarsen();
         }
 
-        var segmentsOf = lanes.Select(l => accumulator.Segments(l.Component, l.Instance)).ToList();
+        var segmentsOf = lanes.Select(accumulator.Segments).ToList();
 
         var byCategory = DrawOrder.ToDictionary(c => c, _ => new List<Bar>());
         var end = Math.Max(accumulator.EndCycle, 1);
@@ -139,7 +139,13 @@ public static partial class TimelinePlot
 
         // Lane labels on the left; the share of time each lane waits for collectives on the right, so idle engines stand out.
         var positions = Enumerable.Range(0, lanes.Count).Select(i => (double)i).ToArray();
-        plot.Axes.Left.SetTicks(positions, lanes.Select(l => $"{l.Component}[{l.Instance}]").ToArray());
+        plot.Axes.Left.SetTicks(positions, lanes.Select(l => l.Label).ToArray());
+        if (lanes.Any(l => l.Instances.Count > 1))
+        {
+            // Only components with many instances are grouped; the axis says how to read such a lane.
+            plot.Axes.Left.Label.Text = "X[a-b]: instances a to b of X drawn in one lane, band heights are shares of their combined time; (n): the lane holds n instances";
+        }
+
         plot.Axes.Right.SetTicks(positions, lanes.Select(l => WaitLabel(accumulator, l, end)).ToArray());
         plot.Axes.Right.TickLabelStyle.ForeColor = ColorOf(TimelineCategory.CollectiveWait);
         plot.Axes.Right.Label.Text = "waiting for collective (share of run)";
@@ -174,9 +180,10 @@ public static partial class TimelinePlot
     }
 
 
-    private static string WaitLabel(TimelineAccumulator accumulator, (string Component, int Instance) lane, long end)
+    private static string WaitLabel(TimelineAccumulator accumulator, TimelineLane lane, long end)
     {
-        var waited = accumulator.TotalCycles(lane.Component, lane.Instance, TimelineCategory.CollectiveWait);
-        return waited == 0 ? string.Empty : (waited / (double)end).ToString("P1", CultureInfo.InvariantCulture);
+        // A grouped lane's share is of its instances' combined time, so it is their average share.
+        var waited = accumulator.TotalCycles(lane, TimelineCategory.CollectiveWait);
+        return waited == 0 ? string.Empty : (waited / ((double)end * lane.Instances.Count)).ToString("P1", CultureInfo.InvariantCulture);
     }
 }

@@ -3,7 +3,7 @@ namespace Comet.Cli.Plots;
 /// <summary>Size and resolution of the timeline plot.</summary>
 public sealed record TimelinePlotOptions
 {
-    /// <summary>Image width in pixels.</summary>
+    /// <summary>Image width in pixels; bins are also merged pairwise (down to 128 per lane) until no more of them are drawn than this.</summary>
     public int WidthPixels { get; init; } = 1600;
 
     /// <summary>Height given to each lane, in pixels.</summary>
@@ -14,6 +14,9 @@ public sealed record TimelinePlotOptions
 
     /// <summary>Pixels added to the lanes' height for the title, axis and legend.</summary>
     public int ExtraHeightPixels { get; init; } = 200;
+
+    /// <summary>Most lanes drawn for one component: with more instances, consecutive instances share a lane (labelled e.g. <c>SE[0-15]</c>) showing their combined time; zero or less draws every instance.</summary>
+    public int MaxLanesPerComponent { get; init; } = 16;
 
     /// <summary>Most time bins kept per lane (a power of two); bounds memory and the number of drawn segments.</summary>
     public int MaxBinsPerLane { get; init; } = 2048;
