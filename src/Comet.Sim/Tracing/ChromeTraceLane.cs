@@ -13,7 +13,9 @@ internal sealed class ChromeTraceLane
 {
     private const int MaxRetained = 512;
 
-    private readonly List<(long Start, long End, long InnerStart, long InnerEnd)> _frontier = new();
+    // The frontier, oldest first, in an array rather than a List: a lane is touched once per slice, among thousands of lanes.
+    private (long Start, long End, long InnerStart, long InnerEnd)[] _frontier = new (long, long, long, long)[8];
+    private int _count;
     private long _maxEnd = long.MinValue;
     private long _horizon = long.MinValue;
 
@@ -35,12 +37,13 @@ internal sealed class ChromeTraceLane
         if (end < _maxEnd || start < _horizon)
             return false;
         // Walk back over the frontier: slices starting at or after `start` end no later than `end`, so they nest inside.
-        var firstContained = _frontier.Count;
+        var frontier = _frontier;
+        var firstContained = _count;
         var innerStart = long.MaxValue;
         var innerEnd = long.MinValue;
-        for (var i = _frontier.Count - 1; i >= 0; i--)
+        for (var i = _count - 1; i >= 0; i--)
         {
-            var f = _frontier[i];
+            ref readonly var f = ref frontier[i];
             if (f.Start == start && f.End < end)
                 return false; // Perfetto orders X events of one timestamp by file order and would nest these inverted
             if (f.Start >= start)
@@ -64,13 +67,16 @@ internal sealed class ChromeTraceLane
             break;
         }
         _maxEnd = end;
-        _frontier.RemoveRange(firstContained, _frontier.Count - firstContained);
-        _frontier.Add((start, end, innerStart, innerEnd));
-        if (_frontier.Count > MaxRetained)
+        _count = firstContained;
+        if (_count == frontier.Length)
+            Array.Resize(ref _frontier, _count * 2);
+        _frontier[_count++] = (start, end, innerStart, innerEnd);
+        if (_count > MaxRetained)
         {
             var drop = MaxRetained / 2;
             _horizon = Math.Max(_horizon, _frontier[drop - 1].End);
-            _frontier.RemoveRange(0, drop);
+            Array.Copy(_frontier, drop, _frontier, 0, _count - drop);
+            _count -= drop;
         }
         return true;
     }

@@ -153,10 +153,10 @@ public sealed class ChromeTraceSink : ITraceSink
     private int PlaceOnLane(ChromeTraceProcess process, in TraceRecord record)
     {
         var lanes = process.LanesOf(record.Instance);
-        foreach (var lane in lanes)
+        for (var i = 0; i < lanes.Count; i++)
         {
-            if (lane.TryPlace(record.Start, record.End))
-                return lane.Tid;
+            if (lanes[i].TryPlace(record.Start, record.End))
+                return lanes[i].Tid;
         }
         var added = new ChromeTraceLane(_nextTid++, lanes.Count);
         lanes.Add(added);
