@@ -49,17 +49,18 @@ public sealed class CoalescingTraceSink : ITraceSink
         if (i >= 0)
         {
             ref var open = ref track.Rows[i];
-            if (open.Record.End == record.Start)
+            if (open.End == record.Start)
             {
-                open.Record = open.Record with { End = record.End, Bytes = open.Record.Bytes + record.Bytes };
+                open.End = record.End;
+                open.Bytes += record.Bytes;
                 return;
             }
 
-            CloseThrough(track, i);
+            CloseThrough(track, open.Sequence);
         }
         else if (track.Count >= MaxOpenRowsPerInstance)
         {
-            CloseThrough(track, track.Earliest());
+            CloseThrough(track, track.Rows[track.Earliest()].Sequence);
         }
 
         track.Add(record, _sequence++);
@@ -136,23 +137,18 @@ public sealed class CoalescingTraceSink : ITraceSink
         return track;
     }
 
-    /// <summary>Passes on the open row at <paramref name="index"/> and, first, every open row of the track that ends no later (in end order).</summary>
-    private void CloseThrough(CoalescingTrack track, int index)
+    /// <summary>Passes on the open row opened as <paramref name="sequence"/> and, first, every open row of the track that ends no later (in end order).</summary>
+    private void CloseThrough(CoalescingTrack track, long sequence)
     {
         while (true)
         {
             var first = track.Earliest();
             var row = track.Rows[first];
             track.RemoveAt(first);
-            Emit(row.Record);
-            if (first == index)
+            Emit(row.Merged);
+            if (row.Sequence == sequence)
             {
                 return;
-            }
-
-            if (first < index)
-            {
-                index--;
             }
         }
     }
@@ -173,10 +169,10 @@ public sealed class CoalescingTraceSink : ITraceSink
             }
         }
 
-        _closing.Sort(static (a, b) => a.Record.End != b.Record.End ? a.Record.End.CompareTo(b.Record.End) : a.Sequence.CompareTo(b.Sequence));
+        _closing.Sort(static (a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Sequence.CompareTo(b.Sequence));
         foreach (var row in _closing)
         {
-            Emit(row.Record);
+            Emit(row.Merged);
         }
 
         _closing.Clear();

@@ -17,7 +17,7 @@ internal sealed class CoalescingTrack
         var rows = _rows;
         for (var i = 0; i < Count; i++)
         {
-            ref readonly var r = ref rows[i].Record;
+            ref readonly var r = ref rows[i].First;
             if (r.Activity == record.Activity
                 && string.Equals(r.Operation, record.Operation, StringComparison.Ordinal)
                 && string.Equals(r.Tensor, record.Tensor, StringComparison.Ordinal)
@@ -41,28 +41,29 @@ internal sealed class CoalescingTrack
         _rows[Count++] = new PendingRow(record, sequence);
     }
 
-    /// <summary>Closes the row at <paramref name="index"/> (the order of the others is kept).</summary>
+    /// <summary>Closes the row at <paramref name="index"/>; the last row takes its place (rows are looked up by key and by end, never by position).</summary>
     public void RemoveAt(int index)
     {
         Count--;
-        if (index < Count)
-        {
-            Array.Copy(_rows, index + 1, _rows, index, Count - index);
-        }
-
+        _rows[index] = _rows[Count];
         _rows[Count] = default;
     }
 
     /// <summary>Index of the open row that ends first (earliest opened among equal ends), or −1 when none is open.</summary>
     public int Earliest()
     {
+        var rows = _rows;
         var best = -1;
+        var bestEnd = long.MaxValue;
+        var bestSequence = long.MaxValue;
         for (var i = 0; i < Count; i++)
         {
-            if (best < 0 || _rows[i].Record.End < _rows[best].Record.End
-                || (_rows[i].Record.End == _rows[best].Record.End && _rows[i].Sequence < _rows[best].Sequence))
+            ref readonly var row = ref rows[i];
+            if (row.End < bestEnd || (row.End == bestEnd && row.Sequence < bestSequence))
             {
                 best = i;
+                bestEnd = row.End;
+                bestSequence = row.Sequence;
             }
         }
 
