@@ -40,9 +40,11 @@ public static class SimulateBench
             var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
             var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream));
             GC.Collect();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var outcome = SimulationRun.Execute(request, CancellationToken.None);
             watch.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             using var self = Process.GetCurrentProcess();
             self.Refresh();
             var traceBytes = File.Exists(Path.Combine(outFolder, "trace.csv")) ? new FileInfo(Path.Combine(outFolder, "trace.csv")).Length : 0;
@@ -59,12 +61,13 @@ public static class SimulateBench
                 ["wall_s"] = Math.Round(wall, 3),
                 ["events_per_s"] = Math.Round(events / Math.Max(wall, 1e-9)),
                 ["peak_working_set_mb"] = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
+                ["allocated_bytes_per_event"] = Math.Round(allocated / (double)Math.Max(events, 1), 1),
                 ["trace_csv_mb"] = Math.Round(traceBytes / 1048576.0, 1),
                 ["trace_json_mb"] = Math.Round(jsonBytes / 1048576.0, 1),
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, {allocated / (double)Math.Max(events, 1):F0} B allocated per event, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
             }
         }
 

@@ -58,6 +58,28 @@ public sealed class Container
     /// <summary>Removes <paramref name="amount"/>; the returned event fires once all of it was there.</summary>
     public ContainerRequest Get(long amount) => Enqueue(amount, isPut: false);
 
+    /// <summary>Adds <paramref name="amount"/> at once when no put is waiting and it fits, with no event (nobody waits on a put that completes immediately); false otherwise, and nothing changes.</summary>
+    public bool TryPut(long amount)
+    {
+        if (amount < 0 || PutQueueLength > 0 || Level + amount > Capacity)
+            return false;
+        Level += amount;
+        _levelMonitor?.Record(Simulation.Now, Level);
+        Balance();
+        return true;
+    }
+
+    /// <summary>Removes <paramref name="amount"/> at once when no get is waiting and it is there, with no event; false otherwise, and nothing changes.</summary>
+    public bool TryGet(long amount)
+    {
+        if (amount < 0 || GetQueueLength > 0 || Level < amount)
+            return false;
+        Level -= amount;
+        _levelMonitor?.Record(Simulation.Now, Level);
+        Balance();
+        return true;
+    }
+
     /// <summary>Withdraws a waiting operation; it will never fire.</summary>
     internal void Cancel(ContainerRequest request)
     {

@@ -14,20 +14,16 @@ public static class DataTransfer
     /// <param name="sim">The simulation.</param>
     /// <param name="requester">Who waits when a port or link is busy (stall rows go on its track).</param>
     /// <param name="label">Operation, tensor and tile for the trace.</param>
-    /// <param name="ports">The port holds (source and destination sides).</param>
+    /// <param name="ports">The port holds (source and destination sides); an array is put into key order in place.</param>
     /// <param name="network">The mesh leg, or null when the memories are directly connected.</param>
     /// <param name="networkBytes">Bytes that cross the network (0: the largest port use).</param>
     public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, IReadOnlyList<PortUse> ports, NetworkLeg? network, long networkBytes = 0)
     {
         var trace = sim.Trace;
         var count = ports.Count;
-        var order = new PortUse[count];
+        var order = ports as PortUse[] ?? [.. ports];
         var holds = new long[count];
         var grants = new Request?[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = ports[i];
-        }
 
         // Acquire in key order (insertion sort: transfers hold two or three ports).
         for (var i = 1; i < count; i++)

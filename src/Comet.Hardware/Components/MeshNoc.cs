@@ -95,10 +95,16 @@ public sealed class MeshNoc
     {
         var layers = CachedLayers(from, to);
         var trace = sim.Trace;
+        Request?[]? grants = null;
         for (var k = 0; k < layers.Length; k++)
         {
             var layer = layers[k];
-            var grants = new Request?[layer.Length];
+            Request? single = null;
+            if (layer.Length > 1)
+            {
+                grants = grants is not null && grants.Length >= layer.Length ? grants : new Request?[layer.Length];
+            }
+
             try
             {
                 for (var i = 0; i < layer.Length; i++)
@@ -106,13 +112,21 @@ public sealed class MeshNoc
                     var asked = sim.Now;
 
                     // A free link is granted at once, with no kernel event (nobody could have waited on it).
-                    if (!_links[layer[i]].TryRequest(out var grant))
+                    var atOnce = _links[layer[i]].TryRequest(out var grant);
+                    if (layer.Length == 1)
                     {
-                        grants[i] = grant;
+                        single = grant;
+                    }
+                    else
+                    {
+                        grants![i] = grant;
+                    }
+
+                    if (!atOnce)
+                    {
                         yield return grant;
                     }
 
-                    grants[i] = grant;
                     if (sim.Now > asked)
                     {
                         trace?.Write(new TraceRecord(asked, sim.Now, requester.Name, requester.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, bytes, _linkNames[layer[i]]));
@@ -135,13 +149,17 @@ public sealed class MeshNoc
             }
             finally
             {
-                foreach (var g in grants)
+                single?.Dispose();
+                if (layer.Length > 1)
                 {
-                    g?.Dispose();
+                    for (var i = 0; i < layer.Length; i++)
+                    {
+                        grants![i]?.Dispose();
+                        grants[i] = null;
+                    }
                 }
             }
         }
-
     }
 
     /// <summary>The tree layers of a send, computed once per source and destination set (meshes of up to 64 nodes).</summary>

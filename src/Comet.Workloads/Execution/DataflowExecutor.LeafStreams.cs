@@ -11,6 +11,11 @@ public sealed partial class DataflowExecutor
     /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
     private LeafStreamSetup? StreamSetup(TemporalPlan plan, LevelBinding b, int engine)
     {
+        if (_streams.TryGetValue((plan, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
+        {
+            return known;
+        }
+
         var instances = new int[plan.Entries.Length * 2];
         foreach (var e in plan.Entries)
         {
@@ -18,14 +23,22 @@ public sealed partial class DataflowExecutor
             instances[(2 * e.Index) + 1] = Resolve(b, e.Entry.ChildLevelId);
         }
 
-        if (_streams.TryGetValue((plan, engine), out var known) && (known is null || known.Instances.AsSpan().SequenceEqual(instances)))
-        {
-            return known;
-        }
-
         var setup = BuildStreamSetup(plan, instances, engine);
         _streams[(plan, engine)] = setup;
         return setup;
+    }
+
+    private bool SameInstances(TemporalPlan plan, LevelBinding b, int[] instances)
+    {
+        foreach (var e in plan.Entries)
+        {
+            if (instances[2 * e.Index] != Resolve(b, e.Entry.TargetLevelId) || instances[(2 * e.Index) + 1] != Resolve(b, e.Entry.ChildLevelId))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private LeafStreamSetup? BuildStreamSetup(TemporalPlan plan, int[] instances, int engine)
@@ -63,13 +76,13 @@ public sealed partial class DataflowExecutor
     }
 
     /// <summary>One leaf invocation as a stream: acquire the engine and the operand ports (key order), hold them for the local schedule's length, release.</summary>
-    private IEnumerable<Event> RunLeafStream(TemporalPlan plan, LevelBinding b, int engine, LeafStreamSetup setup)
+    private IEnumerable<Event> RunLeafStream(TemporalPlan plan, int engine, LeafStreamSetup setup)
     {
         var engineRef = Machine.RefOf(plan.ComputeLevel, engine);
         var gemm = plan.Primitive is not null ? Machine.Gemm(plan.ComputeLevel, engine) : null;
         var simd = gemm is null ? Machine.Simd(plan.ComputeLevel, engine) : null;
         var trace = _sim.Trace;
-        var grants = new Request[1 + setup.PortsTaken.Sum()];
+        var grants = new Request[setup.Grants];
         var held = 0;
         try
         {

@@ -157,13 +157,9 @@ public sealed partial class DataflowExecutor
             return 0;
         }
 
-        foreach (var parent in Machine.Level(level).ParentIds)
-        {
-            var p = Resolve(b, parent, depth + 1);
-            return p * (int)Math.Max(1, Machine.Level(level).Instances);
-        }
-
-        return 0;
+        // The first parent decides (indexed, so no enumerator is boxed on this hot path).
+        var spec = Machine.Level(level);
+        return spec.ParentIds.Count == 0 ? 0 : Resolve(b, spec.ParentIds[0], depth + 1) * (int)Math.Max(1, spec.Instances);
     }
 
     private IEnumerable<Event> RunNode(MappingNode node, LevelBinding b) => node switch
@@ -217,33 +213,99 @@ public sealed partial class DataflowExecutor
             fanOut = Math.Max(fanOut, (int)e.FactorProduct);
         }
 
-        var childLevels = node.Entries.Select(e => e.ChildLevelId).Distinct().ToArray();
+        var childLevels = ChildLevelsOf(node);
         var procs = new Event[fanOut];
         for (var j = 0; j < fanOut; j++)
         {
             var bj = b;
-            foreach (var level in childLevels)
+            foreach (var (level, targetLevel) in childLevels)
             {
                 var spec = Machine.Level(level);
                 var perParent = (int)Math.Max(1, spec.Instances);
-                var parentInstance = spec.ParentIds.Count > 0 ? Resolve(b, node.Entries.First(e => e.ChildLevelId == level).TargetLevelId) : 0;
+                var parentInstance = spec.ParentIds.Count > 0 ? Resolve(b, targetLevel) : 0;
                 var groupBase = parentInstance * perParent;
                 bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(fanOut, perParent));
             }
 
-            procs[j] = _sim.Process(RunSpatialInstance(node, parent, bj), $"{node.Name}#{j}");
+            // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
+            var (own, _) = OwnEntries(node, parent);
+            var children = ChildrenOf(node);
+            var body = own.Length == 0 && children.Count == 1 ? RunNode(children[0].Node, bj) : RunSpatialInstance(node, parent, bj);
+            procs[j] = _sim.Process(body, InstanceName(node, j));
         }
 
         yield return _sim.AllOf(procs);
         Tally(node).Add(start, _sim.Now);
     }
 
+    /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
+    private (int Level, int TargetLevel)[] ChildLevelsOf(DataMovementTileNode node)
+    {
+        if (!_childLevels.TryGetValue(node, out var levels))
+        {
+            levels = [.. node.Entries.Select(e => e.ChildLevelId).Distinct().Select(l => (l, node.Entries.First(e => e.ChildLevelId == l).TargetLevelId))];
+            _childLevels.Add(node, levels);
+        }
+
+        return levels;
+    }
+
+    private readonly Dictionary<DataMovementTileNode, (int Level, int TargetLevel)[]> _childLevels = [];
+
+    private readonly Dictionary<(DataMovementTileNode Node, int Instance), string> _instanceNames = [];
+
+    /// <summary>The process name of instance <paramref name="j"/> of a spatial node (<c>Node#j</c>), built once.</summary>
+    private string InstanceName(DataMovementTileNode node, int j)
+    {
+        if (!_instanceNames.TryGetValue((node, j), out var name))
+        {
+            name = $"{node.Name}#{j}";
+            _instanceNames.Add((node, j), name);
+        }
+
+        return name;
+    }
+
+    /// <summary>The entries a spatial node moves itself, inputs first then outputs: those its temporal parent does not already move (those only describe the fan-out).</summary>
+    private (TileEntry[] Inputs, TileEntry[] Outputs) OwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
+    {
+        if (!_ownEntries.TryGetValue(node, out var own))
+        {
+            own = FindOwnEntries(node, parent);
+            _ownEntries.Add(node, own);
+        }
+
+        return own;
+    }
+
+    // Kept apart from OwnEntries so the lambdas' closure is allocated only when the entries are first computed.
+    private (TileEntry[] Inputs, TileEntry[] Outputs) FindOwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
+    {
+        var all = node.Entries.Where(e => parent is null || parent.IsSpatial || PlanBuilder.FindEntry(parent, e) < 0).ToList();
+        return (all.ToArray(), all.Where(e => _plans.IsOutput(e.TensorId, e.Tag)).ToArray());
+    }
+
+    private readonly Dictionary<DataMovementTileNode, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
+
+    private readonly Dictionary<MappingNode, List<(BindingKind Binding, MappingNode Node)>> _children = [];
+
+    private List<(BindingKind Binding, MappingNode Node)> ChildrenOf(MappingNode node)
+    {
+        if (!_children.TryGetValue(node, out var children))
+        {
+            children = PlanBuilder.ChildrenOf(node);
+            _children.Add(node, children);
+        }
+
+        return children;
+    }
+
     private IEnumerable<Event> RunSpatialInstance(DataMovementTileNode node, DataMovementTileNode? parent, LevelBinding b)
     {
         // Entries the temporal parent already moves only describe the fan-out; the others move here, once per invocation.
-        var own = node.Entries.Where(e => parent is null || parent.IsSpatial || PlanBuilder.FindEntry(parent, e) < 0).ToList();
+        var (own, ownOutputs) = OwnEntries(node, parent);
         var label = new ActivityLabel(node.Name, "", -1);
-        var reserved = new List<(SramBuffer Buffer, long Bytes)>();
+        List<(SramBuffer Buffer, long Bytes)>? reserved = null;
         foreach (var e in own)
         {
             var bytes = EntryBytes(node, e);
@@ -252,12 +314,16 @@ public sealed partial class DataflowExecutor
             if (!Machine.IsCompute(e.ChildLevelId))
             {
                 var buffer = Machine.Buffer(e.ChildLevelId, child);
-                foreach (var ev in TakeSpace(buffer, bytes, label with { Tensor = TensorName(e) }))
+                var asked = _sim.Now;
+                var get = AskSpace(buffer, bytes, label with { Tensor = TensorName(e) });
+                if (!get.IsProcessed)
                 {
-                    yield return ev;
+                    yield return get;
                 }
 
-                reserved.Add((buffer, bytes));
+                SpaceStall(buffer, bytes, label with { Tensor = TensorName(e) }, asked);
+
+                (reserved ??= []).Add((buffer, bytes));
             }
 
             if (!_plans.IsOutput(e.TensorId, e.Tag))
@@ -269,13 +335,14 @@ public sealed partial class DataflowExecutor
             }
         }
 
-        var children = PlanBuilder.ChildrenOf(node);
-        foreach (var ev in RunWaves(children, c => RunNode(children[c].Node, b)))
+        var children = ChildrenOf(node);
+        var body = children.Count == 1 ? RunNode(children[0].Node, b) : RunWaves(children, c => RunNode(children[c].Node, b));
+        foreach (var ev in body)
         {
             yield return ev;
         }
 
-        foreach (var e in own.Where(e => _plans.IsOutput(e.TensorId, e.Tag)))
+        foreach (var e in ownOutputs)
         {
             var bytes = EntryBytes(node, e);
             foreach (var ev in Move(e, Resolve(b, e.TargetLevelId), [Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = TensorName(e) }))
@@ -284,9 +351,18 @@ public sealed partial class DataflowExecutor
             }
         }
 
-        foreach (var (buffer, bytes) in reserved)
+        foreach (var (buffer, bytes) in reserved ?? [])
         {
-            buffer.Space.Put(bytes);
+            FreeSpace(buffer.Space, bytes);
+        }
+    }
+
+    /// <summary>Gives back <paramref name="amount"/> (buffer bytes or operand slots): at once, with no event, unless others are queued to put.</summary>
+    private static void FreeSpace(Container space, long amount)
+    {
+        if (!space.TryPut(amount))
+        {
+            space.Put(amount);
         }
     }
 
@@ -307,20 +383,22 @@ public sealed partial class DataflowExecutor
 
     private string TensorName(TileEntry e) => _inputs.Problem.TensorNames[e.TensorId];
 
-    private IEnumerable<Event> TakeSpace(SramBuffer buffer, long bytes, ActivityLabel label)
+    /// <summary>Asks <paramref name="buffer"/> for <paramref name="bytes"/> of space; yield the request unless it is already processed, then call <see cref="SpaceStall"/>.</summary>
+    /// <remarks>The request is always an event, even when the space is free: the requester resumes after the other work of this cycle, an order the fills of a tight buffer depend on.</remarks>
+    /// <exception cref="SimulationDeadlockException">The tile is larger than the whole buffer.</exception>
+    private ContainerRequest AskSpace(SramBuffer buffer, long bytes, ActivityLabel label)
     {
         if (bytes > buffer.Space.Capacity)
         {
             throw new SimulationDeadlockException(_sim.Now, [$"{buffer.Ref} waits for {bytes} B of space but holds only {buffer.Space.Capacity} B ({label.Operation}, tensor {label.Tensor})"]);
         }
 
-        var asked = _sim.Now;
-        var get = buffer.Space.Get(bytes);
-        if (!get.IsProcessed)
-        {
-            yield return get;
-        }
+        return buffer.Space.Get(bytes);
+    }
 
+    /// <summary>Writes the stall row of a space request asked at <paramref name="asked"/> when it had to wait.</summary>
+    private void SpaceStall(SramBuffer buffer, long bytes, ActivityLabel label, long asked)
+    {
         if (_sim.Now > asked)
         {
             _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, buffer.Ref.Name, buffer.Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, bytes, buffer.SpaceReason));
@@ -331,9 +409,13 @@ public sealed partial class DataflowExecutor
     {
         var start = _sim.Now;
         var plan = _plans.Plan(node);
-        if (plan.Operation is not null && plan.Entries.All(e => e.ToCompute && e.FanOut == 1 && e.Groups.Length == 1))
+        if (plan.IsSimpleLeaf)
         {
-            foreach (var ev in RunLeaf(plan, b))
+            var engine = Resolve(b, plan.ComputeLevel);
+            var leaf = _options.StreamLeaves && _enginesExclusive && StreamSetup(plan, b, engine) is { } stream
+                ? RunLeafStream(plan, engine, stream)
+                : RunLeaf(plan, b);
+            foreach (var ev in leaf)
             {
                 yield return ev;
             }
@@ -469,16 +551,6 @@ public sealed partial class DataflowExecutor
 
     private IEnumerable<Event> RunLeaf(TemporalPlan plan, LevelBinding b)
     {
-        if (_options.StreamLeaves && _enginesExclusive && StreamSetup(plan, b, Resolve(b, plan.ComputeLevel)) is { } stream)
-        {
-            foreach (var ev in RunLeafStream(plan, b, Resolve(b, plan.ComputeLevel), stream))
-            {
-                yield return ev;
-            }
-
-            yield break;
-        }
-
         var run = new LeafRun(_sim, plan, b, _options.OperandSlots);
         var drainers = new List<Event>();
         foreach (var e in plan.Entries)
@@ -832,10 +904,9 @@ public sealed partial class DataflowExecutor
                         if (run.Slots[e.Index] is { } slots)
                         {
                             var asked = _sim.Now;
-                            var get = slots.Get(1);
-                            if (!get.IsProcessed)
+                            if (!slots.TryGet(1))
                             {
-                                yield return get;
+                                yield return slots.Get(1);
                             }
 
                             if (_sim.Now > asked)
@@ -846,10 +917,15 @@ public sealed partial class DataflowExecutor
                         }
                         else if (!Machine.IsDram(e.Entry.ChildLevelId))
                         {
-                            foreach (var ev in TakeSpace(Machine.Buffer(e.Entry.ChildLevelId, d), e.BytesPerInstance, label))
+                            var buffer = Machine.Buffer(e.Entry.ChildLevelId, d);
+                            var asked = _sim.Now;
+                            var get = AskSpace(buffer, e.BytesPerInstance, label);
+                            if (!get.IsProcessed)
                             {
-                                yield return ev;
+                                yield return get;
                             }
+
+                            SpaceStall(buffer, e.BytesPerInstance, label, asked);
                         }
                     }
                 }
@@ -907,11 +983,11 @@ public sealed partial class DataflowExecutor
             {
                 if (run.Slots[e.Index] is { } slots)
                 {
-                    slots.Put(1);
+                    FreeSpace(slots, 1);
                 }
                 else if (!Machine.IsDram(e.Entry.ChildLevelId))
                 {
-                    Machine.Buffer(e.Entry.ChildLevelId, d).Space.Put(e.BytesPerInstance);
+                    FreeSpace(Machine.Buffer(e.Entry.ChildLevelId, d).Space, e.BytesPerInstance);
                 }
             }
         }
@@ -968,16 +1044,37 @@ public sealed partial class DataflowExecutor
             }
         }
 
-        var uses = new List<PortUse>(TargetUses(T, target, C, bytes, read: !drain, netBw));
-        foreach (var child in children)
+        PortUse[] uses;
+        if (Machine.IsDram(T) || T == C)
         {
-            uses.Add(ChildUse(T, C, child, bytes, drain, netBw));
+            var list = new List<PortUse>(TargetUses(T, target, C, bytes, read: !drain, netBw));
+            foreach (var child in children)
+            {
+                list.Add(ChildUse(T, C, child, bytes, drain, netBw));
+            }
+
+            uses = [.. list];
+        }
+        else
+        {
+            // One buffer port at the target and one per child: sized up front, no list growth.
+            uses = new PortUse[1 + children.Length];
+            uses[0] = TargetBufferUse(T, target, bytes, read: !drain, netBw);
+            for (var k = 0; k < children.Length; k++)
+            {
+                uses[k + 1] = ChildUse(T, C, children[k], bytes, drain, netBw);
+            }
         }
 
         NetworkLeg? leg = null;
         if (mesh is not null)
         {
-            var nodes = children.Select(c => mesh.NodeOf((c - mesh.FirstInstance) % mesh.Parameters.Nodes)).ToArray();
+            var nodes = new MeshNode[children.Length];
+            for (var k = 0; k < children.Length; k++)
+            {
+                nodes[k] = mesh.NodeOf((children[k] - mesh.FirstInstance) % mesh.Parameters.Nodes);
+            }
+
             leg = drain && children.Length == 1
                 ? new NetworkLeg(mesh, nodes[0], [new MeshNode(0, 0)], false)
                 : new NetworkLeg(mesh, new MeshNode(0, 0), nodes, true);
@@ -1004,14 +1101,19 @@ public sealed partial class DataflowExecutor
             yield break;
         }
 
-        var buffer = Machine.Buffer(T, target);
         if (T == C)
         {
             yield break;
         }
 
+        yield return TargetBufferUse(T, target, bytes, read, netBw);
+    }
+
+    private PortUse TargetBufferUse(int T, int target, long bytes, bool read, long netBw)
+    {
+        var buffer = Machine.Buffer(T, target);
         var side = read ? BufferSide.ChildRead : BufferSide.ChildWrite;
-        yield return buffer.Use(side, bytes, Cap(buffer.PerPortBandwidth(side), netBw));
+        return buffer.Use(side, bytes, Cap(buffer.PerPortBandwidth(side), netBw));
     }
 
     private PortUse ChildUse(int T, int C, int child, long bytes, bool drain, long netBw)

@@ -46,6 +46,7 @@ public sealed class LeafStreamSetup
             PortsTaken[p] = Math.Min(Pools[p].Ports, users[p]);
         }
 
+        Grants = 1 + PortsTaken.Sum();
         AcquireOrder = [.. Enumerable.Range(0, Pools.Length).OrderBy(p => Pools[p].Key, StringComparer.Ordinal)];
         Tensors = new string[Pools.Length];
         Bytes = new long[Pools.Length];
@@ -83,6 +84,9 @@ public sealed class LeafStreamSetup
 
     /// <summary>Ports taken from each pool.</summary>
     public int[] PortsTaken { get; }
+
+    /// <summary>Grants one invocation holds: the engine and every port taken.</summary>
+    public int Grants { get; }
 
     /// <summary>Pool indices in key order (the order every multi-port acquisition uses, so none waits crosswise).</summary>
     public int[] AcquireOrder { get; }

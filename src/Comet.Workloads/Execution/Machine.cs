@@ -78,43 +78,43 @@ public sealed class Machine
     public bool IsCompute(int level) => Level(level).IsCompute;
 
     /// <summary>The DRAM of level <paramref name="level"/>.</summary>
-    public Dram Dram(int level) => Get(level, 0, () =>
+    public Dram Dram(int level) => Get(level, 0, static (machine, level, _) =>
     {
-        var spec = Level(level);
+        var spec = machine.Level(level);
         var m = spec.Memory;
         var bw = Math.Max(1, Math.Max(m?.ChildReadBandwidth ?? 1, m?.ChildWriteBandwidth ?? 1));
-        return new Dram(_sim, new DramParameters(spec.Name, new DramChannelParameters(bw), 1, 256, Math.Max(1, m?.WidthBytes ?? 1), m?.ChildReadEnergy ?? 0, m?.ChildWriteEnergy ?? 0), Ledger);
+        return new Dram(machine._sim, new DramParameters(spec.Name, new DramChannelParameters(bw), 1, 256, Math.Max(1, m?.WidthBytes ?? 1), m?.ChildReadEnergy ?? 0, m?.ChildWriteEnergy ?? 0), machine.Ledger);
     });
 
     /// <summary>Instance <paramref name="instance"/> of the SRAM buffer at <paramref name="level"/>.</summary>
-    public SramBuffer Buffer(int level, int instance) => Get(level, instance, () =>
+    public SramBuffer Buffer(int level, int instance) => Get(level, instance, static (machine, level, instance) =>
     {
-        var spec = Level(level);
+        var spec = machine.Level(level);
         var m = spec.Memory ?? throw new InvalidOperationException($"level '{spec.Name}' is not a memory");
         var p = new BufferParameters(spec.Name, m.CapacityBytes, m.WidthBytes, (int)Math.Max(1, m.Ports), m.ParentReadBandwidth, m.ParentWriteBandwidth, m.ChildReadBandwidth, m.ChildWriteBandwidth, m.LinkReadBandwidth, m.LinkWriteBandwidth, m.ParentChildPortsShared, m.ParentReadEnergy, m.ParentWriteEnergy, m.ChildReadEnergy, m.ChildWriteEnergy);
-        return new SramBuffer(_sim, p, Ledger, instance);
+        return new SramBuffer(machine._sim, p, machine.Ledger, instance);
     });
 
     /// <summary>Instance <paramref name="instance"/> of the GEMM engine at <paramref name="level"/>.</summary>
-    public GemmEngine Gemm(int level, int instance) => Get<GemmEngine>(level, instance, () =>
+    public GemmEngine Gemm(int level, int instance) => Get<GemmEngine>(level, instance, static (machine, level, instance) =>
     {
-        var spec = Level(level);
+        var spec = machine.Level(level);
         var c = spec.Compute ?? throw new InvalidOperationException($"level '{spec.Name}' is not a compute level");
         return c.Model switch
         {
-            ComputeModel.SystolicArray => new SystolicArray(_sim, new SystolicArrayParameters(spec.Name, c.ArrayRows, c.ArrayCols, Math.Max(1, c.ArraysPerRow), Math.Max(1, c.ArraysPerCol)), Ledger, instance),
-            ComputeModel.Gemm => new MacArray(_sim, new MacArrayParameters(spec.Name, 512, c.ComputeLatency, c.StartupLatency, c.ComputeEnergyPj), Ledger, instance),
-            ComputeModel.IntMac => new MacArray(_sim, new MacArrayParameters(spec.Name, 1, c.ComputeLatency, 0, c.ComputeEnergyPj), Ledger, instance),
-            _ => new MacArray(_sim, new MacArrayParameters(spec.Name, 0, c.ComputeLatency, 0, c.ComputeEnergyPj), Ledger, instance),
+            ComputeModel.SystolicArray => new SystolicArray(machine._sim, new SystolicArrayParameters(spec.Name, c.ArrayRows, c.ArrayCols, Math.Max(1, c.ArraysPerRow), Math.Max(1, c.ArraysPerCol)), machine.Ledger, instance),
+            ComputeModel.Gemm => new MacArray(machine._sim, new MacArrayParameters(spec.Name, 512, c.ComputeLatency, c.StartupLatency, c.ComputeEnergyPj), machine.Ledger, instance),
+            ComputeModel.IntMac => new MacArray(machine._sim, new MacArrayParameters(spec.Name, 1, c.ComputeLatency, 0, c.ComputeEnergyPj), machine.Ledger, instance),
+            _ => new MacArray(machine._sim, new MacArrayParameters(spec.Name, 0, c.ComputeLatency, 0, c.ComputeEnergyPj), machine.Ledger, instance),
         };
     });
 
     /// <summary>Instance <paramref name="instance"/> of the SIMD unit at <paramref name="level"/>.</summary>
-    public SimdUnit Simd(int level, int instance) => Get(level, instance, () =>
+    public SimdUnit Simd(int level, int instance) => Get(level, instance, static (machine, level, instance) =>
     {
-        var spec = Level(level);
+        var spec = machine.Level(level);
         var lanes = Math.Max(1, spec.Compute?.ComputeWidth ?? 8);
-        return new SimdUnit(_sim, new SimdParameters(spec.Name, lanes), Ledger, instance);
+        return new SimdUnit(machine._sim, new SimdParameters(spec.Name, lanes), machine.Ledger, instance);
     });
 
     /// <summary>True when the compute level is a SIMD unit.</summary>
@@ -230,12 +230,13 @@ public sealed class Machine
         net.ReductionSupport,
         net.ReductionLatency);
 
-    private T Get<T>(int level, int instance, Func<T> create)
+    // The factories are static lambdas (no captures), so looking a component up allocates nothing.
+    private T Get<T>(int level, int instance, Func<Machine, int, int, T> create)
         where T : class
     {
         if (!_components.TryGetValue((level, instance), out var c))
         {
-            c = create();
+            c = create(this, level, instance);
             _components[(level, instance)] = c;
         }
 

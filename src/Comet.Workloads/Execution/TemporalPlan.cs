@@ -41,6 +41,11 @@ public sealed class TemporalPlan
     /// <summary>Elements folded into one lane by reduction dimensions.</summary>
     public long SimdReduction { get; init; } = 1;
 
+    /// <summary>True for a leaf whose every entry feeds or drains its engine one to one (no fan-out): it runs as a leaf loop.</summary>
+    public bool IsSimpleLeaf => _simpleLeaf ??= Operation is not null && Entries.All(e => e.ToCompute && e.FanOut == 1 && e.Groups.Length == 1);
+
+    private bool? _simpleLeaf;
+
     /// <summary>Primitives per iteration.</summary>
     public long PrimitivesPerIteration { get; init; } = 1;
 }
