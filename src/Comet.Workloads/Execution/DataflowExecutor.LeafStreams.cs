@@ -87,9 +87,13 @@ public sealed partial class DataflowExecutor
         try
         {
             var asked = _sim.Now;
-            var unit = gemm is not null ? gemm.Engine.Request() : simd!.Unit.Request();
+            var atOnce = (gemm is not null ? gemm.Engine : simd!.Unit).TryRequest(out var unit);
             grants[held++] = unit;
-            yield return unit;
+            if (!atOnce)
+            {
+                yield return unit;
+            }
+
             if (_sim.Now > asked)
             {
                 trace?.Write(new TraceRecord(asked, _sim.Now, engineRef.Name, engineRef.Instance, ActivityKind.Stall, plan.Node.Name, "", -1, 0, gemm?.BusyReason ?? simd!.BusyReason));
@@ -101,9 +105,9 @@ public sealed partial class DataflowExecutor
                 for (var k = 0; k < setup.PortsTaken[p]; k++)
                 {
                     asked = _sim.Now;
-                    var atOnce = pool.Resource.TryRequest(out var grant);
+                    var portAtOnce = pool.Resource.TryRequest(out var grant);
                     grants[held++] = grant;
-                    if (!atOnce)
+                    if (!portAtOnce)
                     {
                         yield return grant;
                     }
