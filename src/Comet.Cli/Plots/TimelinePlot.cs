@@ -36,12 +36,20 @@ public static partial class TimelinePlot
         var title = options.Title ?? "Timeline";
         var drawn = TimelineLane.Group(accumulator.Lanes, options.MaxLanesPerComponent);
         using var plot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels);
+
+        // The first build coarsened the bins as far as needed, so a second build draws the same picture; each file gets
+        // its own plot and they are encoded on two threads (the PNG's rasterising and compression is the slow half).
+        using var svgPlot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels);
         var lanes = Math.Max(drawn.Count, 1);
         var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - options.ExtraHeightPixels) / lanes));
         var height = (lanes * laneHeight) + options.ExtraHeightPixels;
-        plot.SavePng(pngPath, options.WidthPixels, height);
-        plot.SaveSvg(svgPath, options.WidthPixels, height);
-        PlotStyle.RenumberClipPaths(svgPath);
+        Parallel.Invoke(
+            () => plot.SavePng(pngPath, options.WidthPixels, height),
+            () =>
+            {
+                svgPlot.SaveSvg(svgPath, options.WidthPixels, height);
+                PlotStyle.RenumberClipPaths(svgPath);
+            });
     }
 
     /// <summary>The colour a category is drawn in.</summary>
