@@ -1,13 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace Comet.Sim;
 
 /// <summary>Remembers the encoded bytes (escaped, quoted as a format requires) of the strings a trace repeats millions of times: component names, operations, tensors, stall reasons.</summary>
 /// <remarks>
-/// Looked up by reference first (records usually carry the same string instances), then by value, so strings built per
-/// record still hit. Both maps are bounded; when one fills it starts over, which costs time, never a different byte.
+/// Looked up by reference first (records usually carry the same string instances) — in a small direct-mapped table,
+/// then a map — then by value, so strings built per record still hit. Both maps are bounded; when one fills it starts over, which costs time, never a different byte.
 /// </remarks>
 internal sealed class EncodedTextCache
 {
     private const int MaxEntries = 8192;
+    private const int RecentSlots = 1024; // a power of two
+
+    // Direct-mapped by identity hash: one array probe and a reference comparison for the common case.
+    private readonly string?[] _recentText = new string?[RecentSlots];
+    private readonly byte[][] _recentBytes = new byte[RecentSlots][];
 
     private readonly Func<string, byte[]> _encode;
     private readonly Dictionary<string, byte[]> _byReference = new(ReferenceEqualityComparer.Instance);
@@ -17,7 +24,17 @@ internal sealed class EncodedTextCache
     public EncodedTextCache(Func<string, byte[]> encode) => _encode = encode;
 
     /// <summary>The encoded bytes of <paramref name="text"/>.</summary>
-    public byte[] Get(string text) => _byReference.TryGetValue(text, out var bytes) ? bytes : Miss(text);
+    public byte[] Get(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slot = RuntimeHelpers.GetHashCode(text) & (RecentSlots - 1);
+        if (ReferenceEquals(_recentText[slot], text))
+            return _recentBytes[slot];
+        var bytes = _byReference.TryGetValue(text, out var known) ? known : Miss(text);
+        _recentText[slot] = text;
+        _recentBytes[slot] = bytes;
+        return bytes;
+    }
 
     private byte[] Miss(string text)
     {
