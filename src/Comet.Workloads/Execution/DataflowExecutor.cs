@@ -241,26 +241,27 @@ public sealed partial class DataflowExecutor
     /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
     private (int Level, int TargetLevel)[] ChildLevelsOf(DataMovementTileNode node)
     {
-        if (!_childLevels.TryGetValue(node, out var levels))
+        if (!_childLevels.TryGetValue(node.Index, out var levels))
         {
             levels = [.. node.Entries.Select(e => e.ChildLevelId).Distinct().Select(l => (l, node.Entries.First(e => e.ChildLevelId == l).TargetLevelId))];
-            _childLevels.Add(node, levels);
+            _childLevels.Add(node.Index, levels);
         }
 
         return levels;
     }
 
-    private readonly Dictionary<DataMovementTileNode, (int Level, int TargetLevel)[]> _childLevels = [];
+    // Caches are keyed by node index: mapping nodes are records, and hashing one hashes its strings every lookup.
+    private readonly Dictionary<int, (int Level, int TargetLevel)[]> _childLevels = [];
 
-    private readonly Dictionary<(DataMovementTileNode Node, int Instance), string> _instanceNames = [];
+    private readonly Dictionary<(int Node, int Instance), string> _instanceNames = [];
 
     /// <summary>The process name of instance <paramref name="j"/> of a spatial node (<c>Node#j</c>), built once.</summary>
     private string InstanceName(DataMovementTileNode node, int j)
     {
-        if (!_instanceNames.TryGetValue((node, j), out var name))
+        if (!_instanceNames.TryGetValue((node.Index, j), out var name))
         {
             name = $"{node.Name}#{j}";
-            _instanceNames.Add((node, j), name);
+            _instanceNames.Add((node.Index, j), name);
         }
 
         return name;
@@ -269,10 +270,10 @@ public sealed partial class DataflowExecutor
     /// <summary>The entries a spatial node moves itself, inputs first then outputs: those its temporal parent does not already move (those only describe the fan-out).</summary>
     private (TileEntry[] Inputs, TileEntry[] Outputs) OwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
     {
-        if (!_ownEntries.TryGetValue(node, out var own))
+        if (!_ownEntries.TryGetValue(node.Index, out var own))
         {
             own = FindOwnEntries(node, parent);
-            _ownEntries.Add(node, own);
+            _ownEntries.Add(node.Index, own);
         }
 
         return own;
@@ -285,16 +286,16 @@ public sealed partial class DataflowExecutor
         return (all.ToArray(), all.Where(e => _plans.IsOutput(e.TensorId, e.Tag)).ToArray());
     }
 
-    private readonly Dictionary<DataMovementTileNode, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
+    private readonly Dictionary<int, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
 
-    private readonly Dictionary<MappingNode, List<(BindingKind Binding, MappingNode Node)>> _children = [];
+    private readonly Dictionary<int, List<(BindingKind Binding, MappingNode Node)>> _children = [];
 
     private List<(BindingKind Binding, MappingNode Node)> ChildrenOf(MappingNode node)
     {
-        if (!_children.TryGetValue(node, out var children))
+        if (!_children.TryGetValue(node.Index, out var children))
         {
             children = PlanBuilder.ChildrenOf(node);
-            _children.Add(node, children);
+            _children.Add(node.Index, children);
         }
 
         return children;

@@ -10,6 +10,7 @@ public sealed class Machine
 {
     private readonly Simulation _sim;
     private readonly Dictionary<(int Level, int Instance), object> _components = [];
+    private readonly object?[]?[] _rows;
     private readonly Dictionary<(int Level, int Instance, int Peer, bool Out), PortPool> _operandPorts = [];
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
@@ -20,6 +21,7 @@ public sealed class Machine
         _sim = sim;
         Architecture = architecture;
         Ledger = new EnergyLedger();
+        _rows = new object?[]?[architecture.Levels.Count];
     }
 
     /// <summary>The architecture simulated.</summary>
@@ -234,12 +236,30 @@ public sealed class Machine
     private T Get<T>(int level, int instance, Func<Machine, int, int, T> create)
         where T : class
     {
+        // A row per level indexed by instance: the lookup every tile move makes is two array reads.
+        if ((uint)level < (uint)_rows.Length && _rows[level] is { } row && (uint)instance < (uint)row.Length && row[instance] is T known)
+        {
+            return known;
+        }
+
         if (!_components.TryGetValue((level, instance), out var c))
         {
             c = create(this, level, instance);
             _components[(level, instance)] = c;
+            if ((uint)level < (uint)_rows.Length && instance >= 0 && instance < RowLimit)
+            {
+                var r = _rows[level] ??= new object?[Math.Min(RowLimit, Math.Max(instance + 1, InstanceCount(level)))];
+                if (instance < r.Length)
+                {
+                    r[instance] = c;
+                }
+            }
         }
 
         return (T)c;
     }
+
+    // Levels with more instances than this keep the rest in the dictionary only (a row per level stays small).
+    private const int RowLimit = 1 << 16;
+
 }
