@@ -45,7 +45,7 @@ public static class SimulationRun
         try
         {
             sim.Trace = sink;
-            var executor = new DataflowExecutor(request.Inputs, sim, request.ExecutionOrDefault);
+            var executor = new DataflowExecutor(request.Inputs, sim, request.ExecutionOrDefault with { NocEnergy = request.NocEnergy });
             executor.Start();
             try
             {

@@ -98,7 +98,7 @@ public static class ValidationSweep
         try
         {
             var sim = new Simulation(0);
-            var executor = new DataflowExecutor(inputs, sim);
+            var executor = new DataflowExecutor(inputs, sim, ExecutionOptions.Default with { NocEnergy = c.NocEnergy });
             executor.Start();
             long steps = 0;
             while (true)

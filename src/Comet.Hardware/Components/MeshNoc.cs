@@ -144,6 +144,11 @@ public sealed class MeshNoc
                 for (var i = 0; i < layer.Length; i++)
                 {
                     _linkBytes.Count(bytes);
+                    if (Parameters.RouterEnergy)
+                    {
+                        _linkBytes.AddPicojoules(HopPicojoules(bytes));
+                    }
+
                     trace?.Write(new TraceRecord(start, sim.Now, Parameters.Name, MeshIndex * Parameters.Nodes * 4 + layer[i], ActivityKind.Transfer, label.Operation, label.Tensor, label.Tile, bytes, ""));
                 }
             }
@@ -187,6 +192,20 @@ public sealed class MeshNoc
     }
 
     private readonly Dictionary<(int From, ulong To), int[][]> _layers = [];
+
+    private readonly Dictionary<long, double> _hopEnergy = [];
+
+    /// <summary>Router and link energy of one hop carrying <paramref name="bytes"/>: the Orion model for 1 hop, this mesh's channel width, queuing delay and X edge, pJ.</summary>
+    public double HopPicojoules(long bytes)
+    {
+        if (!_hopEnergy.TryGetValue(bytes, out var pj))
+        {
+            pj = OrionRouterEnergy.Energy(Parameters.ChannelWidthBits, 1, Parameters.QueuingDelay, bytes * 8.0, Parameters.X);
+            _hopEnergy.Add(bytes, pj);
+        }
+
+        return pj;
+    }
 
     /// <summary>The links of the multicast tree from <paramref name="from"/> to <paramref name="to"/>, grouped by hop depth.</summary>
     public List<List<int>> TreeLayers(MeshNode from, IReadOnlyList<MeshNode> to)

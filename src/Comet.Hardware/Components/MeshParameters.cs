@@ -13,6 +13,7 @@ namespace Comet.Hardware.Components;
 /// <param name="ReductionSupport">True when routers can combine packets (in-network reduction).</param>
 /// <param name="ReductionLatencyCycles">Extra cycles a router spends combining packets.</param>
 /// <param name="PicojoulesPerByteHop">Energy of one byte crossing one link, pJ.</param>
+/// <param name="RouterEnergy">Also price every hop with the Orion router/link model (COMET's <c>--calc_noc_energy</c>), for the bytes that hop carries.</param>
 public sealed record MeshParameters(
     string Name,
     string NodeName,
@@ -25,7 +26,8 @@ public sealed record MeshParameters(
     bool BroadcastSupport = false,
     bool ReductionSupport = false,
     long ReductionLatencyCycles = 0,
-    double PicojoulesPerByteHop = 0)
+    double PicojoulesPerByteHop = 0,
+    bool RouterEnergy = false)
 {
     /// <summary>Number of routers (and attached instances).</summary>
     public int Nodes => X * Y;

@@ -4,7 +4,8 @@ namespace Comet.Workloads.Execution;
 /// <param name="OperandSlots">Tiles of one operand an engine can hold at once (2 = double buffering at the engine's ports).</param>
 /// <param name="MaxRunAhead">Iterations a mover may run ahead of its consumer, on top of the buffer's own capacity limit.</param>
 /// <param name="StreamLeaves">True: a leaf invocation holds its engine and operand ports for the whole invocation and streams its tiles in a local schedule; false: its ports are arbitrated tile by tile with the rest of the machine.</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true)
+/// <param name="NocEnergy">Price every mesh hop with the Orion router/link model, as the analytical model's <c>--calc_noc_energy</c> prices whole transfers.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false)
 {
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();

@@ -11,14 +11,16 @@ public sealed class Machine
     private readonly Simulation _sim;
     private readonly Dictionary<(int Level, int Instance), object> _components = [];
     private readonly object?[]?[] _rows;
+    private readonly bool _nocEnergy;
     private readonly Dictionary<(int Level, int Instance, int Peer, bool Out), PortPool> _operandPorts = [];
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
 
-    /// <summary>Creates an empty machine for <paramref name="architecture"/>; components appear when first used.</summary>
-    public Machine(Simulation sim, ArchitectureSpec architecture)
+    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/>); components appear when first used.</summary>
+    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false)
     {
         _sim = sim;
+        _nocEnergy = nocEnergy;
         Architecture = architecture;
         Ledger = new EnergyLedger();
         _rows = new object?[]?[architecture.Levels.Count];
@@ -219,7 +221,7 @@ public sealed class Machine
         return false;
     }
 
-    private static MeshParameters MeshParams(NetworkSpec net, string name, string nodeName) => new(
+    private MeshParameters MeshParams(NetworkSpec net, string name, string nodeName) => new(
         name,
         nodeName,
         (int)Math.Max(1, net.MeshX),
@@ -230,7 +232,8 @@ public sealed class Machine
         net.PortBandwidth,
         net.BroadcastSupport,
         net.ReductionSupport,
-        net.ReductionLatency);
+        net.ReductionLatency,
+        RouterEnergy: _nocEnergy);
 
     // The factories are static lambdas (no captures), so looking a component up allocates nothing.
     private T Get<T>(int level, int instance, Func<Machine, int, int, T> create)

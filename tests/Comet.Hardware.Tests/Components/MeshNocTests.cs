@@ -49,6 +49,29 @@ public class MeshNocTests
     }
 
     [Test]
+    public void RouterEnergy_PricesEveryLinkCrossingWithTheOneHopOrionModel()
+    {
+        // COMET's router model for one hop of 512 B on this 2-wide mesh; a 2-hop unicast crosses two links and a
+        // 3-leaf multicast tree three, so they cost 2× and 3× that. Without the option links cost nothing.
+        var oneHop = OrionRouterEnergy.Energy(32, 1, 2, 512 * 8, 2);
+        Assert.That(oneHop, Is.GreaterThan(0));
+
+        Assert.That(LinkEnergy(Ob with { RouterEnergy = true }, new MeshNode(1, 1), [new MeshNode(0, 0)]), Is.EqualTo(2 * oneHop).Within(1e-9));
+        Assert.That(LinkEnergy(Ob with { RouterEnergy = true }, new MeshNode(0, 0), [new(1, 0), new(0, 1), new(1, 1)]), Is.EqualTo(3 * oneHop).Within(1e-9));
+        Assert.That(LinkEnergy(Ob, new MeshNode(1, 1), [new MeshNode(0, 0)]), Is.Zero);
+
+        static double LinkEnergy(MeshParameters parameters, MeshNode from, MeshNode[] to)
+        {
+            var sim = new Simulation();
+            var ledger = new EnergyLedger();
+            var mesh = new MeshNoc(sim, parameters, ledger);
+            sim.Process(mesh.Send(sim, new ComponentRef("OB", 0), ActivityLabel.None, from, to, 512), "send");
+            sim.Run();
+            return ledger.Total;
+        }
+    }
+
+    [Test]
     public void Multicast_TakesAsLongAsTheFarthestLeaf()
     {
         var sim = new Simulation();

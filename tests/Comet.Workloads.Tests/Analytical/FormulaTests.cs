@@ -1,3 +1,4 @@
+using Comet.Hardware.Energy;
 using Comet.Hardware.Specs;
 using Comet.Workloads.Analytical;
 using Comet.Workloads.Inputs;

@@ -1,6 +1,6 @@
-namespace Comet.Workloads.Analytical;
+namespace Comet.Hardware.Energy;
 
-/// <summary>The Orion-2-style router/link energy model the tool uses for NoC energy (pJ), with its constants and its output-control term as coded.</summary>
+/// <summary>The Orion-2-style router/link energy model COMET uses for NoC energy (pJ), with its constants and its output-control term as coded; the analytical model prices whole transfers with it, the simulated mesh each hop.</summary>
 public static class OrionRouterEnergy
 {
     private const double Vdd = 0.9;

@@ -1,0 +1,28 @@
+using Comet.Sim;
+using Comet.Workloads.Execution;
+using NUnit.Framework;
+
+namespace Comet.Workloads.Tests.Execution;
+
+public class NocEnergyTests
+{
+    [Test]
+    public void NocEnergy_AddsRouterEnergyOnTheMeshesOnly_AndNoCycles()
+    {
+        var off = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation()).Run();
+        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(NocEnergy: true)).Run();
+
+        static bool IsMesh(string component) => component.EndsWith(".noc", StringComparison.Ordinal) || component.EndsWith(".link", StringComparison.Ordinal);
+        Assert.That(on.SimulatedCycles, Is.EqualTo(off.SimulatedCycles), "energy is counted, it takes no time");
+        Assert.That(off.EnergyByComponent.Where(kv => IsMesh(kv.Key)).Sum(kv => kv.Value), Is.Zero);
+        var meshes = on.EnergyByComponent.Where(kv => IsMesh(kv.Key)).ToList();
+        Assert.That(meshes, Has.Count.EqualTo(5), "GBuffer, IBuffer, WBuffer and OBuffer networks and the OBuffer link mesh");
+        Assert.That(meshes.All(kv => kv.Value > 0));
+        foreach (var (component, pj) in off.EnergyByComponent.Where(kv => !IsMesh(kv.Key)))
+        {
+            Assert.That(on.EnergyByComponent[component], Is.EqualTo(pj), component);
+        }
+
+        Assert.That(on.TotalEnergy - off.TotalEnergy, Is.EqualTo(meshes.Sum(kv => kv.Value)).Within(1e-6).Percent);
+    }
+}
