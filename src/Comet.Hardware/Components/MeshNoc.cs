@@ -195,12 +195,12 @@ public sealed class MeshNoc
 
     private readonly Dictionary<long, double> _hopEnergy = [];
 
-    /// <summary>Router and link energy of one hop carrying <paramref name="bytes"/>: the Orion model for 1 hop, this mesh's channel width, queuing delay and X edge, pJ.</summary>
+    /// <summary>Router and link energy of one hop carrying <paramref name="bytes"/>: the Orion models of one router and one link at this mesh's channel width and queuing delay, pJ.</summary>
     public double HopPicojoules(long bytes)
     {
         if (!_hopEnergy.TryGetValue(bytes, out var pj))
         {
-            pj = OrionRouterEnergy.Energy(Parameters.ChannelWidthBits, 1, Parameters.QueuingDelay, bytes * 8.0, Parameters.X);
+            pj = OrionRouterEnergy.HopEnergy(Parameters.ChannelWidthBits, Parameters.QueuingDelay, bytes * 8.0);
             _hopEnergy.Add(bytes, pj);
         }
 

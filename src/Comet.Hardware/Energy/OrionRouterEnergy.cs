@@ -25,15 +25,27 @@ public static class OrionRouterEnergy
     private const int VirtualChannels = 3;
     private const int VirtualChannelDepth = 10;
 
-    /// <summary>Energy of moving <paramref name="bits"/> over <paramref name="hops"/> router hops on a mesh with edge <paramref name="meshEdge"/> (all pipeline stage times 1).</summary>
+    /// <summary>Energy of moving <paramref name="bits"/> over <paramref name="hops"/> router hops on a mesh with edge <paramref name="meshEdge"/> (all pipeline stage times 1), as COMET charges a whole transfer: every router and link of the mesh.</summary>
     public static double Energy(double channelWidth, long hops, double queuingDelay, double bits, long meshEdge)
+    {
+        var edge = (uint)meshEdge;
+        var links = edge * 2 - 2;
+        var routers = edge * edge;
+        return Terms(channelWidth, (uint)hops, queuingDelay, bits, edge, links, routers);
+    }
+
+    /// <summary>Energy of one packet of <paramref name="bits"/> crossing one router and its outgoing link: the same component models with the mesh-wide router and link counts set to one.</summary>
+    public static double HopEnergy(double channelWidth, double queuingDelay, double bits) =>
+        Terms(channelWidth, 1, queuingDelay, bits, 1, 1, 1);
+
+    // The model's terms with the mesh multipliers as parameters; for Energy they are COMET's (edge, 2·edge−2 links,
+    // edge² routers) and the arithmetic is the tool's, term for term.
+    private static double Terms(double channelWidth, double hop, double queuingDelay, double bits, double edge, double links, double routers)
     {
         const int inputs = 5, outputs = 5;
         const double trc = 1, tva = 1, tsa = 1, tst = 1, tl = 1;
         const double k = 8.1, m = 2, n = 1, wireLength = 2.0;
         const double cw = 2.0 * 0.000000000000267339 + 2.0 * 0.000000000000267339;
-        double hop = (uint)hops;
-        var edge = (uint)meshEdge;
         var channelWire = RepeatedWire(wireLength, k, m, n, cw);
         var channelClock = WireClock(m, wireLength, cw);
         var channelDff = WireDff(m, wireLength);
@@ -48,8 +60,6 @@ public static class OrionRouterEnergy
         var output = WireDff(1, channelWidth);
         var outputClock = WireClock(1, channelWidth, cw);
         var serialization = queuingDelay * bits / channelWidth;
-        var links = edge * 2 - 2;
-        var routers = edge * edge;
         channelWire = channelWire * (hop * tl + serialization) * edge * links;
         channelClock = channelClock * (2 * routers);
         channelDff = channelDff * (hop * tl + serialization) * edge * links;

@@ -51,10 +51,11 @@ public class MeshNocTests
     [Test]
     public void RouterEnergy_PricesEveryLinkCrossingWithTheOneHopOrionModel()
     {
-        // COMET's router model for one hop of 512 B on this 2-wide mesh; a 2-hop unicast crosses two links and a
-        // 3-leaf multicast tree three, so they cost 2× and 3× that. Without the option links cost nothing.
-        var oneHop = OrionRouterEnergy.Energy(32, 1, 2, 512 * 8, 2);
+        // COMET's router and link models for one router and one link carrying 512 B; a 2-hop unicast crosses two and
+        // a 3-leaf multicast tree three, so they cost 2× and 3× that. Without the option links cost nothing.
+        var oneHop = OrionRouterEnergy.HopEnergy(32, 2, 512 * 8);
         Assert.That(oneHop, Is.GreaterThan(0));
+        Assert.That(oneHop, Is.LessThan(OrionRouterEnergy.Energy(32, 1, 2, 512 * 8, 2)), "COMET's transfer energy counts every router of the mesh");
 
         Assert.That(LinkEnergy(Ob with { RouterEnergy = true }, new MeshNode(1, 1), [new MeshNode(0, 0)]), Is.EqualTo(2 * oneHop).Within(1e-9));
         Assert.That(LinkEnergy(Ob with { RouterEnergy = true }, new MeshNode(0, 0), [new(1, 0), new(0, 1), new(1, 1)]), Is.EqualTo(3 * oneHop).Within(1e-9));
