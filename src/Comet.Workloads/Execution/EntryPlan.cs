@@ -60,8 +60,8 @@ public sealed class EntryPlan
     public string ChildName { get; init; } = "";
 
     /// <summary>True when the tile of iteration <paramref name="i"/> is not used by iteration i+1 (its last use).</summary>
-    public bool EndsAt(int i) => i == Ordinal.Length - 1 || Ordinal[i + 1] != Ordinal[i];
+    public bool EndsAt(int i) => TileOrdinals.EndsAt(Ordinal, i);
 
     /// <summary>True when iteration <paramref name="i"/> starts a new tile.</summary>
-    public bool StartsAt(int i) => i == 0 || Ordinal[i - 1] != Ordinal[i];
+    public bool StartsAt(int i) => TileOrdinals.StartsAt(Ordinal, i);
 }

@@ -9,8 +9,8 @@ namespace Comet.Workloads.Execution;
 public sealed record LeafStreamEntry(bool IsOutput, int[] Ordinal, int Tiles, int[] Ports, long[] HoldCycles)
 {
     /// <summary>True when iteration <paramref name="i"/> is the last use of its tile.</summary>
-    public bool EndsAt(int i) => i == Ordinal.Length - 1 || Ordinal[i + 1] != Ordinal[i];
+    public bool EndsAt(int i) => TileOrdinals.EndsAt(Ordinal, i);
 
     /// <summary>True when iteration <paramref name="i"/> starts a new tile.</summary>
-    public bool StartsAt(int i) => i == 0 || Ordinal[i - 1] != Ordinal[i];
+    public bool StartsAt(int i) => TileOrdinals.StartsAt(Ordinal, i);
 }
