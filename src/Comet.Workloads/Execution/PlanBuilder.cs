@@ -356,20 +356,21 @@ public sealed class PlanBuilder
             };
         }
 
-        // The systolic array streams the last reduction dimension; of the remaining extents (in COMET's reverse order of
-        // appearance) the first folds over the rows and the second over the columns.
+        // The systolic array streams the last reduction dimension; of the remaining extents, in the tile primitive's order
+        // (COMET's hash-map order, already applied by the mapping loader), the first folds over the rows and the second
+        // over the columns, exactly as the closed form reads them.
         var stream = attrs.ReductionDimensions.Count > 0 ? attrs.FactorOf(attrs.ReductionDimensions[^1]) : 0;
-        var reversed = tp.Select(d => d.Value).Reverse().ToList();
-        var at = reversed.IndexOf(stream);
+        var folded = tp.Select(d => d.Value).ToList();
+        var at = folded.IndexOf(stream);
         if (at >= 0)
         {
-            reversed.RemoveAt(at);
+            folded.RemoveAt(at);
         }
 
         var accumulation = attrs.Speculative && attrs.ReadModifyWrite && attrs.ReductionDimensions.Count > 0
             ? attrs.FactorOf(attrs.ReductionDimensions[0]) / 256
             : 0;
-        var primitive = new GemmPrimitive(macs, tp.Count, stream, reversed.ElementAtOrDefault(0), reversed.ElementAtOrDefault(1), accumulation);
+        var primitive = new GemmPrimitive(macs, tp.Count, stream, folded.ElementAtOrDefault(0), folded.ElementAtOrDefault(1), accumulation, SystolicDataflowRule.Of(op, _inputs.Problem));
         return new TemporalPlan
         {
             Node = node,
