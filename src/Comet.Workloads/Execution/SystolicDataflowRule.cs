@@ -6,12 +6,12 @@ namespace Comet.Workloads.Execution;
 /// <summary>The one rule that reads a systolic array's dataflow off the mapping: which operand stays while the streamed dimension flows.</summary>
 public static class SystolicDataflowRule
 {
-    /// <summary>
+    /// <summary>The dataflow of <paramref name="operation"/>: output-stationary when it streams the contraction, else the input the streamed dimension does not index stays.</summary>
+    /// <remarks>
     /// The array streams the last reduction dimension of <c>compute_attributes</c>. When that dimension does not index the
-    /// output, every PE keeps one output while the contraction streams (output-stationary); otherwise the input tensor it
-    /// does not index stays: the operation's first input → input-stationary, any other → weight-stationary (also the
-    /// fallback when nothing is stated).
-    /// </summary>
+    /// output, every PE keeps one output while the contraction streams; otherwise the operation's first input staying is
+    /// input-stationary and any other weight-stationary (also the fallback when nothing is stated).
+    /// </remarks>
     public static SystolicDataflow Of(OperationNode operation, Problem problem)
     {
         if (operation.Attributes.ReductionDimensions.Count == 0 || problem.FindOperation(operation.OperationName) is not { } op)

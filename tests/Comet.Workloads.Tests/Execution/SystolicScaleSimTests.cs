@@ -14,13 +14,11 @@ public class SystolicScaleSimTests
 {
     private const int M = 0, N = 1, K = 2;
 
-    /// <summary>
-    /// Each row is one SCALE-Sim v3 run (GEMM M×N×K, ArrayHeight R, ArrayWidth C, dataflow): its reported "Total Cycles" is
-    /// the index of the last cycle, so the duration is that + 1. The tile primitive is written so that COMET's order puts
-    /// SCALE-Sim's row operand first: WS rows K, columns N, streams M; IS rows K, columns M, streams N (both written
-    /// <c>M= N= K=</c>); OS rows M, columns N, streams K (written <c>N= M= K=</c>). The engine must take SCALE-Sim's
-    /// duration; COMET's closed form stays 2R + C + T − 2 per fold for every dataflow (R more per output-stationary fold).
-    /// </summary>
+    // Each row is one SCALE-Sim v3 run (GEMM M×N×K, ArrayHeight R, ArrayWidth C, dataflow): its reported "Total Cycles" is
+    // the index of the last cycle, so the duration is that + 1. The tile primitive is written so that COMET's order puts
+    // SCALE-Sim's row operand first: WS rows K, columns N, streams M; IS rows K, columns M, streams N (both written
+    // M= N= K=); OS rows M, columns N, streams K (written N= M= K=). The engine must take SCALE-Sim's duration; COMET's
+    // closed form stays 2R + C + T − 2 per fold for every dataflow (R more per output-stationary fold).
     [TestCase(64, 64, 64, 16, 16, SystolicDataflow.WeightStationary, 1759, 1760)]
     [TestCase(100, 50, 70, 16, 16, SystolicDataflow.WeightStationary, 2919, 2920)]
     [TestCase(33, 65, 17, 16, 16, SystolicDataflow.WeightStationary, 789, 790)]
