@@ -7,4 +7,5 @@ namespace Comet.Hardware.Components;
 /// <param name="RowExtent">Extent folded over the array's rows.</param>
 /// <param name="ColumnExtent">Extent folded over the array's columns.</param>
 /// <param name="InPlaceAccumulationFactor">Partial sums accumulated in place per output (0 when the tile does not accumulate in place).</param>
-public sealed record GemmPrimitive(long Macs, int Dimensions, long StreamLength, long RowExtent, long ColumnExtent, long InPlaceAccumulationFactor = 0);
+/// <param name="Dataflow">Which operand a systolic array keeps stationary (weight-stationary unless the mapping streams the reduction).</param>
+public sealed record GemmPrimitive(long Macs, int Dimensions, long StreamLength, long RowExtent, long ColumnExtent, long InPlaceAccumulationFactor = 0, SystolicDataflow Dataflow = SystolicDataflow.WeightStationary);

@@ -356,20 +356,7 @@ public sealed class PlanBuilder
             };
         }
 
-        // The systolic array streams the last reduction dimension; of the remaining extents (in COMET's reverse order of
-        // appearance) the first folds over the rows and the second over the columns.
-        var stream = attrs.ReductionDimensions.Count > 0 ? attrs.FactorOf(attrs.ReductionDimensions[^1]) : 0;
-        var reversed = tp.Select(d => d.Value).Reverse().ToList();
-        var at = reversed.IndexOf(stream);
-        if (at >= 0)
-        {
-            reversed.RemoveAt(at);
-        }
-
-        var accumulation = attrs.Speculative && attrs.ReadModifyWrite && attrs.ReductionDimensions.Count > 0
-            ? attrs.FactorOf(attrs.ReductionDimensions[0]) / 256
-            : 0;
-        var primitive = new GemmPrimitive(macs, tp.Count, stream, reversed.ElementAtOrDefault(0), reversed.ElementAtOrDefault(1), accumulation);
+        var primitive = GemmPrimitiveOf(tp, attrs, SystolicDataflowRule.Of(op, _inputs.Problem));
         return new TemporalPlan
         {
             Node = node,
@@ -381,6 +368,32 @@ public sealed class PlanBuilder
             Primitive = primitive,
             PrimitivesPerIteration = primitives,
         };
+    }
+
+    /// <summary>The GEMM engine's view of tile primitive <paramref name="tilePrimitive"/>: streamed length, folded extents, in-place accumulation.</summary>
+    public static GemmPrimitive GemmPrimitiveOf(IReadOnlyList<DimensionValue> tilePrimitive, ComputeAttributes attrs, SystolicDataflow dataflow)
+    {
+        // The systolic array streams the last reduction dimension; of the remaining extents, in the tile primitive's order
+        // (COMET's hash-map order, already applied by the mapping loader), the first folds over the rows and the second
+        // over the columns, exactly as the closed form reads them (the streamed extent is removed by value, as COMET does).
+        var stream = attrs.ReductionDimensions.Count > 0 ? attrs.FactorOf(attrs.ReductionDimensions[^1]) : 0;
+        var folded = tilePrimitive.Select(d => d.Value).ToList();
+        var at = folded.IndexOf(stream);
+        if (at >= 0)
+        {
+            folded.RemoveAt(at);
+        }
+
+        long macs = 1;
+        foreach (var d in tilePrimitive)
+        {
+            macs *= d.Value;
+        }
+
+        var accumulation = attrs.Speculative && attrs.ReadModifyWrite && attrs.ReductionDimensions.Count > 0
+            ? attrs.FactorOf(attrs.ReductionDimensions[0]) / 256
+            : 0;
+        return new GemmPrimitive(macs, tilePrimitive.Count, stream, folded.ElementAtOrDefault(0), folded.ElementAtOrDefault(1), accumulation, dataflow);
     }
 
     /// <summary>The SIMD operation executing <paramref name="kind"/>.</summary>

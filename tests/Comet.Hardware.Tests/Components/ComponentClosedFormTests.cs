@@ -68,6 +68,34 @@ public class ComponentClosedFormTests
         Assert.That(end, Is.EqualTo(306));
     }
 
+    [TestCase(SystolicDataflow.WeightStationary, 1760)] // 16 folds × (2·16 + 16 + 64 − 2 = 110); SCALE-Sim v3 ws: 1759 + 1
+    [TestCase(SystolicDataflow.InputStationary, 1760)]  // same closed form; SCALE-Sim v3 is: 1759 + 1
+    [TestCase(SystolicDataflow.OutputStationary, 1504)] // 16 folds × (16 + 16 + 64 − 2 = 94); SCALE-Sim v3 os: 1503 + 1
+    public void SystolicPrimitive_64Cubed_On16x16_TakesItsDataflowsFoldCycles(SystolicDataflow dataflow, long expected)
+    {
+        // GEMM 64×64×64 on one 16×16 array: 64 folded over 16 rows and 64 over 16 columns → 4 · 4 = 16 folds, T = 64.
+        var sim = new Simulation();
+        var engine = new SystolicArray(sim, new SystolicArrayParameters("GEMMEngine", 16, 16), new EnergyLedger(), 0);
+        var primitive = new GemmPrimitive(64 * 64 * 64, 3, StreamLength: 64, RowExtent: 64, ColumnExtent: 64, Dataflow: dataflow);
+
+        var end = Finish(sim, engine.Compute(sim, ActivityLabel.None, primitive));
+
+        Assert.That(engine.Folds(primitive), Is.EqualTo(16));
+        Assert.That(end, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void SystolicPrimitive_OutputStationary_OnARectangularArray_FoldsRowsAndColumnsSeparately()
+    {
+        // 32-row × 64-column array, 100 outputs down the rows (⌈100/32⌉ = 4) and 50 across the columns (⌈50/64⌉ = 1),
+        // reduction T = 70 streamed: 4 × (32 + 64 + 70 − 2 = 164) = 656, as SCALE-Sim v3 os on M=100 N=50 K=70.
+        var sim = new Simulation();
+        var engine = new SystolicArray(sim, new SystolicArrayParameters("GEMMEngine", 32, 64), new EnergyLedger(), 0);
+        var primitive = new GemmPrimitive(100 * 50 * 70, 3, StreamLength: 70, RowExtent: 100, ColumnExtent: 50, Dataflow: SystolicDataflow.OutputStationary);
+
+        Assert.That(Finish(sim, engine.Compute(sim, ActivityLabel.None, primitive)), Is.EqualTo(656));
+    }
+
     [TestCase(SimdOperation.Softmax, 8, 8, 1, 1)]      // §10 node 9: TP 1×8, width 8 → 1
     [TestCase(SimdOperation.RowMax, 16, 1024, 256, 4)] // ⌈log2 16⌉ · ⌈1024 / (16·256)⌉ = 4
     [TestCase(SimdOperation.Exp, 8, 100, 1, 39)]       // 3 · ⌈100/8⌉ = 39
