@@ -15,13 +15,14 @@ public static class AnalyzeCommand
         var json = CommonOptions.Json();
         inputs.AddTo(command);
         command.Options.Add(json);
-        command.SetAction(parse => Execute(parse, inputs, json, stdout));
+        command.SetAction(parse => Execute(parse, inputs, json, stdout, stderr));
         return command;
     }
 
-    private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout)
+    private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout, TextWriter stderr)
     {
         var inputs = options.Load(parse);
+        InputWarnings.Print(stderr, inputs);
         var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(parse.GetValue(options.NocEnergy)));
         if (parse.GetValue(json))
         {

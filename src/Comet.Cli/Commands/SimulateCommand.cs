@@ -41,7 +41,7 @@ public static class SimulateCommand
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.SetAction(parse => Execute(parse, options, stdout));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr));
         return command;
     }
 
@@ -55,12 +55,13 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout)
+    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout, TextWriter stderr)
     {
         var mapping = options.Inputs.MappingPath(parse);
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
         var inputs = options.Inputs.Load(parse);
+        InputWarnings.Print(stderr, inputs);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
         var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
