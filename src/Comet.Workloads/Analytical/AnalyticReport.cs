@@ -13,7 +13,6 @@ namespace Comet.Workloads.Analytical;
 /// <param name="ParentIterations">Parent iteration count (PI) per node that has one.</param>
 /// <param name="NodeEnergyPj">Energy per node and level (NoC keys included only when asked).</param>
 /// <param name="NocEnergy">Whether NoC energy was included.</param>
-/// <param name="MeshExtensions">Meshes priced with Comet's derived hop count because COMET's hop table lacks them (the tool aborts there).</param>
 public sealed record AnalyticReport(
     long TotalCycles,
     long RootNodeCycles,
@@ -26,11 +25,13 @@ public sealed record AnalyticReport(
     IReadOnlyDictionary<string, long> NodeCycles,
     IReadOnlyDictionary<string, long> ParentIterations,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> NodeEnergyPj,
-    bool NocEnergy,
-    IReadOnlyList<MeshExtension>? MeshExtensions = null)
+    bool NocEnergy)
 {
+    /// <summary>Meshes priced with Comet's derived hop count because COMET's hop table lacks them (the tool aborts there).</summary>
+    public IReadOnlyList<MeshExtension> MeshExtensions { get; init; } = [];
+
     /// <summary>One sentence per mesh priced outside COMET's hop table.</summary>
-    public IReadOnlyList<string> Notes => (MeshExtensions ?? []).Select(m => m.Describe()).ToList();
+    public IReadOnlyList<string> Notes => MeshExtensions.Select(m => m.Describe()).ToList();
 
     /// <summary>Total of the energy breakdown as the tool prints it (float32 sum of the rows).</summary>
     public float EnergyBreakdownTotalPj
