@@ -22,7 +22,6 @@ public static class AnalyzeCommand
     private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout, TextWriter stderr)
     {
         var inputs = options.Load(parse);
-        InputWarnings.Print(stderr, inputs);
         var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(parse.GetValue(options.NocEnergy)));
         if (parse.GetValue(json))
         {
@@ -33,6 +32,8 @@ public static class AnalyzeCommand
             AnalyticText.Write(stdout, report, inputs.Mapping);
         }
 
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        InputWarnings.Print(stderr, inputs);
         return 0;
     }
 }

@@ -77,11 +77,6 @@ public static class CalibrateCommand
             throw new InputException(casesFolder ?? earlierPath!, casesFolder is null ? "--from-validation" : "--cases", "no case was both analysed and simulated, so there is nothing to fit (see the statuses above)");
         }
 
-        foreach (var warning in CalibrationWarnings.For(samples, CycleTerms.Names.Count))
-        {
-            stderr.WriteLine($"warning: {warning}");
-        }
-
         var fit = Calibration.Fit(samples, CycleTerms.Names, weighting);
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
         var json = ValidationCalibrationReport.Json(fit, leftOut);
@@ -98,6 +93,12 @@ public static class CalibrateCommand
             ValidationCalibrationReport.Write(stdout, fit);
             stdout.WriteLine($"wrote {Path.Combine(dir.FinalPath, "calibration.json")}");
             stdout.WriteLine($"wrote {Path.Combine(dir.FinalPath, "calibration.csv")}");
+        }
+
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        foreach (var warning in CalibrationWarnings.For(samples, CycleTerms.Names.Count))
+        {
+            stderr.WriteLine($"warning: {warning}");
         }
 
         return 0;

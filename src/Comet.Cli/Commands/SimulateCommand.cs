@@ -61,7 +61,6 @@ public static class SimulateCommand
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
         var inputs = options.Inputs.Load(parse);
-        InputWarnings.Print(stderr, inputs);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
         var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
@@ -76,6 +75,8 @@ public static class SimulateCommand
             SimulationRun.Print(stdout, outcome);
         }
 
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        InputWarnings.Print(stderr, inputs);
         return 0;
     }
 

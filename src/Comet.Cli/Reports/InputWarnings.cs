@@ -2,7 +2,7 @@ using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Reports;
 
-/// <summary>Prints the loaders' warnings, one <c>warning: &lt;file&gt;:&lt;line&gt;:&lt;col&gt;: &lt;key&gt;: &lt;what&gt;</c> line each on stderr; the exit code is not affected.</summary>
+/// <summary>Prints the loaders' warnings, one <c>warning: &lt;file&gt;:&lt;line&gt;:&lt;col&gt;: &lt;key&gt;: &lt;what&gt;</c> line each on stderr, after a verb has succeeded; the exit code is not affected.</summary>
 public static class InputWarnings
 {
     /// <summary>Writes every warning of <paramref name="inputs"/> to <paramref name="stderr"/>.</summary>

@@ -70,9 +70,7 @@ public sealed class FuzzRunner
             }
 
             var code = run.Result;
-            // Warnings about accepted inputs may precede the error line; the contract is about the error alone.
-            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(l => !l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
+            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (code == 0)
             {
                 return new FuzzResult(fuzzCase, FuzzOutcome.Evaluated, code, string.Empty);
