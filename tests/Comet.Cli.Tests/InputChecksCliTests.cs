@@ -42,6 +42,15 @@ public class InputChecksCliTests : TempFolderTest
     }
 
     [Test]
+    public void Run_TheBuiltInExample_TellsTheUserItsLinksAreSlow()
+    {
+        var (code, _, stderr) = ValidateCaseFolders.Run("run", "--trace", "none", "--out", Path.Combine(Root, "out"), "--json");
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(Lines(stderr).Select(l => l.Split(": ")[1]), Is.EqualTo(new[] { "arch.yaml:108:26", "arch.yaml:119:30", "arch.yaml:141:30", "arch.yaml:163:30" }));
+    }
+
+    [Test]
     public void Analyze_MalformedInstanceRange_ExitsTwoWithThePosition()
     {
         var arch = EditedArch("name: GBuffer[0..3]", "name: GBuffer[0..]");

@@ -89,11 +89,10 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     private void VisitCollective(CollectiveOperationNode col)
     {
         var result = CollectiveCost.Evaluate(arch, loops.Collectives[col.Index]!, nocEnergy);
-        var linkLevel = arch.Levels[col.TargetLevelId];
-        if (linkLevel.LinkNetwork is { } link)
+        if (arch.Levels[col.TargetLevelId].LinkNetwork is { } link)
         {
             var sources = col.SourceLevelIds.Aggregate(1L, (n, s) => n * arch.Levels[s].Instances);
-            NoteMesh($"{linkLevel.Name}<->{linkLevel.Name}", link, sources);
+            NoteMesh(col.TargetLevelId, col.TargetLevelId, link, sources);
         }
         var cycles = result.Cycles;
         var pair = PortCost.EmptyPair();
@@ -230,23 +229,15 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     private void NoteMeshes(LoopNestNode loop, int e)
     {
         var entry = loop.Entries[e];
-        if (arch.NetworkBetween(entry.TargetLevelId, entry.ChildLevelId) is not { } network)
-        {
-            return;
-        }
-
-        var name = entry.TargetLevelId == entry.ChildLevelId
-            ? $"{arch.Levels[entry.TargetLevelId].Name}<->{arch.Levels[entry.ChildLevelId].Name}"
-            : $"{arch.Levels[entry.TargetLevelId].Name}->{arch.Levels[entry.ChildLevelId].Name}";
         var moves = loop.Moves[e];
-        if (moves.MovingSteps > 0 && moves.UniqueWhenMoving > 0)
+        if (moves.MovingSteps > 0 && moves.UniqueWhenMoving > 0 && arch.NetworkBetween(entry.TargetLevelId, entry.ChildLevelId) is { } network)
         {
-            NoteMesh(name, network, moves.FanOut);
+            NoteMesh(entry.TargetLevelId, entry.ChildLevelId, network, moves.FanOut);
         }
     }
 
     /// <summary>Records the mesh a transfer with <paramref name="fanOut"/> participants occupies when the tool's hop table lacks it.</summary>
-    private void NoteMesh(string name, NetworkSpec network, long fanOut)
+    private void NoteMesh(int target, int child, NetworkSpec network, long fanOut)
     {
         if (network.Kind != NetworkKind.Mesh || fanOut <= 1)
         {
@@ -254,10 +245,14 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
         }
 
         var (x, y) = MeshHops.ActiveMesh(network.HasMesh, network.MeshX, network.MeshY, fanOut);
-        if (!MeshHops.IsTabulated(x, y))
+        if (MeshHops.IsTabulated(x, y))
         {
-            MeshExtensions.TryAdd((name, x, y), new MeshExtension(name, x, y, MeshHops.ForMesh(x, y).Hops));
+            return;
         }
+
+        // named as the energy rows name networks: a level's link mesh X<->X, a fill or drain network parent->child
+        var name = target == child ? $"{arch.Levels[target].Name}<->{arch.Levels[child].Name}" : $"{arch.Levels[target].Name}->{arch.Levels[child].Name}";
+        MeshExtensions.TryAdd((name, x, y), new MeshExtension(name, x, y, MeshHops.ForMesh(x, y).Hops));
     }
 
     private bool PortsShared(int level) => arch.Levels[level].Memory?.ParentChildPortsShared ?? false;
