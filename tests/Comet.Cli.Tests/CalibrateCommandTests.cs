@@ -73,7 +73,56 @@ public class CalibrateCommandTests
         Assert.That(reused.Code, Is.Zero, reused.Stderr);
         Assert.That(reused.Stdout, Is.EqualTo(direct.Stdout));
         Assert.That(File.ReadAllText(Path.Combine(_root, "reused", "calibration.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_root, "direct", "calibration.csv"))));
-        Assert.That(reused.Stderr, Is.Empty, "no case was simulated again");
+        Assert.That(reused.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.All.StartWith("warning: "), "no case was simulated again (only warnings)");
+    }
+
+    [Test]
+    public void Calibrate_FromValidationAlone_GivesTheSameFitAsWithTheCases()
+    {
+        var cases = Path.Combine(_root, "cases");
+        ValidateCaseFolders.Copy(cases, ValidateCaseFolders.SmallCases);
+        var direct = ValidateCaseFolders.Run("calibrate", "--cases", cases, "--out", Path.Combine(_root, "direct"), "--json");
+        var validate = ValidateCaseFolders.Run("validate", "--cases", cases, "--out", Path.Combine(_root, "val"));
+        Assert.That(validate.Code, Is.Zero, validate.Stderr);
+
+        var alone = ValidateCaseFolders.Run("calibrate", "--from-validation", Path.Combine(_root, "val", "validation.csv"), "--out", Path.Combine(_root, "alone"), "--json");
+
+        Assert.That(alone.Code, Is.Zero, alone.Stderr);
+        Assert.That(alone.Stdout, Is.EqualTo(direct.Stdout));
+        Assert.That(File.ReadAllText(Path.Combine(_root, "alone", "calibration.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_root, "direct", "calibration.csv"))));
+    }
+
+    [Test]
+    public void Calibrate_WithNeitherCasesNorValidation_ExitsTwo()
+    {
+        var (code, _, stderr) = ValidateCaseFolders.Run("calibrate", "--out", Path.Combine(_root, "out"));
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Is.EqualTo("error: --cases: give --cases <folder>, or --from-validation <validation.csv> of an earlier sweep" + Environment.NewLine));
+    }
+
+    [Test]
+    public void Calibrate_DuplicateAndFewCases_WarnOneLineEach_AndLeaveOneOutComesFirst()
+    {
+        var cases = Path.Combine(_root, "cases");
+        ValidateCaseFolders.Copy(cases, ValidateCaseFolders.SmallCases);
+        var copy = Path.Combine(cases, "zz_copy");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(Path.Combine(cases, ValidateCaseFolders.SmallCases[0])))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var (code, stdout, stderr) = ValidateCaseFolders.Run("calibrate", "--cases", cases, "--out", Path.Combine(_root, "out"));
+
+        Assert.That(code, Is.Zero, stderr);
+        var warnings = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToList();
+        Assert.That(warnings, Is.EqualTo(new[]
+        {
+            "warning: fitting 3 coefficients to 3 cases (fewer than 4 cases per coefficient): the fit can follow noise; judge it by the leave-one-out error, and add cases",
+            $"warning: cases with identical inputs (same SHA-256 of the four files) are fitted more than once: {ValidateCaseFolders.SmallCases[0]} = zz_copy; each such group weighs as several cases",
+        }));
+        Assert.That(stdout.Split('\n')[0], Does.StartWith("leave-one-out mean |error| ").And.EndWith(" % (each case predicted by a fit to the others)"));
     }
 
     [Test]

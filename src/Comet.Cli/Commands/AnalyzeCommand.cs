@@ -15,11 +15,11 @@ public static class AnalyzeCommand
         var json = CommonOptions.Json();
         inputs.AddTo(command);
         command.Options.Add(json);
-        command.SetAction(parse => Execute(parse, inputs, json, stdout));
+        command.SetAction(parse => Execute(parse, inputs, json, stdout, stderr));
         return command;
     }
 
-    private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout)
+    private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout, TextWriter stderr)
     {
         var inputs = options.Load(parse);
         var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(parse.GetValue(options.NocEnergy)));
@@ -32,6 +32,8 @@ public static class AnalyzeCommand
             AnalyticText.Write(stdout, report, inputs.Mapping);
         }
 
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        InputWarnings.Print(stderr, inputs);
         return 0;
     }
 }

@@ -14,13 +14,16 @@ public static class CalibrateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv.");
+        var casesOption = ValidateCommand.CasesOption();
+        casesOption.Required = false; // --from-validation alone is enough: the earlier sweep's folder holds every figure the fit needs
+        casesOption.Description += " Not needed with --from-validation.";
         var options = new CalibrateOptions(
-            ValidateCommand.CasesOption(),
+            casesOption,
             new Option<string?>("--out") { Description = "Output folder (default traces/calibration/)." },
             ValidateCommand.MaxEventsOption(),
             ValidateCommand.JobsOption(),
             new Option<string>("--weighting") { Description = "relative (every case counts alike) or absolute (plain cycles).", DefaultValueFactory = _ => "relative" },
-            new Option<string?>("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again (only the model is evaluated)." },
+            new Option<string?>("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again: with --cases the model is evaluated on those folders; without it the analytic terms come from the sweep's cases/*/summary.json." },
             CommonOptions.Json());
         command.Options.Add(options.Cases);
         command.Options.Add(options.Out);
@@ -49,20 +52,34 @@ public static class CalibrateCommand
     {
         var started = DateTimeOffset.UtcNow;
         var weighting = ParseWeighting(parse.GetValue(options.Weighting) ?? "relative");
-        var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
+        var casesFolder = parse.GetValue(options.Cases);
+        var earlierPath = parse.GetValue(options.FromValidation);
         using var ctrlC = CtrlC.Install();
-        var results = parse.GetValue(options.FromValidation) is { } earlierPath
-            ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
-            : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
-        var samples = ValidationCalibrationReport.Samples(results);
+        IReadOnlyList<CalibrationSample> samples;
+        IReadOnlyList<(string Case, string Status)> leftOut;
+        if (casesFolder is null)
+        {
+            (samples, leftOut) = ValidationCalibrationReport.FromValidationFolder(
+                earlierPath ?? throw new InputException("--cases", string.Empty, "give --cases <folder>, or --from-validation <validation.csv> of an earlier sweep"));
+        }
+        else
+        {
+            var cases = ValidationSweep.Discover(casesFolder);
+            var results = earlierPath is not null
+                ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
+                : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
+            samples = ValidationCalibrationReport.Samples(results);
+            leftOut = ValidationCalibrationReport.LeftOut(results);
+        }
+
         if (samples.Count == 0)
         {
-            throw new InputException(parse.GetValue(options.Cases)!, "--cases", "no case was both analysed and simulated, so there is nothing to fit (see the statuses above)");
+            throw new InputException(casesFolder ?? earlierPath!, casesFolder is null ? "--from-validation" : "--cases", "no case was both analysed and simulated, so there is nothing to fit (see the statuses above)");
         }
 
         var fit = Calibration.Fit(samples, CycleTerms.Names, weighting);
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
-        var json = ValidationCalibrationReport.Json(fit, results);
+        var json = ValidationCalibrationReport.Json(fit, leftOut);
         File.WriteAllText(dir.PathFor("calibration.json"), json);
         File.WriteAllText(dir.PathFor("calibration.csv"), ValidationCalibrationReport.Csv(fit, samples));
         RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
@@ -76,6 +93,12 @@ public static class CalibrateCommand
             ValidationCalibrationReport.Write(stdout, fit);
             stdout.WriteLine($"wrote {Path.Combine(dir.FinalPath, "calibration.json")}");
             stdout.WriteLine($"wrote {Path.Combine(dir.FinalPath, "calibration.csv")}");
+        }
+
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        foreach (var warning in CalibrationWarnings.For(samples, CycleTerms.Names.Count))
+        {
+            stderr.WriteLine($"warning: {warning}");
         }
 
         return 0;

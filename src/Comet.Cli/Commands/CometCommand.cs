@@ -17,7 +17,7 @@ public static class CometCommand
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
-        root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout));
+        root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout, stderr));
         return root;
     }
 }

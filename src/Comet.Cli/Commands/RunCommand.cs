@@ -19,7 +19,7 @@ public static class RunCommand
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.SetAction(parse => Execute(parse, options, stdout));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr));
         return command;
     }
 
@@ -42,9 +42,9 @@ public static class RunCommand
     }
 
     /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
-    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout) => Execute(parse, null, stdout);
+    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr) => Execute(parse, null, stdout, stderr);
 
-    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout)
+    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout, TextWriter stderr)
     {
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
@@ -57,12 +57,16 @@ public static class RunCommand
         if (options is not null && parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
-            return 0;
+        }
+        else
+        {
+            stdout.WriteLine($"Comet: {folder} (GEMM 256x1024x4096 -> gather -> softmax), analytic vs simulated");
+            stdout.WriteLine();
+            SimulationRun.Print(stdout, outcome);
         }
 
-        stdout.WriteLine($"Comet: {folder} (GEMM 256x1024x4096 -> gather -> softmax), analytic vs simulated");
-        stdout.WriteLine();
-        SimulationRun.Print(stdout, outcome);
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        InputWarnings.Print(stderr, inputs);
         return 0;
     }
 

@@ -41,7 +41,7 @@ public static class SimulateCommand
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.SetAction(parse => Execute(parse, options, stdout));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr));
         return command;
     }
 
@@ -55,7 +55,7 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout)
+    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout, TextWriter stderr)
     {
         var mapping = options.Inputs.MappingPath(parse);
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
@@ -75,6 +75,8 @@ public static class SimulateCommand
             SimulationRun.Print(stdout, outcome);
         }
 
+        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
+        InputWarnings.Print(stderr, inputs);
         return 0;
     }
 

@@ -83,6 +83,13 @@ public static class AnalyticJson
 
             w.WriteEndObject();
             w.WriteBoolean("calc_noc_energy", report.NocEnergy);
+            w.WriteStartArray("notes");
+            foreach (var note in report.Notes)
+            {
+                w.WriteStringValue(note);
+            }
+
+            w.WriteEndArray();
             w.WriteStartObject("input_sha256");
             foreach (var (key, value) in hashes)
             {

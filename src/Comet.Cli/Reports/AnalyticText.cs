@@ -21,6 +21,10 @@ public static class AnalyticText
         Table(output, ["Unit", "CS", "OS", "TMW", "Total"], rows);
         output.WriteLine($"Total cycles       {report.TotalCycles.ToString(c),15}");
         output.WriteLine($"Root node cycles   {report.RootNodeCycles.ToString(c),15}   (cost of {mapping.Root.Name}; the total above is the tool's accounting)");
+        foreach (var note in report.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
         output.WriteLine();
         output.WriteLine("Ideal compute cycles");
         Table(output, ["Operation", "Cycles"], report.IdealCompute.Select(p => new[] { p.Key, p.Value.ToString(c) })

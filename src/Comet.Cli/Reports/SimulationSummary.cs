@@ -31,6 +31,13 @@ public static class SimulationSummary
             Nullable(w, "error_pct", ErrorPercent(result.SimulatedCycles, analytic?.TotalCycles));
             Nullable(w, "error_vs_root_node_pct", ErrorPercent(result.SimulatedCycles, analytic?.RootNodeCycles));
             w.WriteNumber("events", result.Events);
+            w.WriteStartArray("analytic_notes");
+            foreach (var note in analytic?.Notes ?? [])
+            {
+                w.WriteStringValue(note);
+            }
+
+            w.WriteEndArray();
 
             w.WriteStartArray("nodes");
             foreach (var n in result.Nodes.Where(n => n.Kind != "collective"))
@@ -155,7 +162,8 @@ public static class SimulationSummary
         w.WriteNumber("simulated_cycles", Math.Round(n.MeanCycles, 4));
         long? a = analytic is not null && analytic.NodeCycles.TryGetValue(n.Name, out var c) ? c : null;
         Nullable(w, "analytic_cycles", a);
-        Nullable(w, "error_pct", ErrorPercent(n.MeanCycles, a));
+        Nullable(w, "error_pct", n.Basis == NodeCycleBasis.NotComparable ? null : ErrorPercent(n.MeanCycles, a));
+        w.WriteString("simulated_basis", BasisKey(n.Basis));
         w.WriteNumber("simulated_cycles_per_invocation", Math.Round(n.MeanCyclesPerInvocation, 4));
         w.WriteNumber("total_cycles", n.TotalCycles);
         w.WriteNumber("first_start", n.FirstStart);
@@ -165,6 +173,15 @@ public static class SimulationSummary
         Nullable(w, "analytic_parent_iterations", pi);
         w.WriteEndObject();
     }
+
+    /// <summary>The summary.json key of a node's cycle basis.</summary>
+    public static string BasisKey(NodeCycleBasis basis) => basis switch
+    {
+        NodeCycleBasis.Invocation => "invocation",
+        NodeCycleBasis.ParentInvocation => "parent_invocation",
+        NodeCycleBasis.ParentStages => "parent_stages",
+        _ => "not_comparable",
+    };
 
     private static void Nullable(Utf8JsonWriter w, string name, long? value)
     {

@@ -70,12 +70,14 @@ public static class ValidationCsv
             throw new InputException(path, string.Empty, "not a validation.csv (expected the header " + CasesHeader + ")", line: 1);
         }
 
+        var familyColumn = header.IndexOf("family");
         var rows = new Dictionary<string, ValidationCsvRow>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {
             var cells = Cells(line);
             string Cell(int k) => columns[k] < cells.Count ? cells[columns[k]] : string.Empty;
-            rows[Cell(0)] = new ValidationCsvRow(Cell(0), Long(Cell(1)), Long(Cell(2)), Cell(3));
+            var family = familyColumn >= 0 && familyColumn < cells.Count ? cells[familyColumn] : string.Empty;
+            rows[Cell(0)] = new ValidationCsvRow(Cell(0), Long(Cell(1)), Long(Cell(2)), Cell(3), family);
         }
 
         return rows;

@@ -5,4 +5,5 @@ namespace Comet.Cli.Reports;
 /// <param name="SimulatedCycles">Simulated cycles (null when the case was not simulated to the end).</param>
 /// <param name="Events">Kernel events.</param>
 /// <param name="Status">The row's status.</param>
-public sealed record ValidationCsvRow(string Case, long? SimulatedCycles, long? Events, string Status);
+/// <param name="Family">The row's family (empty in a file without that column).</param>
+public sealed record ValidationCsvRow(string Case, long? SimulatedCycles, long? Events, string Status, string Family = "");

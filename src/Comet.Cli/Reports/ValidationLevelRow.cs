@@ -6,7 +6,7 @@ namespace Comet.Cli.Reports;
 /// <param name="Case">Case name.</param>
 /// <param name="Kind"><c>node</c>, <c>collective</c> or <c>level</c>.</param>
 /// <param name="Name">Node name or level name.</param>
-/// <param name="Detail">The levels a node moves between, the collective's type, or (for a level) the cycle figure compared: the busiest instance's port-held cycles vs the model's non-overlapped time of the <c>level-</c> breakdown row.</param>
+/// <param name="Detail">The levels a node moves between (with what its simulated figure spans when that is not one invocation), the collective's type, or (for a level) the cycle figure compared: the busiest instance's port-held cycles vs the model's non-overlapped time of the <c>level-</c> breakdown row.</param>
 /// <param name="AnalyticCycles">Analytic cycles as summary.json prints them (empty when the model has none).</param>
 /// <param name="SimulatedCycles">Simulated cycles as summary.json prints them.</param>
 /// <param name="CyclesErrorPct">Relative error of simulated against analytic cycles, percent.</param>
@@ -35,8 +35,12 @@ public sealed record ValidationLevelRow(
         {
             foreach (var n in root.GetProperty(array).EnumerateArray())
             {
+                // A node whose simulated figure is not one invocation of itself says what it spans (summary.json's simulated_basis).
+                var levels = n.GetProperty("levels").GetString() ?? string.Empty;
+                var basis = n.TryGetProperty("simulated_basis", out var b) ? b.GetString() : null;
+                var detail = basis is null or "invocation" ? levels : $"{levels} (simulated over {basis})";
                 rows.Add(new ValidationLevelRow(
-                    caseName, kind, n.GetProperty("node").GetString() ?? string.Empty, n.GetProperty("levels").GetString() ?? string.Empty,
+                    caseName, kind, n.GetProperty("node").GetString() ?? string.Empty, detail,
                     Raw(n, "analytic_cycles"), Raw(n, "simulated_cycles"), Raw(n, "error_pct"), string.Empty, string.Empty, string.Empty));
             }
         }

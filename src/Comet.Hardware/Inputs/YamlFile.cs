@@ -81,6 +81,10 @@ public sealed class YamlFile
     public InputException Error(YamlNode? node, string keyPath, string problem, string? hint = null)
         => new(FileName, keyPath, problem, node?.Start.Line ?? 0, node?.Start.Column ?? 0, hint);
 
+    /// <summary>Builds an input warning positioned at <paramref name="node"/>.</summary>
+    public InputWarning Warning(YamlNode? node, string keyPath, string problem, string? hint = null)
+        => new(FileName, keyPath, problem, node?.Start.Line ?? 0, node?.Start.Column ?? 0, hint);
+
     /// <summary>Returns the value under <paramref name="key"/>, or null when absent.</summary>
     public static YamlNode? Find(YamlMappingNode map, string key)
     {

@@ -28,6 +28,9 @@ public static class ArchitectureLoader
         "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers",
     ];
 
+    /// <summary>A mesh link is "far below" its ports when it moves at most 1/this of the port bandwidth per cycle; such a mesh earns a warning.</summary>
+    public const int LinkRateWarningRatio = 4;
+
     /// <summary>Reads and parses an arch.yaml file.</summary>
     public static ArchitectureSpec Load(string path) => Parse(YamlFile.Load(path));
 
@@ -71,7 +74,7 @@ public static class ArchitectureLoader
             builder.ParseLevel(hierarchy.Children[i], null, $"Hierarchy[{i}]", new List<string>());
         }
 
-        return new ArchitectureSpec(computes, memories, builder.Build());
+        return new ArchitectureSpec(computes, memories, builder.Build()) { Warnings = builder.Warnings.OrderBy(w => w.Line).ThenBy(w => w.Column).ToList() };
     }
 
     private static void CheckDuplicates(YamlFile file, List<string> names, YamlNode at)
@@ -264,6 +267,9 @@ public static class ArchitectureLoader
         private readonly List<LevelDraft> levels = new();
         private readonly Dictionary<string, LevelDraft> byName = new();
 
+        /// <summary>Warnings in the order their nodes were read.</summary>
+        public List<InputWarning> Warnings { get; } = new();
+
         public IReadOnlyList<HierarchyLevelSpec> Build() => levels
             .Select(l => new HierarchyLevelSpec(
                 l.Id, l.Name, l.TypeName, l.IsCompute, l.IsRoot, l.MeshX, l.MeshY, l.Compute, l.Memory, l.Link,
@@ -274,8 +280,13 @@ public static class ArchitectureLoader
         {
             var map = file.AsMapping(node, path);
             file.CheckKeys(map, path, LevelKeys);
-            var rawName = file.AsString(file.Require(map, "name", path), path + ".name");
-            var name = StripRange(rawName);
+            var nameNode = file.Require(map, "name", path);
+            var rawName = file.AsString(nameNode, path + ".name");
+            var (name, range, rangeProblem) = InstanceRange.Parse(rawName);
+            if (rangeProblem is not null)
+            {
+                throw file.Error(nameNode, path + ".name", rangeProblem);
+            }
             if (ancestors.Contains(name))
             {
                 throw file.Error(map, path + ".name", $"level '{name}' contains itself (cycle {string.Join(" -> ", ancestors)} -> {name})");
@@ -372,7 +383,51 @@ public static class ArchitectureLoader
                 throw file.Error(attrs, path + ".attributes", $"{draft.MeshX} x {draft.MeshY} instances exceed the tool's 32-bit instance count");
             }
 
+            if (range is not null && range.Count != draft.MeshX * draft.MeshY)
+            {
+                Warnings.Add(file.Warning(nameNode, path + ".name",
+                    $"'{rawName}' names {range.Count} instances but meshX x meshY = {draft.MeshX} x {draft.MeshY} = {draft.MeshX * draft.MeshY}; Comet uses {draft.MeshX * draft.MeshY} (meshX x meshY), as COMET does, and ignores the range"));
+            }
+
+            if (attrs is not null)
+            {
+                CheckLinkRate(attrs, path + ".attributes", draft);
+            }
+
             return draft;
+        }
+
+        /// <summary>Warns when the mesh's links (channel_width bits per queuing_delay cycles) move far less than the port bandwidth that feeds them.</summary>
+        private void CheckLinkRate(YamlMappingNode attrs, string path, LevelDraft level)
+        {
+            if (YamlFile.Find(attrs, "bw") is null || YamlFile.Find(attrs, "connection_type") is not { } type
+                || file.AsString(type, path + ".connection_type") == "HXbarNetwork" || level.MeshX * level.MeshY <= 1)
+            {
+                return; // no mesh links between the instances: nothing serializes on a link
+            }
+
+            var queuing = NonNegativeInt(file, attrs, "queuing_delay", path, 0);
+            if (queuing == 0)
+            {
+                return; // no serialization term: a link is never slower than its port
+            }
+
+            var width = PositiveInt(file, attrs, "channel_width", path, 32);
+            var port = PositiveInt(file, attrs, "bw", path, null);
+            var linkBytesPerCycle = width / 8.0 / queuing;
+            if (linkBytesPerCycle * LinkRateWarningRatio > port)
+            {
+                return;
+            }
+
+            var widthNode = YamlFile.Find(attrs, "channel_width");
+            var at = widthNode ?? YamlFile.Find(attrs, "queuing_delay");
+            var key = widthNode is not null ? path + ".channel_width" : path + ".queuing_delay";
+            var widthText = widthNode is not null ? $"channel_width {width} bits" : $"channel_width {width} bits, the default,";
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            Warnings.Add(file.Warning(at, key,
+                $"the {level.Name} mesh links move {linkBytesPerCycle.ToString("0.##", c)} B/cycle ({widthText} per queuing_delay {queuing} cycles), far below the {port.ToString(c)} B/cycle ports (bw) that feed them; transfers over this mesh are link-bound",
+                $"set channel_width: {(port * 8 * queuing).ToString(c)} to match the ports"));
         }
 
         private long PositiveValue(YamlNode node, string path)

@@ -1,3 +1,5 @@
+using Comet.Hardware.Inputs;
+
 namespace Comet.Hardware.Specs;
 
 /// <summary>A parsed arch.yaml: compute and memory types and the level hierarchy.</summary>
@@ -9,6 +11,9 @@ public sealed record ArchitectureSpec(
     IReadOnlyList<MemoryTypeSpec> MemoryTypes,
     IReadOnlyList<HierarchyLevelSpec> Levels)
 {
+    /// <summary>What the loader found suspicious but accepted (instance ranges, link rates), in file order.</summary>
+    public IReadOnlyList<InputWarning> Warnings { get; init; } = [];
+
     /// <summary>Finds a level by name, or null.</summary>
     public HierarchyLevelSpec? FindLevel(string name)
     {

@@ -27,6 +27,12 @@ public sealed record AnalyticReport(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> NodeEnergyPj,
     bool NocEnergy)
 {
+    /// <summary>Meshes priced with Comet's derived hop count because COMET's hop table lacks them (the tool aborts there).</summary>
+    public IReadOnlyList<MeshExtension> MeshExtensions { get; init; } = [];
+
+    /// <summary>One sentence per mesh priced outside COMET's hop table.</summary>
+    public IReadOnlyList<string> Notes => MeshExtensions.Select(m => m.Describe()).ToList();
+
     /// <summary>Total of the energy breakdown as the tool prints it (float32 sum of the rows).</summary>
     public float EnergyBreakdownTotalPj
     {

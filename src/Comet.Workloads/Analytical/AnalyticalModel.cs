@@ -67,7 +67,10 @@ public static class AnalyticalModel
             nodeCycles,
             parentIterations,
             nodeEnergy,
-            options.NocEnergy);
+            options.NocEnergy)
+        {
+            MeshExtensions = walker.MeshExtensions.Values.OrderBy(m => m.Network, StringComparer.Ordinal).ThenBy(m => m.X).ThenBy(m => m.Y).ToList(),
+        };
     }
 
     private static (double Total, SortedDictionary<string, float> Breakdown, Dictionary<string, IReadOnlyDictionary<string, double>> Nodes) EnergyReport(CostWalker walker, bool noc)

@@ -48,6 +48,9 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     /// <summary>Parent iteration counts (PI) per node.</summary>
     public Dictionary<int, long> ParentIterations { get; } = new(mapping.Nodes.Count);
 
+    /// <summary>Meshes priced outside COMET's hop table, by network and shape (the tool aborts on each).</summary>
+    public Dictionary<(string Network, long X, long Y), MeshExtension> MeshExtensions { get; } = new();
+
     private readonly Dictionary<int, SortedDictionary<ChildGroup, long>> memoryWindows = new(mapping.Nodes.Count);
     private readonly Dictionary<int, Dictionary<(int, string), long>> reuse = new();
     private readonly Dictionary<int, Dictionary<(int, string), long>> actual = new();
@@ -86,6 +89,11 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     private void VisitCollective(CollectiveOperationNode col)
     {
         var result = CollectiveCost.Evaluate(arch, loops.Collectives[col.Index]!, nocEnergy);
+        if (arch.Levels[col.TargetLevelId].LinkNetwork is { } link)
+        {
+            var sources = col.SourceLevelIds.Aggregate(1L, (n, s) => n * arch.Levels[s].Instances);
+            NoteMesh(col.TargetLevelId, col.TargetLevelId, link, sources);
+        }
         var cycles = result.Cycles;
         var pair = PortCost.EmptyPair();
         foreach (var p in pair)
@@ -217,6 +225,36 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
         }
     }
 
+    /// <summary>Records the meshes the moves of entry <paramref name="e"/> occupy outside the tool's hop table (the network time of a move with fan-out).</summary>
+    private void NoteMeshes(LoopNestNode loop, int e)
+    {
+        var entry = loop.Entries[e];
+        var moves = loop.Moves[e];
+        if (moves.MovingSteps > 0 && moves.UniqueWhenMoving > 0 && arch.NetworkBetween(entry.TargetLevelId, entry.ChildLevelId) is { } network)
+        {
+            NoteMesh(entry.TargetLevelId, entry.ChildLevelId, network, moves.FanOut);
+        }
+    }
+
+    /// <summary>Records the mesh a transfer with <paramref name="fanOut"/> participants occupies when the tool's hop table lacks it.</summary>
+    private void NoteMesh(int target, int child, NetworkSpec network, long fanOut)
+    {
+        if (network.Kind != NetworkKind.Mesh || fanOut <= 1)
+        {
+            return;
+        }
+
+        var (x, y) = MeshHops.ActiveMesh(network.HasMesh, network.MeshX, network.MeshY, fanOut);
+        if (MeshHops.IsTabulated(x, y))
+        {
+            return;
+        }
+
+        // named as the energy rows name networks: a level's link mesh X<->X, a fill or drain network parent->child
+        var name = target == child ? $"{arch.Levels[target].Name}<->{arch.Levels[child].Name}" : $"{arch.Levels[target].Name}->{arch.Levels[child].Name}";
+        MeshExtensions.TryAdd((name, x, y), new MeshExtension(name, x, y, MeshHops.ForMesh(x, y).Hops));
+    }
+
     private bool PortsShared(int level) => arch.Levels[level].Memory?.ParentChildPortsShared ?? false;
 
     private bool IsCompute(int level) => arch.Levels[level].IsCompute;
@@ -323,6 +361,7 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
             }
 
             var pair = TransferEvaluation.Evaluate(arch, loop, e, entry.RelativeTileStep * latency, true, windows, nocEnergy);
+            NoteMeshes(loop, e);
             var cost = pair[entry.Port];
             records.Add(new AccessRecord
             {
@@ -480,6 +519,7 @@ internal sealed class CostWalker(ArchitectureSpec arch, Problem problem, Mapping
     {
         var entry = loop.Entries[e];
         var pair = TransferEvaluation.Evaluate(arch, loop, e, window, hide, vector, nocEnergy);
+        NoteMeshes(loop, e);
         var cost = pair[entry.Port];
         var projected = FirstUnique(loop, e);
         records.Add(new AccessRecord

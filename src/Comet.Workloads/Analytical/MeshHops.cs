@@ -10,6 +10,9 @@ public static class MeshHops
         return (hops, hops);
     }
 
+    /// <summary>Whether COMET's hop table has an X×Y entry (1×1, 2×2, 4×4, 16×16); it aborts on any other.</summary>
+    public static bool IsTabulated(long x, long y) => x == y && x is 1 or 2 or 4 or 16;
+
     /// <summary>The mesh a transfer with <paramref name="fanOut"/> participants occupies inside a meshX×meshY network.</summary>
     public static (long X, long Y) ActiveMesh(bool hasMesh, long meshX, long meshY, long fanOut)
     {

@@ -15,6 +15,9 @@ public sealed partial class DataflowExecutor
     private readonly TileAnalysis _tiles;
     private readonly PlanBuilder _plans;
     private readonly Dictionary<int, NodeTally> _tallies = [];
+
+    // Per child of a temporal node: each stage of the parent's loop that waits for the child's tiles and runs it.
+    private readonly Dictionary<int, NodeTally> _stageTallies = [];
     private readonly Dictionary<(int Node, int Instance), int> _occurrences = [];
     private readonly Dictionary<(int Node, int GroupBase, int Occurrence), CollectiveRendezvous> _rendezvous = [];
     private readonly int _rootLevel;
@@ -92,16 +95,31 @@ public sealed partial class DataflowExecutor
             };
             var mean = (double)t.TotalCycles / t.Invocations;
             var perIteration = mean;
+            var basis = NodeCycleBasis.Invocation;
 
-            // COMET costs a spatial node over its temporal parent's whole loop; report it the same way (the parent's
-            // invocation), keeping the per-iteration figure beside it.
+            // COMET costs a spatial node over its temporal parent's whole loop; report it the same way, keeping the
+            // per-iteration figure beside it. With siblings the parent's span holds their work too, so only the
+            // parent's stages that wait for and run this node are its share.
             if (node is DataMovementTileNode { IsSpatial: true } && _inputs.Mapping.Parent(node) is DataMovementTileNode { IsSpatial: false } parent
                 && _tallies.TryGetValue(parent.Index, out var pt) && pt.Invocations > 0)
             {
-                mean = (double)pt.TotalCycles / pt.Invocations;
+                if (ChildrenOf(parent).Count == 1)
+                {
+                    mean = (double)pt.TotalCycles / pt.Invocations;
+                    basis = NodeCycleBasis.ParentInvocation;
+                }
+                else if (_stageTallies.TryGetValue(node.Index, out var st) && st.Invocations > 0)
+                {
+                    mean = (double)st.TotalCycles / pt.Invocations;
+                    basis = NodeCycleBasis.ParentStages;
+                }
+                else
+                {
+                    basis = NodeCycleBasis.NotComparable;
+                }
             }
 
-            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, mean, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles, perIteration));
+            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, mean, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles, perIteration, basis));
         }
 
         var levelsStats = new List<LevelStatistics>();
@@ -131,6 +149,17 @@ public sealed partial class DataflowExecutor
 
         var energy = Machine.Ledger.ByComponent();
         return new SimulationResult(_sim.Now, _sim.ProcessedEvents, nodes, levelsStats.OrderBy(l => l.Level, StringComparer.Ordinal).ToList(), energy, energy.Values.Sum(), units);
+    }
+
+    private NodeTally StageTally(MappingNode node)
+    {
+        if (!_stageTallies.TryGetValue(node.Index, out var t))
+        {
+            t = new NodeTally();
+            _stageTallies[node.Index] = t;
+        }
+
+        return t;
     }
 
     private NodeTally Tally(MappingNode node)
@@ -783,6 +812,7 @@ public sealed partial class DataflowExecutor
     private IEnumerable<Event> Stage(TemporalRun run, int i, int child)
     {
         var plan = run.Plan;
+        var stageStart = _sim.Now;
         if (plan.HasGatedEntries)
         {
             run.Gate(i, child).Succeed();
@@ -829,6 +859,8 @@ public sealed partial class DataflowExecutor
             {
                 yield return ev;
             }
+
+            StageTally(plan.Children[child].Node).Add(stageStart, _sim.Now);
         }
 
         foreach (var e in plan.Entries)

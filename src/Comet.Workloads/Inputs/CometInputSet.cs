@@ -1,3 +1,4 @@
+using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
 
 namespace Comet.Workloads.Inputs;
@@ -13,4 +14,8 @@ public sealed record CometInputSet(
     Problem Problem,
     Mapping Mapping,
     ConstantTable Constants,
-    IReadOnlyDictionary<string, string> Hashes);
+    IReadOnlyDictionary<string, string> Hashes)
+{
+    /// <summary>What the loaders accepted but found suspicious, as data for the caller to show.</summary>
+    public IReadOnlyList<InputWarning> Warnings => Architecture.Warnings;
+}

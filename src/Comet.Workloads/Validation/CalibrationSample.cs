@@ -5,4 +5,5 @@ namespace Comet.Workloads.Validation;
 /// <param name="Family">Case family (for grouping in reports).</param>
 /// <param name="Terms">The model's terms, in the order of the fit's term names (their plain sum is the uncalibrated prediction).</param>
 /// <param name="Observed">The simulated total the terms are fitted to.</param>
-public sealed record CalibrationSample(string Name, string Family, IReadOnlyList<double> Terms, double Observed);
+/// <param name="InputsHash">A digest of the case's input files (null when unknown): two samples with the same digest are one case counted twice.</param>
+public sealed record CalibrationSample(string Name, string Family, IReadOnlyList<double> Terms, double Observed, string? InputsHash = null);

@@ -46,6 +46,7 @@ public class OracleCorpusTests
                 var set = CometInputLoader.LoadFolder(dir);
                 var report = AnalyticalModel.Evaluate(set, options);
                 Assert.That(report.TotalCycles, Is.GreaterThan(0));
+                Assert.That(report.MeshExtensions, Is.Not.Empty, "a mesh the tool has no hop table for is reported as Comet's extension");
                 return;
             }
 
@@ -61,5 +62,6 @@ public class OracleCorpusTests
         var result = AnalyticalModel.Evaluate(inputs, options);
         var diffs = OracleComparison.Differences(result, expected);
         Assert.That(diffs, Is.Empty, string.Join("\n", diffs.Take(25)));
+        Assert.That(result.MeshExtensions, Is.Empty, "the tool evaluated this case, so every mesh it priced is in its hop table");
     }
 }
