@@ -11,7 +11,7 @@ namespace Comet.Cli.Commands;
 public static class CalibrateCommand
 {
     /// <summary>Creates the verb with its options.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv.");
         var options = new CalibrateOptions(
@@ -29,7 +29,7 @@ public static class CalibrateCommand
         command.Options.Add(options.Weighting);
         command.Options.Add(options.FromValidation);
         command.Options.Add(options.Json);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
 
@@ -45,12 +45,15 @@ public static class CalibrateCommand
     public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
         cases.Select(c => ValidationSweep.FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
 
-    private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
         var weighting = ParseWeighting(parse.GetValue(options.Weighting) ?? "relative");
         var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
-        using var ctrlC = CtrlC.Install();
+
+        // The output folder is checked before the sweep, so a refused --out costs no simulation.
+        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
+        using var ctrlC = CtrlC.Install(interrupt);
         var results = parse.GetValue(options.FromValidation) is { } earlierPath
             ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
             : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
@@ -61,12 +64,10 @@ public static class CalibrateCommand
         }
 
         var fit = Calibration.Fit(samples, CycleTerms.Names, weighting);
-        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
         var json = ValidationCalibrationReport.Json(fit, results);
         File.WriteAllText(dir.PathFor("calibration.json"), json);
         File.WriteAllText(dir.PathFor("calibration.csv"), ValidationCalibrationReport.Csv(fit, samples));
-        RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
-        dir.Commit();
+        dir.Commit(RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested));
         if (parse.GetValue(options.Json))
         {
             stdout.Write(json);
@@ -78,7 +79,7 @@ public static class CalibrateCommand
             stdout.WriteLine($"wrote {Path.Combine(dir.FinalPath, "calibration.csv")}");
         }
 
-        return 0;
+        return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
     private sealed record CalibrateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<string> Weighting, Option<string?> FromValidation, Option<bool> Json);
