@@ -196,14 +196,32 @@ public class OutputDirectoryTests : TempFolderTest
     }
 
     [Test]
-    public void Begin_RunInfoThatListsNoFiles_IsNotTakenForACometOutput()
+    public void Begin_RunInfoThatIsNotComets_IsNotTakenForACometOutput()
     {
         var final = Path.Combine(Root, "run1");
         Directory.CreateDirectory(final);
-        File.WriteAllText(Path.Combine(final, RunInfo.FileName), "{\"command\": \"simulate\"}");
         File.WriteAllText(Path.Combine(final, "summary.json"), "x");
-        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
         File.WriteAllText(Path.Combine(final, RunInfo.FileName), "not json");
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+        File.WriteAllText(Path.Combine(final, RunInfo.FileName), "[1, 2]");
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+    }
+
+    [Test]
+    public void Begin_OutputOfAnEarlierCometWithoutAFileList_IsReplacedOnlyWhenItHoldsWhatCometWroteThen()
+    {
+        var final = Path.Combine(Root, "validation");
+        Directory.CreateDirectory(Path.Combine(final, "cases", "ex_base"));
+        var earlier = RunInfo.Capture("validate", [], DateTimeOffset.UtcNow);
+        earlier.Write(Path.Combine(final, RunInfo.FileName));
+        Assert.That(File.ReadAllText(Path.Combine(final, RunInfo.FileName)), Does.Contain("\"files\": null"));
+        foreach (var name in new[] { "validation.csv", "validation.png", Path.Combine("cases", "ex_base", "summary.json") })
+        {
+            File.WriteAllText(Path.Combine(final, name), "old");
+        }
+
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.True);
+        File.WriteAllText(Path.Combine(final, "cases", "ex_base", "notes.txt"), "mine");
         Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
     }
 

@@ -14,6 +14,14 @@ public sealed class OutputDirectory : IDisposable
     /// <summary>The one line (after the folder's name) refusing a folder that holds files Comet did not write.</summary>
     public const string NotCometOutputProblem = "folder is not empty and is not a Comet output; choose another --out";
 
+    // What Comet wrote before run-info.json listed its files (frozen: new files are listed, never added here).
+    private static readonly HashSet<string> EarlierNames = new(StringComparer.Ordinal)
+    {
+        "run-info.json", "summary.json", "trace.csv", "trace.json", "timeline.png", "timeline.svg",
+        "validation.csv", "validation_levels.csv", "validation_families.csv", "validation.png", "validation.svg",
+        "calibration.json", "calibration.csv",
+    };
+
     private const string TempMarker = ".comet-tmp-";
     private const string OldMarker = ".comet-old-";
 
@@ -252,9 +260,14 @@ public sealed class OutputDirectory : IDisposable
     // Every entry must be a file the folder's run-info.json lists, or a folder on the way to one.
     private static bool HoldsOnlyCometFiles(string folder)
     {
-        if (RunInfo.TryRead(Path.Combine(folder, RunInfo.FileName))?.Files is not { } files)
+        if (RunInfo.TryRead(Path.Combine(folder, RunInfo.FileName)) is not { } info)
         {
             return false;
+        }
+
+        if (info.Files is not { } files)
+        {
+            return HoldsOnlyEarlierCometFiles(folder);
         }
 
         var listed = new HashSet<string>(files, StringComparer.Ordinal) { RunInfo.FileName };
@@ -272,6 +285,25 @@ public sealed class OutputDirectory : IDisposable
         {
             var relative = Relative(folder, entry.FullName);
             var known = entry is DirectoryInfo ? folders.Contains(relative) : listed.Contains(relative);
+            if (!known || entry.LinkTarget is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A folder from before the list: only the names Comet wrote then, and cases/<case>/summary.json of validate.
+    private static bool HoldsOnlyEarlierCometFiles(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options))
+        {
+            var parts = Relative(folder, entry.FullName).Split('/');
+            var known = entry is DirectoryInfo
+                ? parts is ["cases"] or ["cases", _]
+                : parts is [var name] ? EarlierNames.Contains(name) : parts is ["cases", _, "summary.json"];
             if (!known || entry.LinkTarget is not null)
             {
                 return false;
