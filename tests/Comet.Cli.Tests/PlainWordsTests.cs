@@ -8,6 +8,7 @@ public class PlainWordsTests : TempFolderTest
     [TestCase("--seed", "abc", "--seed: 'abc' is not a whole number")]
     [TestCase("--seed", "1.5", "--seed: '1.5' is not a whole number")]
     [TestCase("--seed", "99999999999", "--seed: '99999999999' is too large (at most 2147483647)")]
+    [TestCase("--seed", "-99999999999", "--seed: '-99999999999' is too small (at least -2147483648)")]
     public void Simulate_BadOptionValue_IsNamedInWords(string option, string value, string expected)
     {
         var (code, _, stderr) = Run("simulate", "--case", ReferenceCases.Case("gemm_only"), option, value, "--out", Path.Combine(Root, "out"));

@@ -52,8 +52,13 @@ public static class CommandLineErrors
                 return $"{name}: '{token}' is not a whole number";
             }
 
-            var max = type == typeof(int) ? int.MaxValue : long.MaxValue;
-            return whole > max || whole < -max ? $"{name}: '{token}' is too large (at most {max.ToString(CultureInfo.InvariantCulture)})" : null;
+            var (min, max) = type == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
+            if (whole > max)
+            {
+                return $"{name}: '{token}' is too large (at most {max.ToString(CultureInfo.InvariantCulture)})";
+            }
+
+            return whole < min ? $"{name}: '{token}' is too small (at least {min.ToString(CultureInfo.InvariantCulture)})" : null;
         }
 
         if (type == typeof(double) && !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
