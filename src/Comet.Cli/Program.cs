@@ -12,20 +12,29 @@ public static class Program
     /// <summary>Exit code for an internal failure (a Comet bug).</summary>
     public const int InternalErrorExitCode = 1;
 
+    /// <summary>Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it); its files are complete and marked cancelled.</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>The exit codes in words, for <c>--help</c>.</summary>
+    public const string ExitCodesHelp = "Exit codes: 0 ok, 1 internal error (a Comet bug), 2 bad input (one 'error:' line), 130 interrupted by Ctrl-C (files written so far are complete and marked \"cancelled\": true).";
+
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the command line against the given writers (used by tests) and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs the command line against the given writers and returns the exit code; cancelling <paramref name="interrupt"/> acts as a Ctrl-C.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var verbose = args.Contains("--verbose");
         try
         {
-            var root = CometCommand.Create(stdout, stderr);
+            var root = CometCommand.Create(stdout, stderr, interrupt);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"error: {parse.Errors[0].Message}");
+                stderr.WriteLine($"error: {CommandLineErrors.Describe(parse)}");
                 return InputErrorExitCode;
             }
 

@@ -86,7 +86,7 @@ public class CancellationTests
                 result = CancellableRun.Run(sim, ctrlC.Token, checkEvery: 16);
                 sink.Dispose();
                 written = sink.Records;
-                dir.Commit();
+                dir.Commit(RunInfo.Capture("test", [], DateTimeOffset.UtcNow, cancelled: true));
             }
 
             Assert.That(result.Cancelled, Is.True);

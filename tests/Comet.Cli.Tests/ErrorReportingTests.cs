@@ -32,7 +32,7 @@ public partial class ErrorReportingTests
     {
         ErrorCase[] cases =
         [
-            new("YamlSyntaxError", "ex_base", [("arch.yaml", "      depth: 8192", "      depth: 8192: 2")], "arch.yaml", "depth: 8192: 2", null, "YAML syntax error"),
+            new("YamlSyntaxError", "ex_base", [("arch.yaml", "      depth: 8192", "      depth: 8192: 2")], "arch.yaml", "depth: 8192: 2", "YAML syntax", "a ':' inside a value"),
             new("WrongValueType", "ex_base", [("arch.yaml", "      depth: 4096\n      ports: 1\n      doublebuffered: true\n      parent_write_bw: 128\n      child_read_bw: 128\n      parent_read_energy", "      depth: lots\n      ports: 1\n      doublebuffered: true\n      parent_write_bw: 128\n      child_read_bw: 128\n      parent_read_energy")], "arch.yaml", "depth: lots", "depth", "lots"),
             new("UnknownKeyWithHint", "ex_base", [("arch.yaml", "      computeLatency: 2 ", "      computeLatncy: 2 ")], "arch.yaml", "computeLatncy", "computeLatncy", "did you mean 'computeLatency'?"),
             new("UnknownLevelWithHint", "ex_base", [("mapping.yaml", " target:      [DRAM,DRAM,DRAM]\n type:        temporal", " target:      [DRAM,DRAM,DRAMM]\n type:        temporal")], "mapping.yaml", "DRAMM", "target", "did you mean 'DRAM'?"),
@@ -123,6 +123,7 @@ public partial class ErrorReportingTests
         var (code, _, stderr, outFolder) = Run(verb, paths);
         var error = AssertOneErrorLine(code, stderr, outFolder);
         Assert.That(error.Groups["file"].Value, Is.EqualTo("problem-folder.yaml"), stderr);
+        Assert.That(error.Groups["what"].Value, Is.EqualTo("is a folder, not a file"), stderr);
     }
 
     [TestCaseSource(nameof(WritingVerbNames))]

@@ -14,7 +14,7 @@ public class OutputDirectoryTests : TempFolderTest
         {
             File.WriteAllText(dir.PathFor("trace.csv"), "a,b\n1,2\n");
             Assert.That(Directory.Exists(final), Is.False, "nothing appears at the final path before commit");
-            dir.Commit();
+            dir.Commit(Info());
             Assert.That(dir.IsCommitted, Is.True);
         }
 
@@ -43,8 +43,7 @@ public class OutputDirectoryTests : TempFolderTest
     public void Dispose_WithoutCommit_KeepsTheOlderFolderUntouched()
     {
         var final = Path.Combine(Root, "run1");
-        Directory.CreateDirectory(final);
-        File.WriteAllText(Path.Combine(final, "summary.json"), "old");
+        WriteOutput(final, "summary.json");
 
         Assert.Throws<InvalidOperationException>(() =>
         {
@@ -53,26 +52,26 @@ public class OutputDirectoryTests : TempFolderTest
             throw new InvalidOperationException("simulated failure mid-run");
         });
 
-        Assert.That(File.ReadAllText(Path.Combine(final, "summary.json")), Is.EqualTo("old"));
+        Assert.That(File.ReadAllText(Path.Combine(final, "summary.json")), Is.EqualTo("old summary.json"));
         Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { final }));
     }
 
     [Test]
-    public void Commit_ReplacesAnOlderFolderWhole()
+    public void Commit_ReplacesAnOlderCometOutputWhole()
     {
         var final = Path.Combine(Root, "run1");
-        Directory.CreateDirectory(final);
-        File.WriteAllText(Path.Combine(final, "stale.csv"), "old");
-        File.WriteAllText(Path.Combine(final, "summary.json"), "old");
+        WriteOutput(final, "stale.csv", "summary.json", "cases/a/summary.json");
 
         using (var dir = OutputDirectory.Begin(final))
         {
             File.WriteAllText(dir.PathFor("summary.json"), "new");
-            dir.Commit();
+            dir.Commit(Info());
         }
 
         Assert.That(File.ReadAllText(Path.Combine(final, "summary.json")), Is.EqualTo("new"));
         Assert.That(File.Exists(Path.Combine(final, "stale.csv")), Is.False, "files of the older run do not survive");
+        Assert.That(Directory.Exists(Path.Combine(final, "cases")), Is.False);
+        Assert.That(RunInfo.Read(Path.Combine(final, RunInfo.FileName)).Files, Is.EqualTo(new[] { "run-info.json", "summary.json" }));
         Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { final }));
     }
 
@@ -83,7 +82,7 @@ public class OutputDirectoryTests : TempFolderTest
         using (var dir = OutputDirectory.Begin(final))
         {
             File.WriteAllText(dir.PathFor("plots/timeline.png"), "x");
-            dir.Commit();
+            dir.Commit(Info());
         }
 
         Assert.That(File.ReadAllText(Path.Combine(final, "plots", "timeline.png")), Is.EqualTo("x"));
@@ -128,4 +127,185 @@ public class OutputDirectoryTests : TempFolderTest
         Assert.That(first.TempPath, Is.Not.EqualTo(second.TempPath));
         Assert.That(Path.GetDirectoryName(first.TempPath), Is.EqualTo(Root), "the temporary folder is a sibling, so the move is a rename");
     }
+
+    [Test]
+    public void Commit_RecordsEveryFileWrittenInRunInfo()
+    {
+        var final = Path.Combine(Root, "run1");
+        WriteOutput(final, "trace.csv", "cases/b/summary.json", "cases/a/summary.json");
+        Assert.That(RunInfo.Read(Path.Combine(final, RunInfo.FileName)).Files, Is.EqualTo(new[] { "cases/a/summary.json", "cases/b/summary.json", "run-info.json", "trace.csv" }));
+    }
+
+    [TestCase("")]
+    [TestCase("/.")]
+    [TestCase("/")]
+    public void Begin_FolderWithAUserFileAndSubFolder_IsRefusedAndLeftIntact(string suffix)
+    {
+        var mine = Path.Combine(Root, "mine");
+        var before = UserFolder(mine);
+
+        var e = Assert.Throws<InputException>(() => OutputDirectory.Begin(mine + suffix))!;
+
+        Assert.That(e.Message, Is.EqualTo($"{mine}: folder is not empty and is not a Comet output; choose another --out").Or.EqualTo($"{mine}{suffix}: folder is not empty and is not a Comet output; choose another --out"));
+        Assert.That(Snapshot(mine), Is.EqualTo(before));
+        Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { mine }), "no temporary folder is created");
+    }
+
+    [Test]
+    public void Begin_TheCurrentFolderHoldingUserFiles_IsRefusedUnderItsFullName()
+    {
+        var mine = Path.Combine(Root, "mine");
+        var before = UserFolder(mine);
+        var cwd = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(mine);
+            var e = Assert.Throws<InputException>(() => OutputDirectory.Begin("."))!;
+            Assert.That(e.Message, Is.EqualTo($"{Path.GetFullPath(mine)}: {OutputDirectory.NotCometOutputProblem}"));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(cwd);
+        }
+
+        Assert.That(Snapshot(mine), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Begin_CometOutputWithAFileCometDidNotWrite_IsRefused()
+    {
+        var final = Path.Combine(Root, "run1");
+        WriteOutput(final, "summary.json");
+        File.WriteAllText(Path.Combine(final, "my-notes.txt"), "keep me");
+
+        var e = Assert.Throws<InputException>(() => OutputDirectory.Begin(final))!;
+
+        Assert.That(e.Problem, Is.EqualTo(OutputDirectory.NotCometOutputProblem));
+        Assert.That(File.ReadAllText(Path.Combine(final, "my-notes.txt")), Is.EqualTo("keep me"));
+    }
+
+    [Test]
+    public void Begin_CometOutputWithAnExtraSubFolder_IsRefused()
+    {
+        var final = Path.Combine(Root, "run1");
+        WriteOutput(final, "cases/a/summary.json");
+        Directory.CreateDirectory(Path.Combine(final, "cases", "mine"));
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+        Directory.Delete(Path.Combine(final, "cases", "mine"));
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.True);
+    }
+
+    [Test]
+    public void Begin_RunInfoThatIsNotComets_IsNotTakenForACometOutput()
+    {
+        var final = Path.Combine(Root, "run1");
+        Directory.CreateDirectory(final);
+        File.WriteAllText(Path.Combine(final, "summary.json"), "x");
+        File.WriteAllText(Path.Combine(final, RunInfo.FileName), "not json");
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+        File.WriteAllText(Path.Combine(final, RunInfo.FileName), "[1, 2]");
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+    }
+
+    [Test]
+    public void Begin_OutputOfAnEarlierCometWithoutAFileList_IsReplacedOnlyWhenItHoldsWhatCometWroteThen()
+    {
+        var final = Path.Combine(Root, "validation");
+        Directory.CreateDirectory(Path.Combine(final, "cases", "ex_base"));
+        var earlier = RunInfo.Capture("validate", [], DateTimeOffset.UtcNow);
+        earlier.Write(Path.Combine(final, RunInfo.FileName));
+        Assert.That(File.ReadAllText(Path.Combine(final, RunInfo.FileName)), Does.Contain("\"files\": null"));
+        foreach (var name in new[] { "validation.csv", "validation.png", Path.Combine("cases", "ex_base", "summary.json") })
+        {
+            File.WriteAllText(Path.Combine(final, name), "old");
+        }
+
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.True);
+        File.WriteAllText(Path.Combine(final, "cases", "ex_base", "notes.txt"), "mine");
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
+    }
+
+    [Test]
+    public void Begin_AnEmptyFolder_IsReplaced()
+    {
+        var final = Path.Combine(Root, "empty");
+        Directory.CreateDirectory(final);
+        using (var dir = OutputDirectory.Begin(final))
+        {
+            File.WriteAllText(dir.PathFor("summary.json"), "new");
+            dir.Commit(Info());
+        }
+
+        Assert.That(Directory.GetFiles(final).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "run-info.json", "summary.json" }));
+    }
+
+    [Test]
+    public void Commit_UserFileAppearsDuringTheRun_IsRefusedAndNothingIsMoved()
+    {
+        var final = Path.Combine(Root, "run1");
+        var dir = OutputDirectory.Begin(final);
+        File.WriteAllText(dir.PathFor("summary.json"), "new");
+        Directory.CreateDirectory(final);
+        File.WriteAllText(Path.Combine(final, "mine.txt"), "mine");
+
+        var e = Assert.Throws<InputException>(() => dir.Commit(Info()))!;
+        dir.Dispose();
+
+        Assert.That(e.Message, Is.EqualTo($"{final}: {OutputDirectory.NotCometOutputProblem}"));
+        Assert.That(e.Message, Does.Not.Contain(".comet-"), "the temporary folder's name never appears");
+        Assert.That(Directory.GetFileSystemEntries(final), Is.EqualTo(new[] { Path.Combine(final, "mine.txt") }));
+        Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { final }));
+    }
+
+    [Test]
+    public void Commit_AddToExisting_KeepsTheEarlierFilesAndListsBoth()
+    {
+        var final = Path.Combine(Root, "run1");
+        WriteOutput(final, "trace.csv", "timeline.png");
+        using (var dir = OutputDirectory.Begin(final, addToExisting: true))
+        {
+            File.WriteAllText(dir.PathFor("timeline.png"), "new png");
+            File.WriteAllText(dir.PathFor("timeline.svg"), "new svg");
+            dir.Commit(Info("plot"));
+        }
+
+        Assert.That(File.ReadAllText(Path.Combine(final, "trace.csv")), Is.EqualTo("old trace.csv"));
+        Assert.That(File.ReadAllText(Path.Combine(final, "timeline.png")), Is.EqualTo("new png"));
+        var info = RunInfo.Read(Path.Combine(final, RunInfo.FileName));
+        Assert.That(info.Command, Is.EqualTo("test"), "the folder keeps the record of the run that made it");
+        Assert.That(info.Files, Is.EqualTo(new[] { "run-info.json", "timeline.png", "timeline.svg", "trace.csv" }));
+        Assert.That(OutputDirectory.IsReplaceable(final), Is.True, "what was added is listed, so the folder is still a Comet output");
+        Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { final }));
+    }
+
+    /// <summary>A run-info record for tests.</summary>
+    internal static RunInfo Info(string command = "test") => RunInfo.Capture(command, [], DateTimeOffset.UtcNow);
+
+    /// <summary>Writes a Comet output at <paramref name="final"/> holding the named files (each containing "old NAME").</summary>
+    internal static void WriteOutput(string final, params string[] names)
+    {
+        using var dir = OutputDirectory.Begin(final);
+        foreach (var name in names)
+        {
+            File.WriteAllText(dir.PathFor(name), $"old {name}");
+        }
+
+        dir.Commit(Info());
+    }
+
+    /// <summary>Makes a folder of a user's own: a file and a sub-folder holding a file; returns its snapshot.</summary>
+    internal static string[] UserFolder(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "thesis"));
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "my notes");
+        File.WriteAllText(Path.Combine(folder, "thesis", "chapter1.tex"), "my chapter");
+        return Snapshot(folder);
+    }
+
+    /// <summary>Every entry under <paramref name="folder"/> with the content of each file, sorted.</summary>
+    internal static string[] Snapshot(string folder) =>
+        Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .Select(p => File.Exists(p) ? $"{Path.GetRelativePath(folder, p)}={File.ReadAllText(p)}" : Path.GetRelativePath(folder, p) + "/")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 }

@@ -7,6 +7,8 @@ public class PlotCommandTests : TempFolderTest
     [Test]
     public void Plot_IntoTheRunFolder_AddsBothImagesAndKeepsTheTrace()
     {
+        // The run folder is a Comet output listing the trace, as 'comet simulate' leaves it.
+        OutputDirectoryTests.WriteOutput(Root, "trace.csv");
         var trace = Path.Combine(Root, "trace.csv");
         SyntheticTrace.Write(trace, clusters: 2, tiles: 3);
         var traceBytes = File.ReadAllBytes(trace);
@@ -16,9 +18,9 @@ public class PlotCommandTests : TempFolderTest
         var code = Program.Run(["plot", "--trace", trace, "--out", Root], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(0), stderr.ToString());
-        Assert.That(Directory.GetFiles(Root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "timeline.png", "timeline.svg", "trace.csv" }));
+        Assert.That(Directory.GetFiles(Root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "run-info.json", "timeline.png", "timeline.svg", "trace.csv" }));
         Assert.That(File.ReadAllBytes(trace), Is.EqualTo(traceBytes));
-        Assert.That(stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
+        Assert.That(stdout.ToString(), Is.EqualTo($"wrote {Path.Combine(Root, "timeline.png")}{Environment.NewLine}wrote {Path.Combine(Root, "timeline.svg")}{Environment.NewLine}"));
         Assert.That(stderr.ToString(), Is.Empty);
     }
 
@@ -34,7 +36,8 @@ public class PlotCommandTests : TempFolderTest
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr.ToString(), Is.EqualTo($"error: {trace}:3:1: row 2.end_cycle: 'oops' is not an integer{Environment.NewLine}"));
-        Assert.That(Directory.GetFileSystemEntries(outFolder), Is.Empty, "no image and no temporary file is left");
+        Assert.That(Directory.Exists(outFolder), Is.False, "no folder is left behind");
+        Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { trace }), "nor a temporary one");
     }
 
     [Test]

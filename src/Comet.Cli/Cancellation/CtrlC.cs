@@ -9,16 +9,20 @@ public sealed class CtrlC : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly bool _hooked;
+    private readonly CancellationTokenRegistration _interrupt;
     private int _presses;
     private bool _disposed;
 
-    private CtrlC(bool hookConsole)
+    private CtrlC(bool hookConsole, CancellationToken interrupt)
     {
         if (hookConsole)
         {
             Console.CancelKeyPress += OnCancelKeyPress;
             _hooked = true;
         }
+
+        // An embedding program (or a test) interrupts through its own token exactly as a first Ctrl-C would.
+        _interrupt = interrupt.Register(() => Press());
     }
 
     /// <summary>The token that is cancelled on the first Ctrl-C.</summary>
@@ -27,11 +31,11 @@ public sealed class CtrlC : IDisposable
     /// <summary>True once a stop has been requested.</summary>
     public bool StopRequested => _source.IsCancellationRequested;
 
-    /// <summary>Hooks <see cref="Console.CancelKeyPress"/> until disposed.</summary>
-    public static CtrlC Install() => new(hookConsole: true);
+    /// <summary>Hooks <see cref="Console.CancelKeyPress"/> until disposed; cancelling <paramref name="interrupt"/> counts as a first press.</summary>
+    public static CtrlC Install(CancellationToken interrupt = default) => new(hookConsole: true, interrupt);
 
     /// <summary>Creates a helper that is not hooked to the console; <see cref="Press"/> stands in for the signal (for tests and embedding).</summary>
-    public static CtrlC Detached() => new(hookConsole: false);
+    public static CtrlC Detached() => new(hookConsole: false, CancellationToken.None);
 
     /// <summary>Handles one Ctrl-C press; returns true when the process should stay alive to stop cleanly (the first press), false for later presses.</summary>
     public bool Press()
@@ -63,6 +67,7 @@ public sealed class CtrlC : IDisposable
         }
 
         _disposed = true;
+        _interrupt.Dispose();
         if (_hooked)
         {
             Console.CancelKeyPress -= OnCancelKeyPress;

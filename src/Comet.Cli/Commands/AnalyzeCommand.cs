@@ -21,8 +21,9 @@ public static class AnalyzeCommand
 
     private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout, TextWriter stderr)
     {
-        var inputs = options.Load(parse);
-        var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(parse.GetValue(options.NocEnergy)));
+        var files = options.Resolve(parse);
+        var inputs = InputFileOptions.Load(files);
+        var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(files.NocEnergy));
         if (parse.GetValue(json))
         {
             stdout.WriteLine(AnalyticJson.Write(report, inputs.Hashes));

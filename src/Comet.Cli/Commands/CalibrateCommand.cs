@@ -11,7 +11,7 @@ namespace Comet.Cli.Commands;
 public static class CalibrateCommand
 {
     /// <summary>Creates the verb with its options.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv.");
         var casesOption = ValidateCommand.CasesOption();
@@ -32,7 +32,7 @@ public static class CalibrateCommand
         command.Options.Add(options.Weighting);
         command.Options.Add(options.FromValidation);
         command.Options.Add(options.Json);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
 
@@ -48,23 +48,30 @@ public static class CalibrateCommand
     public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
         cases.Select(c => ValidationSweep.FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
 
-    private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
         var weighting = ParseWeighting(parse.GetValue(options.Weighting) ?? "relative");
         var casesFolder = parse.GetValue(options.Cases);
         var earlierPath = parse.GetValue(options.FromValidation);
-        using var ctrlC = CtrlC.Install();
+        if (casesFolder is null && earlierPath is null)
+        {
+            throw new InputException("--cases", string.Empty, "give --cases <folder>, or --from-validation <validation.csv> of an earlier sweep");
+        }
+
+        var cases = casesFolder is null ? null : ValidationSweep.Discover(casesFolder);
+
+        // The output folder is checked before the sweep, so a refused --out costs no simulation.
+        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
+        using var ctrlC = CtrlC.Install(interrupt);
         IReadOnlyList<CalibrationSample> samples;
         IReadOnlyList<(string Case, string Status)> leftOut;
-        if (casesFolder is null)
+        if (cases is null)
         {
-            (samples, leftOut) = ValidationCalibrationReport.FromValidationFolder(
-                earlierPath ?? throw new InputException("--cases", string.Empty, "give --cases <folder>, or --from-validation <validation.csv> of an earlier sweep"));
+            (samples, leftOut) = ValidationCalibrationReport.FromValidationFolder(earlierPath!);
         }
         else
         {
-            var cases = ValidationSweep.Discover(casesFolder);
             var results = earlierPath is not null
                 ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
                 : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
@@ -78,12 +85,10 @@ public static class CalibrateCommand
         }
 
         var fit = Calibration.Fit(samples, CycleTerms.Names, weighting);
-        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "calibration"));
         var json = ValidationCalibrationReport.Json(fit, leftOut);
         File.WriteAllText(dir.PathFor("calibration.json"), json);
         File.WriteAllText(dir.PathFor("calibration.csv"), ValidationCalibrationReport.Csv(fit, samples));
-        RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
-        dir.Commit();
+        dir.Commit(RunInfo.Capture("calibrate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested));
         if (parse.GetValue(options.Json))
         {
             stdout.Write(json);
@@ -101,7 +106,7 @@ public static class CalibrateCommand
             stderr.WriteLine($"warning: {warning}");
         }
 
-        return 0;
+        return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
     private sealed record CalibrateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<string> Weighting, Option<string?> FromValidation, Option<bool> Json);

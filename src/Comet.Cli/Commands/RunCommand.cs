@@ -10,7 +10,7 @@ namespace Comet.Cli.Commands;
 public static class RunCommand
 {
     /// <summary>Creates the verb with its options.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
         var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption());
@@ -19,7 +19,7 @@ public static class RunCommand
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
 
@@ -42,9 +42,9 @@ public static class RunCommand
     }
 
     /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
-    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr) => Execute(parse, null, stdout, stderr);
+    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) => Execute(parse, null, stdout, stderr, interrupt);
 
-    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
@@ -52,7 +52,7 @@ public static class RunCommand
         var execution = SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream");
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, "default", outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
-        using var ctrlC = CtrlC.Install();
+        using var ctrlC = CtrlC.Install(interrupt);
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (options is not null && parse.GetValue(options.Json))
         {
@@ -65,10 +65,16 @@ public static class RunCommand
             SimulationRun.Print(stdout, outcome);
         }
 
-        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
-        InputWarnings.Print(stderr, inputs);
-        return 0;
+        // Only once the verb has run to the end: a failing run prints its one error line, an interrupted one its one
+        // line saying so, and nothing else.
+        if (!outcome.Cancelled)
+        {
+            InputWarnings.Print(stderr, inputs);
+        }
+        return ExitCode(outcome);
     }
+
+    private static int ExitCode(SimulationOutcome outcome) => outcome.Cancelled ? Program.InterruptedExitCode : 0;
 
     private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);
 }

@@ -30,7 +30,7 @@ public static class SimulateCommand
     };
 
     /// <summary>Creates the verb with its options.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
@@ -41,7 +41,7 @@ public static class SimulateCommand
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
 
@@ -55,16 +55,17 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
-        var mapping = options.Inputs.MappingPath(parse);
+        var files = options.Inputs.Resolve(parse);
+        var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
-        var inputs = options.Inputs.Load(parse);
+        var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
-        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), parse.GetValue(options.Inputs.NocEnergy), MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
-        using var ctrlC = CtrlC.Install();
+        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), files.NocEnergy, MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
+        using var ctrlC = CtrlC.Install(interrupt);
         var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (parse.GetValue(options.Json))
         {
@@ -75,9 +76,13 @@ public static class SimulateCommand
             SimulationRun.Print(stdout, outcome);
         }
 
-        // Only once the verb has succeeded: a failing run prints its one error line and nothing else.
-        InputWarnings.Print(stderr, inputs);
-        return 0;
+        // Only once the verb has run to the end: a failing run prints its one error line, an interrupted one its one
+        // line saying so, and nothing else.
+        if (!outcome.Cancelled)
+        {
+            InputWarnings.Print(stderr, inputs);
+        }
+        return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
     private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);

@@ -21,7 +21,7 @@ public static class ValidateCommand
     public static Option<int> JobsOption() => new("--jobs") { Description = "Cases simulated at once (the output does not depend on it).", DefaultValueFactory = _ => 1 };
 
     /// <summary>Creates the verb with its options.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
         var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json());
@@ -30,20 +30,22 @@ public static class ValidateCommand
         command.Options.Add(options.MaxEvents);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Json);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr));
+        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
 
-    // Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows).
-    private static int Execute(ParseResult parse, ValidateOptions options, TextWriter stdout, TextWriter stderr)
+    // Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows; 130 after Ctrl-C).
+    private static int Execute(ParseResult parse, ValidateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
         var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
-        using var ctrlC = CtrlC.Install();
+
+        // The output folder is checked before the sweep, so a refused --out costs no simulation.
+        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
+        using var ctrlC = CtrlC.Install(interrupt);
         var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
         var families = ValidationFamilyStatistics.Of(results);
 
-        using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         var names = new List<string> { "validation.csv", "validation_levels.csv", "validation_families.csv", "validation.png", "validation.svg" };
         File.WriteAllText(dir.PathFor("validation.csv"), ValidationCsv.Cases(results));
         File.WriteAllText(dir.PathFor("validation_levels.csv"), ValidationCsv.Levels(results));
@@ -56,9 +58,8 @@ public static class ValidateCommand
             names.Add(name);
         }
 
-        RunInfo.Capture("validate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested).Write(dir.PathFor(RunInfo.FileName));
         names.Add(RunInfo.FileName);
-        dir.Commit();
+        dir.Commit(RunInfo.Capture("validate", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested));
         var files = names.Select(n => Path.Combine(dir.FinalPath, n)).ToList();
         if (parse.GetValue(options.Json))
         {
@@ -71,7 +72,21 @@ public static class ValidateCommand
             stdout.WriteLine($"wrote {dir.FinalPath}{Path.DirectorySeparatorChar} (validation.csv, validation_levels.csv, validation_families.csv, validation.png, validation.svg, cases/*/summary.json)");
         }
 
-        return 0;
+        return Stopped(ctrlC, stderr);
+    }
+
+    /// <summary>After a sweep: says so in one line and returns 130 when Ctrl-C stopped it, else returns 0.</summary>
+    public static int Stopped(CtrlC ctrlC, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(ctrlC);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (!ctrlC.StopRequested)
+        {
+            return 0;
+        }
+
+        stderr.WriteLine("stopped by Ctrl-C; the files hold the cases finished until then and run-info.json says \"cancelled\": true");
+        return Program.InterruptedExitCode;
     }
 
     /// <summary>Checks the sweep options and runs the cases, reporting each finished case on <paramref name="progress"/>.</summary>

@@ -15,6 +15,7 @@ namespace Comet.Cli.Output;
 /// <param name="CometVersion">The informational version of the <c>comet</c> assembly.</param>
 /// <param name="Runtime">The .NET runtime description.</param>
 /// <param name="Machine">Host name, OS and processor count.</param>
+/// <param name="Files">Every file Comet wrote in the folder, relative and '/'-separated (run-info.json included), so a later run can tell the folder holds nothing else; null in folders written before it was recorded.</param>
 public sealed record RunInfo(
     string Command,
     IReadOnlyList<string> Arguments,
@@ -24,7 +25,8 @@ public sealed record RunInfo(
     bool Cancelled,
     string CometVersion,
     string Runtime,
-    string Machine)
+    string Machine,
+    IReadOnlyList<string>? Files = null)
 {
     /// <summary>The file name the run info is written under.</summary>
     public const string FileName = "run-info.json";
@@ -51,4 +53,17 @@ public sealed record RunInfo(
     /// <summary>Reads a <c>run-info.json</c> written by <see cref="Write"/>.</summary>
     public static RunInfo Read(string path) =>
         JsonSerializer.Deserialize<RunInfo>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no run info");
+
+    /// <summary>Reads a <c>run-info.json</c>, or returns null when it is missing, unreadable or not Comet's.</summary>
+    public static RunInfo? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Read(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 }

@@ -85,9 +85,8 @@ public static class SimulationRun
             }
         }
 
-        RunInfo.Capture(request.Command, request.Arguments ?? [], started, cancelled).Write(dir.PathFor(RunInfo.FileName));
         names.Add(RunInfo.FileName);
-        dir.Commit();
+        dir.Commit(RunInfo.Capture(request.Command, request.Arguments ?? [], started, cancelled));
         return new SimulationOutcome(result, analytic, summary, names.Select(n => Path.Combine(dir.FinalPath, n)).ToList(), cancelled);
     }
 

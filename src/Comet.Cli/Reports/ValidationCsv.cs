@@ -59,7 +59,7 @@ public static class ValidationCsv
     {
         if (!File.Exists(path))
         {
-            throw new InputException(path, string.Empty, "the validation.csv does not exist");
+            throw new InputException(path, string.Empty, Directory.Exists(path) ? "is a folder, not a file (give the validation.csv of an earlier sweep)" : "the validation.csv does not exist");
         }
 
         var lines = File.ReadAllLines(path);

@@ -20,6 +20,11 @@ public static class ValidationSweep
     /// <exception cref="InputException">The folder is missing or holds no case folder.</exception>
     public static IReadOnlyList<ValidationCase> Discover(string casesFolder)
     {
+        if (File.Exists(casesFolder))
+        {
+            throw new InputException(casesFolder, "--cases", "is a file, not a folder (give the folder whose sub-folders are the cases)");
+        }
+
         if (string.IsNullOrWhiteSpace(casesFolder) || !Directory.Exists(casesFolder))
         {
             throw new InputException(casesFolder, "--cases", "the cases folder does not exist");

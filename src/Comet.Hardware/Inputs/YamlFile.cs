@@ -19,14 +19,22 @@ public sealed class YamlFile
     /// <summary>The top-level mapping of the document.</summary>
     public YamlMappingNode Root { get; }
 
+    /// <summary>The key-path slot of every syntax error, so the line reads <c>file:line:col: YAML syntax: what</c>.</summary>
+    public const string SyntaxKey = "YAML syntax";
+
     /// <summary>Reads and parses a YAML file; missing, unreadable, malformed or empty files raise <see cref="InputException"/>.</summary>
     public static YamlFile Load(string path)
     {
-        var name = Path.GetFileName(path);
-        string text;
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        if (Directory.Exists(path))
+        {
+            throw new InputException(name, string.Empty, "is a folder, not a file");
+        }
+
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (FileNotFoundException)
         {
@@ -41,12 +49,13 @@ public sealed class YamlFile
             throw new InputException(name, string.Empty, $"cannot read file: {e.Message}");
         }
 
-        return Parse(text, name);
+        return Parse(YamlText.Decode(bytes, name), name);
     }
 
     /// <summary>Parses YAML text; <paramref name="fileName"/> names the source in error messages.</summary>
     public static YamlFile Parse(string text, string fileName)
     {
+        YamlText.RejectControlCharacters(text, fileName);
         var stream = new YamlStream();
         try
         {
@@ -54,24 +63,20 @@ public sealed class YamlFile
         }
         catch (YamlException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            var colon = message.IndexOf("): ", StringComparison.Ordinal);
-            if (colon >= 0)
-            {
-                message = message[(colon + 3)..];
-            }
-
-            throw new InputException(fileName, string.Empty, $"YAML syntax error: {message}", e.Start.Line, e.Start.Column, inner: e);
+            throw new InputException(fileName, SyntaxKey, YamlText.Describe(e), e.Start.Line, e.Start.Column, inner: e);
         }
         catch (InvalidOperationException e)
         {
-            throw new InputException(fileName, string.Empty, $"YAML syntax error: {e.Message}", inner: e);
+            // The scanner gives up without a position on some unclosed flow collections; the last event it read marks where.
+            var at = YamlText.LastReadablePosition(text);
+            throw new InputException(fileName, SyntaxKey, "the text after this point cannot be read as YAML (look for an unclosed '[', '{' or quote)", at.Line, at.Column, inner: e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-            throw new InputException(fileName, string.Empty, "the document is empty or not a mapping", node?.Start.Line ?? 0, node?.Start.Column ?? 0);
+            var problem = node is null ? "the file is empty" : $"expected a mapping of keys (such as 'name: value') at the top, found {Describe(node)}";
+            throw new InputException(fileName, node is null ? string.Empty : SyntaxKey, problem, node?.Start.Line ?? 0, node?.Start.Column ?? 0);
         }
 
         return new YamlFile(fileName, root);

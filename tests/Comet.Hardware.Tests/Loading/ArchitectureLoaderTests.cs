@@ -90,8 +90,16 @@ public class ArchitectureLoaderTests
     public void Parse_MissyntaxedYaml_ReportsPosition()
     {
         var e = Fails("ComputeTiles: [\n  - name: x\n");
-        Assert.That(e.Problem, Does.StartWith("YAML syntax error"));
+        Assert.That(e.KeyPath, Is.EqualTo("YAML syntax"));
         Assert.That(e.Line, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Parse_UnclosedFlowListBeforeAKey_SaysWhereInWordsNotInDotNetTerms()
+    {
+        // YamlDotNet's scanner throws a bare InvalidOperationException on this text, with no position.
+        var e = Fails("a: [1, 2\nb: c\n");
+        Assert.That(e.Message, Is.EqualTo("arch.yaml:1:6: YAML syntax: the text after this point cannot be read as YAML (look for an unclosed '[', '{' or quote)"));
     }
 
     [Test]
