@@ -213,10 +213,21 @@ public sealed partial class DataflowExecutor
             fanOut = Math.Max(fanOut, (int)e.FactorProduct);
         }
 
+        // A fan-out wider than the physical instance array folds logical instance j onto physical j mod P (P = the
+        // smallest instance count among the child levels): each physical instance serves its logical instances in
+        // turn, one after the other, while different physical instances run concurrently.
         var childLevels = ChildLevelsOf(node);
-        var procs = new Event[fanOut];
+        var physical = fanOut;
+        foreach (var (level, _) in childLevels)
+        {
+            physical = Math.Min(physical, (int)Math.Max(1, Machine.Level(level).Instances));
+        }
+
+        var turns = new List<IEnumerable<Event>>[physical];
         for (var j = 0; j < fanOut; j++)
         {
+            // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
+            var active = Math.Min(physical, fanOut - (j / physical * physical));
             var bj = b;
             foreach (var (level, targetLevel) in childLevels)
             {
@@ -224,18 +235,36 @@ public sealed partial class DataflowExecutor
                 var perParent = (int)Math.Max(1, spec.Instances);
                 var parentInstance = spec.ParentIds.Count > 0 ? Resolve(b, targetLevel) : 0;
                 var groupBase = parentInstance * perParent;
-                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(fanOut, perParent));
+                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(active, perParent));
             }
 
             // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
             var (own, _) = OwnEntries(node, parent);
             var children = ChildrenOf(node);
             var body = own.Length == 0 && children.Count == 1 ? RunNode(children[0].Node, bj) : RunSpatialInstance(node, parent, bj);
-            procs[j] = _sim.Process(body, InstanceName(node, j));
+            (turns[j % physical] ??= []).Add(body);
+        }
+
+        var procs = new Event[physical];
+        for (var p = 0; p < physical; p++)
+        {
+            procs[p] = _sim.Process(turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]), InstanceName(node, p));
         }
 
         yield return _sim.AllOf(procs);
         Tally(node).Add(start, _sim.Now);
+    }
+
+    /// <summary>Runs the logical instances folded onto one physical instance one after the other.</summary>
+    private static IEnumerable<Event> InTurn(List<IEnumerable<Event>> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            foreach (var ev in body)
+            {
+                yield return ev;
+            }
+        }
     }
 
     /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
@@ -865,14 +894,21 @@ public sealed partial class DataflowExecutor
             return result;
         }
 
+        // Logical instances folded onto one physical instance (a fan-out wider than the array) share its copy of a
+        // tile: the physical buffer is written once and serves them in turn, so each physical destination appears once.
         var perParent = (int)Math.Max(1, Machine.Level(e.Entry.ChildLevelId).Instances);
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        var count = 0;
         for (var k = 0; k < group.Length; k++)
         {
-            result[k] = (target * perParent) + (group[k] % perParent);
+            var d = (target * perParent) + (group[k] % perParent);
+            if (Array.IndexOf(result, d, 0, count) < 0)
+            {
+                result[count++] = d;
+            }
         }
 
-        return result;
+        return count == result.Length ? result : result[..count];
     }
 
     private IEnumerable<Event> Sequencer(TemporalRun run)
