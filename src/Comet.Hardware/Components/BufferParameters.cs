@@ -12,10 +12,10 @@ namespace Comet.Hardware.Components;
 /// <param name="LinkReadBytesPerCycle">Bandwidth read for collectives between instances.</param>
 /// <param name="LinkWriteBytesPerCycle">Bandwidth written by collectives between instances.</param>
 /// <param name="ParentChildPortsShared">True when parent-side and child-side traffic share the same read and write ports.</param>
-/// <param name="ParentReadEnergy">pJ per row read towards the parent.</param>
-/// <param name="ParentWriteEnergy">pJ per row written from the parent.</param>
-/// <param name="ChildReadEnergy">pJ per row read towards a child.</param>
-/// <param name="ChildWriteEnergy">pJ per row written from a child.</param>
+/// <param name="ParentReadEnergy">pJ per row the buffer reads as the target of a move, for a child (COMET's <c>parent_read_energy</c>).</param>
+/// <param name="ParentWriteEnergy">pJ per row the buffer writes as the target of a move, from a child (COMET's <c>parent_write_energy</c>).</param>
+/// <param name="ChildReadEnergy">pJ per row the buffer reads as the child of a move (drained by its parent) or for a collective (COMET's <c>child_read_energy</c>).</param>
+/// <param name="ChildWriteEnergy">pJ per row the buffer writes as the child of a move (filled by its parent) or for a collective (COMET's <c>child_write_energy</c>).</param>
 public sealed record BufferParameters(
     string Name,
     long CapacityBytes,

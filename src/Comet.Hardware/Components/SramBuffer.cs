@@ -36,11 +36,13 @@ public sealed class SramBuffer
         _pools[(int)BufferSide.LinkRead] = new PortPool(sim, Ref, "link_read", 1, parameters.LinkReadBytesPerCycle);
         _pools[(int)BufferSide.LinkWrite] = new PortPool(sim, Ref, "link_write", 1, parameters.LinkWriteBytesPerCycle);
 
+        // COMET's fields name the role the buffer plays in a move, not the port: as the target (serving a child) it is
+        // priced with parent_* energies, as the child (filled or drained by its parent) with child_* energies.
         var width = Math.Max(1, parameters.WidthBytes);
-        _accounts[(int)BufferSide.ParentRead] = ledger.Open(parameters.Name, "parent_read", parameters.ParentReadEnergy, width);
-        _accounts[(int)BufferSide.ParentWrite] = ledger.Open(parameters.Name, "parent_write", parameters.ParentWriteEnergy, width);
-        _accounts[(int)BufferSide.ChildRead] = ledger.Open(parameters.Name, "child_read", parameters.ChildReadEnergy, width);
-        _accounts[(int)BufferSide.ChildWrite] = ledger.Open(parameters.Name, "child_write", parameters.ChildWriteEnergy, width);
+        _accounts[(int)BufferSide.ParentRead] = ledger.Open(parameters.Name, "parent_read", parameters.ChildReadEnergy, width);
+        _accounts[(int)BufferSide.ParentWrite] = ledger.Open(parameters.Name, "parent_write", parameters.ChildWriteEnergy, width);
+        _accounts[(int)BufferSide.ChildRead] = ledger.Open(parameters.Name, "child_read", parameters.ParentReadEnergy, width);
+        _accounts[(int)BufferSide.ChildWrite] = ledger.Open(parameters.Name, "child_write", parameters.ParentWriteEnergy, width);
 
         // COMET prices collective reads/writes at the child energies.
         _accounts[(int)BufferSide.LinkRead] = ledger.Open(parameters.Name, "link_read", parameters.ChildReadEnergy, width);

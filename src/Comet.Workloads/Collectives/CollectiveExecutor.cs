@@ -3,7 +3,7 @@ using Comet.Sim;
 
 namespace Comet.Workloads.Collectives;
 
-/// <summary>Runs a collective schedule on a mesh: per phase, the buffers' link ports stream together, the flows cross the mesh together, then reductions run.</summary>
+/// <summary>Runs a collective schedule on the participants' meshes: per phase, the buffers' link ports stream together, the flows cross the mesh together, then reductions run.</summary>
 public static class CollectiveExecutor
 {
     /// <summary>A process executing <paramref name="schedule"/> among <paramref name="buffers"/> (participant i at mesh node i).</summary>
@@ -14,9 +14,20 @@ public static class CollectiveExecutor
     /// <param name="label">Trace label.</param>
     /// <param name="reduceOp">SIMD operation of reductions.</param>
     /// <param name="simdOf">The SIMD unit that reduces at a node, or null when none (the combine is then free in the port).</param>
-    public static IEnumerable<Event> Run(Simulation sim, CollectiveSchedule schedule, IReadOnlyList<SramBuffer> buffers, MeshNoc? mesh, ActivityLabel label, SimdOperation reduceOp, Func<int, SimdUnit?> simdOf)
+    public static IEnumerable<Event> Run(Simulation sim, CollectiveSchedule schedule, IReadOnlyList<SramBuffer> buffers, MeshNoc? mesh, ActivityLabel label, SimdOperation reduceOp, Func<int, SimdUnit?> simdOf) =>
+        Run(sim, schedule, buffers, [.. Enumerable.Range(0, buffers.Count)], CollectiveFabric.OneMesh(mesh), label, reduceOp, simdOf);
+
+    /// <summary>A process executing <paramref name="schedule"/> among <paramref name="buffers"/>, participant i being instance <paramref name="instances"/>[i] of the <paramref name="fabric"/>.</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="schedule">The phases.</param>
+    /// <param name="buffers">Participant buffers, indexed by participant.</param>
+    /// <param name="instances">Each participant's instance number at its level (where it sits in the fabric).</param>
+    /// <param name="fabric">The meshes the flows cross (within one parent, or up, across and down between parents).</param>
+    /// <param name="label">Trace label.</param>
+    /// <param name="reduceOp">SIMD operation of reductions.</param>
+    /// <param name="simdOf">The SIMD unit that reduces at a participant, or null when none (the combine is then free in the port).</param>
+    public static IEnumerable<Event> Run(Simulation sim, CollectiveSchedule schedule, IReadOnlyList<SramBuffer> buffers, IReadOnlyList<int> instances, CollectiveFabric fabric, ActivityLabel label, SimdOperation reduceOp, Func<int, SimdUnit?> simdOf)
     {
-        var meshBw = mesh?.Parameters.PortBytesPerCycle ?? 0;
         foreach (var phase in schedule.Phases)
         {
             var uses = new List<PortUse>();
@@ -25,6 +36,7 @@ public static class CollectiveExecutor
                 var buffer = buffers[hold.Node];
                 var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
                 var bw = buffer.Bandwidth(side);
+                var meshBw = fabric.MeshOf(instances[hold.Node])?.Parameters.PortBytesPerCycle ?? 0;
                 if (meshBw > 0)
                 {
                     bw = Math.Min(bw, meshBw * hold.MeshPorts);
@@ -44,25 +56,13 @@ public static class CollectiveExecutor
                 yield return ev;
             }
 
-            if (mesh is not null && phase.Flows.Count > 0)
+            if (phase.Flows.Count > 0)
             {
                 var flows = new List<Event>();
                 foreach (var flow in phase.Flows)
                 {
-                    var from = mesh.NodeOf(flow.From % mesh.Parameters.Nodes);
-                    var to = flow.To.Select(t => mesh.NodeOf(t % mesh.Parameters.Nodes)).ToArray();
-                    var who = buffers[flow.From].Ref;
-                    if (flow.Multicast)
-                    {
-                        flows.Add(sim.Process(mesh.Send(sim, who, label, from, to, flow.Bytes), "collective flow"));
-                    }
-                    else
-                    {
-                        foreach (var t in to)
-                        {
-                            flows.Add(sim.Process(mesh.Send(sim, who, label, from, [t], flow.Bytes), "collective flow"));
-                        }
-                    }
+                    var to = flow.To.Select(t => instances[t]).ToArray();
+                    flows.Add(sim.Process(fabric.Send(sim, buffers[flow.From].Ref, label, instances[flow.From], to, flow.Bytes, flow.Multicast), "collective flow"));
                 }
 
                 yield return sim.AllOf(flows);

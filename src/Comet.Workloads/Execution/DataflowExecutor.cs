@@ -242,10 +242,21 @@ public sealed partial class DataflowExecutor
             fanOut = Math.Max(fanOut, (int)e.FactorProduct);
         }
 
+        // A fan-out wider than the physical instance array folds logical instance j onto physical j mod P (P = the
+        // smallest instance count among the child levels): each physical instance serves its logical instances in
+        // turn, one after the other, while different physical instances run concurrently.
         var childLevels = ChildLevelsOf(node);
-        var procs = new Event[fanOut];
+        var physical = fanOut;
+        foreach (var (level, _) in childLevels)
+        {
+            physical = Math.Min(physical, (int)Math.Max(1, Machine.Level(level).Instances));
+        }
+
+        var turns = new List<IEnumerable<Event>>[physical];
         for (var j = 0; j < fanOut; j++)
         {
+            // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
+            var active = Math.Min(physical, fanOut - (j / physical * physical));
             var bj = b;
             foreach (var (level, targetLevel) in childLevels)
             {
@@ -253,18 +264,36 @@ public sealed partial class DataflowExecutor
                 var perParent = (int)Math.Max(1, spec.Instances);
                 var parentInstance = spec.ParentIds.Count > 0 ? Resolve(b, targetLevel) : 0;
                 var groupBase = parentInstance * perParent;
-                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(fanOut, perParent));
+                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(active, perParent));
             }
 
             // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
             var (own, _) = OwnEntries(node, parent);
             var children = ChildrenOf(node);
             var body = own.Length == 0 && children.Count == 1 ? RunNode(children[0].Node, bj) : RunSpatialInstance(node, parent, bj);
-            procs[j] = _sim.Process(body, InstanceName(node, j));
+            (turns[j % physical] ??= []).Add(body);
+        }
+
+        var procs = new Event[physical];
+        for (var p = 0; p < physical; p++)
+        {
+            procs[p] = _sim.Process(turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]), InstanceName(node, p));
         }
 
         yield return _sim.AllOf(procs);
         Tally(node).Add(start, _sim.Now);
+    }
+
+    /// <summary>Runs the logical instances folded onto one physical instance one after the other.</summary>
+    private static IEnumerable<Event> InTurn(List<IEnumerable<Event>> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            foreach (var ev in body)
+            {
+                yield return ev;
+            }
+        }
     }
 
     /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
@@ -897,14 +926,21 @@ public sealed partial class DataflowExecutor
             return result;
         }
 
+        // Logical instances folded onto one physical instance (a fan-out wider than the array) share its copy of a
+        // tile: the physical buffer is written once and serves them in turn, so each physical destination appears once.
         var perParent = (int)Math.Max(1, Machine.Level(e.Entry.ChildLevelId).Instances);
         var target = Resolve(run.Binding, e.Entry.TargetLevelId);
+        var count = 0;
         for (var k = 0; k < group.Length; k++)
         {
-            result[k] = (target * perParent) + (group[k] % perParent);
+            var d = (target * perParent) + (group[k] % perParent);
+            if (Array.IndexOf(result, d, 0, count) < 0)
+            {
+                result[count++] = d;
+            }
         }
 
-        return result;
+        return count == result.Length ? result : result[..count];
     }
 
     private IEnumerable<Event> Sequencer(TemporalRun run)
@@ -1167,20 +1203,14 @@ public sealed partial class DataflowExecutor
         var start = _sim.Now;
         var level = node.TargetLevelId;
         var me = Resolve(b, level);
-        var groupBase = b.GroupBase(level);
-        var size = b.GroupSize(level);
-        if (b.Bound(level) < 0)
-        {
-            groupBase = me;
-            size = 1;
-        }
+        var (span, participants) = Participants(node, b, me);
 
         var occurrence = _occurrences.GetValueOrDefault((node.Index, me));
         _occurrences[(node.Index, me)] = occurrence + 1;
-        var key = (node.Index, groupBase, occurrence);
+        var key = (node.Index, participants[0], occurrence);
         if (!_rendezvous.TryGetValue(key, out var meeting))
         {
-            meeting = new CollectiveRendezvous(_sim.Event(), size);
+            meeting = new CollectiveRendezvous(_sim.Event(), participants.Length);
             _rendezvous[key] = meeting;
         }
 
@@ -1188,7 +1218,7 @@ public sealed partial class DataflowExecutor
         if (meeting.Arrived == meeting.Expected)
         {
             _rendezvous.Remove(key);
-            _sim.Process(Collective(node, groupBase, size, meeting.Done), $"{node.Name}.schedule");
+            _sim.Process(Collective(node, span, participants, meeting.Done), $"{node.Name}.schedule");
         }
 
         var who = Machine.RefOf(level, me);
@@ -1210,16 +1240,63 @@ public sealed partial class DataflowExecutor
         Tally(node).Add(start, _sim.Now);
     }
 
+    /// <summary>The levels a collective spans (its target level, then each parent level its <c>src</c>/<c>dest</c> name) and its participants: the target-level instances under the bound instances of the span, in instance order (the first is the root).</summary>
+    /// <remarks>
+    /// COMET counts the product of the instance counts of the <c>src</c> levels. The participants here are the instances
+    /// of those levels that run this collective: at each level of the span, the peers it fanned out with (all of them when
+    /// the mapping uses the whole array, which is COMET's count). A span of one level keeps the collective under one parent.
+    /// </remarks>
+    private (int[] Span, int[] Participants) Participants(CollectiveOperationNode node, LevelBinding b, int me)
+    {
+        var level = node.TargetLevelId;
+        if (b.Bound(level) < 0)
+        {
+            return ([level], [me]);
+        }
+
+        // Climb from the target level while the next parent is named by src or dest and is bound by a fan-out.
+        var span = new List<int> { level };
+        for (var at = level; ;)
+        {
+            var parents = Machine.Level(at).ParentIds;
+            if (parents.Count == 0)
+            {
+                break;
+            }
+
+            var p = parents[0];
+            if (b.Bound(p) < 0 || !(node.SourceLevelIds.Contains(p) || node.DestinationLevelIds.Contains(p)))
+            {
+                break;
+            }
+
+            span.Add(p);
+            at = p;
+        }
+
+        var top = span[^1];
+        var set = Enumerable.Range(b.GroupBase(top), b.GroupSize(top)).ToList();
+        for (var k = span.Count - 2; k >= 0; k--)
+        {
+            // Level k's peers under every instance of the level above, at the same offsets as under the bound one.
+            var perParent = (int)Math.Max(1, Machine.Level(span[k]).Instances);
+            var offset = b.GroupBase(span[k]) - (b.Bound(span[k + 1]) * perParent);
+            var size = b.GroupSize(span[k]);
+            set = [.. set.SelectMany(q => Enumerable.Range((q * perParent) + offset, size))];
+        }
+
+        return set.Contains(me) ? ([.. span], [.. set]) : ([level], [me]);
+    }
+
     private string TensorNameOf(int id) => id >= 0 && id < _inputs.Problem.TensorNames.Count ? _inputs.Problem.TensorNames[id] : "";
 
-    private IEnumerable<Event> Collective(CollectiveOperationNode node, int groupBase, int size, Event done)
+    private IEnumerable<Event> Collective(CollectiveOperationNode node, int[] span, int[] participants, Event done)
     {
         var start = _sim.Now;
         var level = node.TargetLevelId;
         var extents = _tiles.CollectiveInput(node.Index);
         var elements = extents is null ? 0 : _tiles.ProjectedElements(extents, node.InputTensorId, node.Tag);
         var bytes = TileAnalysis.Bytes(elements, node.PrecisionBits);
-        var mesh = Machine.LinkMesh(level, groupBase);
         var spec = Machine.Level(level);
         var net = spec.LinkNetwork;
         var algorithm = node.Kind switch
@@ -1231,15 +1308,39 @@ public sealed partial class DataflowExecutor
             CollectiveKind.Scatter => CollectiveAlgorithm.Scatter,
             _ => CollectiveAlgorithm.AllGather,
         };
-        var schedule = CollectiveSchedule.Build(algorithm, size, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
+        var schedule = CollectiveSchedule.Build(algorithm, participants.Length, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
         var label = new ActivityLabel(node.Name, TensorNameOf(node.InputTensorId), -1);
-        var buffers = Enumerable.Range(0, schedule.Nodes).Select(p => Machine.Buffer(level, groupBase + p)).ToArray();
+        var buffers = participants.Select(p => Machine.Buffer(level, p)).ToArray();
         var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
-        foreach (var ev in CollectiveExecutor.Run(_sim, schedule, buffers, mesh, label, op, p => Machine.SimdBelow(level, groupBase + p)))
+        foreach (var ev in CollectiveExecutor.Run(_sim, schedule, buffers, participants, Fabric(span), label, op, p => Machine.SimdBelow(level, participants[p])))
         {
             yield return ev;
         }
 
         done.Succeed(start);
     }
+
+    /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>
+    private CollectiveFabric Fabric(int[] span)
+    {
+        if (!_fabrics.TryGetValue((span[0], span.Length), out var fabric))
+        {
+            var perParent = span.Select(l => (int)Math.Max(1, Machine.Level(l).Instances)).ToArray();
+            fabric = new CollectiveFabric(perParent, (k, parent) =>
+            {
+                var level = span[k];
+                var spec = Machine.Level(level);
+                // The participants talk over their link mesh; the levels above carry data on theirs when they have
+                // one, otherwise on the mesh their parent fills them through.
+                return Machine.LinkMesh(level, parent * perParent[k])
+                    ?? (k > 0 && spec.ParentIds.Count > 0 ? Machine.ChildMesh(spec.ParentIds[0], parent, level) : null);
+            });
+            _fabrics.Add((span[0], span.Length), fabric);
+        }
+
+        return fabric;
+    }
+
+    // A span is its target level and how many parent levels it climbs (always through the first parent).
+    private readonly Dictionary<(int Level, int Levels), CollectiveFabric> _fabrics = [];
 }

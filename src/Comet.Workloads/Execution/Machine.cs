@@ -87,7 +87,9 @@ public sealed class Machine
         var spec = machine.Level(level);
         var m = spec.Memory;
         var bw = Math.Max(1, Math.Max(m?.ChildReadBandwidth ?? 1, m?.ChildWriteBandwidth ?? 1));
-        return new Dram(machine._sim, new DramParameters(spec.Name, new DramChannelParameters(bw), 1, 256, Math.Max(1, m?.WidthBytes ?? 1), m?.ChildReadEnergy ?? 0, m?.ChildWriteEnergy ?? 0), machine.Ledger);
+
+        // The DRAM is always the target of a move, so COMET prices its side with its parent_* energies.
+        return new Dram(machine._sim, new DramParameters(spec.Name, new DramChannelParameters(bw), 1, 256, Math.Max(1, m?.WidthBytes ?? 1), m?.ParentReadEnergy ?? 0, m?.ParentWriteEnergy ?? 0), machine.Ledger);
     });
 
     /// <summary>Instance <paramref name="instance"/> of the SRAM buffer at <paramref name="level"/>.</summary>

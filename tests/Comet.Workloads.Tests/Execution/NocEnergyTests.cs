@@ -16,7 +16,7 @@ public class NocEnergyTests
         Assert.That(on.SimulatedCycles, Is.EqualTo(off.SimulatedCycles), "energy is counted, it takes no time");
         Assert.That(off.EnergyByComponent.Where(kv => IsMesh(kv.Key)).Sum(kv => kv.Value), Is.Zero);
         var meshes = on.EnergyByComponent.Where(kv => IsMesh(kv.Key)).ToList();
-        Assert.That(meshes, Has.Count.EqualTo(5), "GBuffer, IBuffer, WBuffer and OBuffer networks and the OBuffer link mesh");
+        Assert.That(meshes, Has.Count.EqualTo(6), "GBuffer, IBuffer, WBuffer and OBuffer networks, the OBuffer link mesh and the GBuffer link mesh the gather crosses between GBuffers");
         Assert.That(meshes.All(kv => kv.Value > 0));
         foreach (var (component, pj) in off.EnergyByComponent.Where(kv => !IsMesh(kv.Key)))
         {
