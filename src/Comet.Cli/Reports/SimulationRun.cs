@@ -38,7 +38,7 @@ public static class SimulationRun
         if (request.Trace != SimulationTraceLevel.None)
         {
             // The timeline is folded from the very rows the trace files get, on the writer thread, instead of re-reading the CSV afterwards.
-            timeline = request.Plots ? new TimelineAccumulator(plotOptions.MaxBinsPerLane) : null;
+            timeline = request.Plots ? plotOptions.NewAccumulator() : null;
             var sinks = new List<ITraceSink>();
             if (formats.HasFlag(SimulationTraceFormats.Csv))
             {
@@ -111,7 +111,7 @@ public static class SimulationRun
             names.AddRange(traceFiles);
             if (timeline is not null)
             {
-                TimelinePlot.Render(timeline, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), plotOptions with { Title = $"{request.Name}: {result.SimulatedCycles} cycles simulated" });
+                TimelinePlot.Render(timeline, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), plotOptions with { Title = request.Name, TotalCycles = result.SimulatedCycles });
                 names.Add("timeline.png");
                 names.Add("timeline.svg");
             }
