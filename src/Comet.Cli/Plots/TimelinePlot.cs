@@ -62,8 +62,13 @@ public static partial class TimelinePlot
         var lanes = Math.Max(laneCount, 1);
         var extra = ExtraHeightOf(options, options.WidthPixels);
         var laneHeight = Math.Max(6, Math.Min(options.LaneHeightPixels, (options.MaxHeightPixels - extra) / lanes));
-        return (lanes * laneHeight) + extra;
+
+        // A few lanes still get room for a short vertical axis title.
+        return Math.Max(lanes * laneHeight, MinLanesPixels) + extra;
     }
+
+    /// <summary>Least height of the lanes' area, so a timeline of one or two lanes still has room for its vertical axis titles.</summary>
+    public const int MinLanesPixels = 140;
 
     // Approximate width of one legend item (swatch and label) and height of one legend row, in pixels.
     private const int LegendItemPixels = 150;
