@@ -36,11 +36,11 @@ public static partial class TimelinePlot
         var title = Title(options.Title ?? "timeline", accumulator, options);
         var drawn = TimelineLane.Group(accumulator.Lanes, options.MaxLanesPerComponent);
         var height = HeightOf(options, drawn.Count);
-        using var plot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels, height);
+        using var plot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels, height - ExtraHeightOf(options, options.WidthPixels));
 
         // The first build coarsened the bins as far as needed, so a second build draws the same picture; each file gets
         // its own plot and they are encoded on two threads (the PNG's rasterising and compression is the slow half).
-        using var svgPlot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels, height);
+        using var svgPlot = Build(accumulator, drawn, title, options.MaxSegments, options.WidthPixels, height - ExtraHeightOf(options, options.WidthPixels));
         Parallel.Invoke(
             () => plot.SavePng(pngPath, options.WidthPixels, height),
             () =>
@@ -127,7 +127,7 @@ public static partial class TimelinePlot
         _ => category.ToString().ToLowerInvariant(),
     };
 
-    private static Plot Build(TimelineAccumulator accumulator, IReadOnlyList<TimelineLane> lanes, string title, int maxSegments, int widthPixels, int heightPixels)
+    private static Plot Build(TimelineAccumulator accumulator, IReadOnlyList<TimelineLane> lanes, string title, int maxSegments, int widthPixels, int lanesHeight)
     {
         var plot = new Plot();
         plot.Font.Set(PlotStyle.SansFont());
@@ -207,7 +207,6 @@ public static partial class TimelinePlot
         plot.Axes.Left.SetTicks(positions, lanes.Select(l => l.Label).ToArray());
 
         // Vertical axis titles longer than the lanes are tall would be clipped: each gets the longest wording that fits.
-        var lanesHeight = heightPixels - ExtraHeightOf(new TimelinePlotOptions(), widthPixels);
         if (lanes.Any(l => l.Instances.Count > 1))
         {
             // Only components with many instances are grouped; the axis says how to read such a lane.

@@ -8,7 +8,7 @@ using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Reports;
 
-/// <summary>Runs one simulation and writes its folder: trace.csv, trace.json, summary.json, timeline.png/svg, run-info.json.</summary>
+/// <summary>Runs one simulation and writes its folder: the trace files asked for (trace.csv, trace.json, trace.perfetto-trace), summary.json, timeline.png/svg, run-info.json.</summary>
 public static class SimulationRun
 {
     /// <summary>Name of Perfetto's protobuf trace in the output folder.</summary>
