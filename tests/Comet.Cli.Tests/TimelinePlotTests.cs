@@ -22,7 +22,7 @@ public class TimelinePlotTests : TempFolderTest
         var (width, height) = PngSize(bytes);
         var lanes = 1 + (6 * 4); // DRAM[0] plus six components in each of four clusters
         Assert.That(width, Is.EqualTo(1600));
-        Assert.That(height, Is.EqualTo((lanes * 28) + 200));
+        Assert.That(height, Is.EqualTo((lanes * 28) + 260));
 
         var document = new XmlDocument();
         document.Load(svg);
@@ -61,7 +61,7 @@ public class TimelinePlotTests : TempFolderTest
 
         var png = Path.Combine(Root, "wide.png");
         TimelinePlot.Render(trace, png, Path.Combine(Root, "wide.svg"), new TimelinePlotOptions { MaxHeightPixels = 8000, MaxLanesPerComponent = 0 });
-        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (2000 * 6) + 200)), "lanes shrink to the 6-pixel floor");
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (2000 * 6) + 260)), "lanes shrink to the 6-pixel floor");
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class TimelinePlotTests : TempFolderTest
         var png = Path.Combine(Root, "wide.png");
         var svg = Path.Combine(Root, "wide.svg");
         TimelinePlot.Render(trace, png, svg);
-        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (16 * 28) + 200)), "256 instances in 16 lanes of 28 pixels");
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, (16 * 28) + 260)), "256 instances in 16 lanes of 28 pixels");
         var text = File.ReadAllText(svg);
         Assert.That(text, Does.Contain("SE[0-15]"));
         Assert.That(text, Does.Contain("SE[240-255]"));
@@ -148,7 +148,7 @@ public class TimelinePlotTests : TempFolderTest
         File.WriteAllText(trace, SyntheticTrace.Header + "\n");
         var png = Path.Combine(Root, "t.png");
         TimelinePlot.Render(trace, png, Path.Combine(Root, "t.svg"));
-        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, 228)));
+        Assert.That(PngSize(File.ReadAllBytes(png)), Is.EqualTo((1600, TimelinePlot.MinLanesPixels + 260)));
     }
 
     [Test]

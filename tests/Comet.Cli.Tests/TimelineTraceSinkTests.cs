@@ -20,10 +20,10 @@ public class TimelineTraceSinkTests : TempFolderTest
 
         // The same title simulate gives the plot: the case name and the simulated cycles, both in summary.json.
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")));
-        var title = $"{summary.RootElement.GetProperty("name").GetString()}: {summary.RootElement.GetProperty("simulated_cycles").GetInt64()} cycles simulated";
+        var options = new TimelinePlotOptions { Title = summary.RootElement.GetProperty("name").GetString(), TotalCycles = summary.RootElement.GetProperty("simulated_cycles").GetInt64() };
         var png = Path.Combine(Root, "csv.png");
         var svg = Path.Combine(Root, "csv.svg");
-        TimelinePlot.Render(Path.Combine(outFolder, "trace.csv"), png, svg, new TimelinePlotOptions { Title = title });
+        TimelinePlot.Render(Path.Combine(outFolder, "trace.csv"), png, svg, options);
 
         Assert.That(File.ReadAllBytes(Path.Combine(outFolder, "timeline.png")), Is.EqualTo(File.ReadAllBytes(png)));
         Assert.That(File.ReadAllBytes(Path.Combine(outFolder, "timeline.svg")), Is.EqualTo(File.ReadAllBytes(svg)));

@@ -53,7 +53,7 @@ public static class RunCommand
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, "default", outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);
-        var outcome = SimulationRun.Execute(request, ctrlC.Token);
+        var outcome = SimulationRun.Execute(request, ctrlC.Token, stderr);
         if (options is not null && parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);

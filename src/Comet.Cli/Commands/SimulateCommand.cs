@@ -15,6 +15,27 @@ public static class SimulateCommand
     /// <summary>The trace-level option.</summary>
     public static Option<string> TraceOption() => new("--trace") { Description = "Trace detail: full (every activity; back-to-back repeats of one activity merged into one row, so busy, idle and stall intervals stay exact), raw (one row per hold and per wait; very large), summary (compute, collectives and stalls only, merged like full) or none.", DefaultValueFactory = _ => "full" };
 
+    /// <summary>The trace-format option.</summary>
+    public static Option<string> TraceFormatOption() => new("--trace-format") { Description = "Trace files, comma-separated: csv (trace.csv), json (trace.json, Chrome/Perfetto JSON, ts in cycles), perfetto (trace.perfetto-trace, Perfetto's protobuf trace, 1 ns = 1 cycle; about half the JSON's size).", DefaultValueFactory = _ => "csv,json" };
+
+    /// <summary>Parses a <c>--trace-format</c> value such as <c>csv,perfetto</c>.</summary>
+    public static SimulationTraceFormats ParseTraceFormats(string text)
+    {
+        var formats = SimulationTraceFormats.None;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            formats |= part.ToLowerInvariant() switch
+            {
+                "csv" => SimulationTraceFormats.Csv,
+                "json" => SimulationTraceFormats.Json,
+                "perfetto" => SimulationTraceFormats.Perfetto,
+                _ => throw new InputException("--trace-format", string.Empty, $"unknown trace format '{part}' (expected a comma-separated list of csv, json and perfetto)"),
+            };
+        }
+
+        return formats;
+    }
+
     /// <summary>The seed option.</summary>
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the simulation's random stream.", DefaultValueFactory = _ => 0 };
 
@@ -34,11 +55,12 @@ public static class SimulateCommand
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
         command.Options.Add(options.Trace);
+        command.Options.Add(options.TraceFormat);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
@@ -60,13 +82,14 @@ public static class SimulateCommand
         var files = options.Inputs.Resolve(parse);
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
+        var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
         var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
-        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), files.NocEnergy, MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
+        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), files.NocEnergy, MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution, TraceFormats: formats);
         using var ctrlC = CtrlC.Install(interrupt);
-        var outcome = SimulationRun.Execute(request, ctrlC.Token);
+        var outcome = SimulationRun.Execute(request, ctrlC.Token, stderr);
         if (parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
@@ -85,5 +108,5 @@ public static class SimulateCommand
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat);
 }

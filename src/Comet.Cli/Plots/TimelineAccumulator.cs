@@ -15,12 +15,41 @@ public sealed class TimelineAccumulator
     private readonly int _binCount;
     private readonly Dictionary<(string Component, int Instance), long[]?[]> _lanes = new();
     private readonly List<(string Component, int Instance)> _order = new();
+    private readonly System.Text.RegularExpressions.Regex? _lanePattern;
+    private readonly HashSet<(string Component, int Instance)> _excluded = new();
+    private readonly long _windowEnd;
 
     /// <summary>Creates an accumulator with at most <paramref name="binCount"/> bins per lane (rounded up to a power of two, at least 16).</summary>
-    public TimelineAccumulator(int binCount = 2048)
+    /// <param name="binCount">Most bins per lane.</param>
+    /// <param name="fromCycle">First cycle kept: activities are clipped to [<paramref name="fromCycle"/>, <paramref name="toCycle"/>) and those outside dropped.</param>
+    /// <param name="toCycle">Cycle after the last one kept; null keeps everything from <paramref name="fromCycle"/> on, and the timeline then ends at the last activity.</param>
+    /// <param name="lanePattern">Keeps only lanes whose name (<c>GEMM[3]</c>) the pattern matches somewhere; null keeps all.</param>
+    public TimelineAccumulator(int binCount = 2048, long fromCycle = 0, long? toCycle = null, System.Text.RegularExpressions.Regex? lanePattern = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromCycle);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fromCycle, MaxCycle);
+        if (toCycle is { } to)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(to, fromCycle, nameof(toCycle));
+        }
+
         _binCount = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(binCount, 1)));
+        FromCycle = fromCycle;
+        _windowEnd = Math.Min(toCycle ?? MaxCycle, MaxCycle);
+        _lanePattern = lanePattern;
+        if (toCycle is not null)
+        {
+            // A window drawn to its end even where nothing happens, so its axis reads as asked.
+            EndCycle = _windowEnd - fromCycle;
+            while (EndCycle > BinWidthCycles * (long)_binCount)
+            {
+                BinWidthCycles *= 2;
+            }
+        }
     }
+
+    /// <summary>The cycle bin 0 starts at: activities are kept relative to it, and the plot adds it back on the axis.</summary>
+    public long FromCycle { get; }
 
     /// <summary>Cycles covered by one bin.</summary>
     public long BinWidthCycles { get; private set; } = 1;
@@ -28,10 +57,10 @@ public sealed class TimelineAccumulator
     /// <summary>Number of bins per lane.</summary>
     public int BinCount => _binCount;
 
-    /// <summary>The largest end cycle seen.</summary>
+    /// <summary>The largest end cycle seen (relative to <see cref="FromCycle"/>), or the window's length when it has an end.</summary>
     public long EndCycle { get; private set; }
 
-    /// <summary>Number of activities added.</summary>
+    /// <summary>Number of activities kept (in the window and on a kept lane).</summary>
     public long Activities { get; private set; }
 
     /// <summary>The lanes, one per component instance, grouped by component in order of first appearance, instances ascending.</summary>
@@ -50,27 +79,44 @@ public sealed class TimelineAccumulator
         }
     }
 
-    /// <summary>Adds one activity of a lane covering cycles [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    /// <summary>Adds one activity of a lane covering cycles [<paramref name="start"/>, <paramref name="end"/>), clipped to the window; it is dropped when it lies outside the window or its lane is not kept.</summary>
     public void Add(string component, int instance, long start, long end, TimelineCategory category)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, MaxCycle);
-        var bins = Lane(component, instance);
-        Activities++;
+
+        // An activity counts when it shares a cycle with the window; an instant one when it falls inside it.
+        var inWindow = end > start ? start < _windowEnd && end > FromCycle : start >= FromCycle && start < _windowEnd;
+        if (!inWindow)
+        {
+            return;
+        }
+
+        start = Math.Max(start, FromCycle) - FromCycle;
+        end = Math.Min(end, _windowEnd) - FromCycle;
+
+        // Lanes left out still extend the time axis: it spans the run (or window), whichever lanes are drawn.
         if (end > EndCycle)
         {
             EndCycle = end;
         }
 
-        if (end == start)
+        while (end > BinWidthCycles * (long)_binCount)
+        {
+            Coarsen();
+        }
+
+        var bins = Lane(component, instance);
+        if (bins is null)
         {
             return;
         }
 
-        while (end > BinWidthCycles * (long)_binCount)
+        Activities++;
+        if (end == start)
         {
-            Coarsen();
+            return;
         }
 
         // Bins are allocated per category on first use: most lanes only ever do one or two kinds of thing.
@@ -279,10 +325,26 @@ public sealed class TimelineAccumulator
         }
     }
 
-    private long[]?[] Lane(string component, int instance)
+    // The lane's bins, or null when the lane pattern leaves it out.
+    private long[]?[]? Lane(string component, int instance)
     {
         if (!_lanes.TryGetValue((component, instance), out var bins))
         {
+            if (_lanePattern is not null)
+            {
+                // Each lane is matched once; the regex never runs per row.
+                if (_excluded.Contains((component, instance)))
+                {
+                    return null;
+                }
+
+                if (!_lanePattern.IsMatch(TimelineLane.NameOf(component, instance)))
+                {
+                    _excluded.Add((component, instance));
+                    return null;
+                }
+            }
+
             bins = new long[CategoryCount][];
 
             _lanes.Add((component, instance), bins);

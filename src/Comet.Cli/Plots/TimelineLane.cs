@@ -21,6 +21,9 @@ public sealed class TimelineLane
     /// <summary>The instances drawn in the lane, ascending.</summary>
     public IReadOnlyList<int> Instances { get; }
 
+    /// <summary>The name of one instance's lane, as <c>--lanes</c> matches it: <c>SE[3]</c>.</summary>
+    public static string NameOf(string component, int instance) => $"{component}[{instance.ToString(CultureInfo.InvariantCulture)}]";
+
     /// <summary>The lane's name: <c>SE[3]</c> for one instance, <c>SE[0-15]</c> for a run of consecutive ones, <c>OB.noc[0-61] (30)</c> when some numbers between are not instances.</summary>
     public string Label
     {

@@ -20,8 +20,8 @@ public static partial class ValidationPlot
     public static void Render(IReadOnlyList<ValidationCaseResult> results, string pngPath, string svgPath, string title)
     {
         using var plot = Build(results, title);
-        plot.SavePng(pngPath, 1000, 800);
-        plot.SaveSvg(svgPath, 1000, 800);
+        plot.SavePng(pngPath, Width, Height);
+        plot.SaveSvg(svgPath, Width, Height);
         PlotStyle.RenumberClipPaths(svgPath);
     }
 
@@ -53,24 +53,38 @@ public static partial class ValidationPlot
                 members.Select(p => Math.Log10(p.AnalyticTotalCycles!.Value)).ToArray(),
                 members.Select(p => Math.Log10(p.SimulatedCycles!.Value)).ToArray());
             scatter.Color = Color.FromHex(Palette[i % Palette.Length]);
-            scatter.MarkerSize = 8;
+            scatter.MarkerSize = MarkerSize;
             scatter.LegendText = $"{families[i]} ({members.Count})";
         }
 
+        // The layout is fixed, so a data value's pixel is known before rendering and labels can be placed in pixels.
+        plot.Layout.Fixed(new PixelPadding(DataLeft, Width - DataRight, Height - DataBottom, DataTop));
+        var unplaced = new List<string>();
         if (points.Count <= MaxLabelledCases)
         {
-            var placed = new List<(double X, double Y)>();
-            foreach (var p in points)
+            var texts = points.Select(p => $"{p.Case.Name} ({p.ErrorVsTotalPct?.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture)} %)").ToList();
+            var anchors = points.Select(p => Pixel(Math.Log10(p.AnalyticTotalCycles!.Value), Math.Log10(p.SimulatedCycles!.Value), lo, hi)).ToList();
+            using var paint = Paint.NewDisposablePaint();
+            var sizes = texts.Select(t =>
             {
-                var (x, y) = (Math.Log10(p.AnalyticTotalCycles!.Value), Math.Log10(p.SimulatedCycles!.Value));
+                var size = new LabelStyle { Text = t, FontSize = LabelFontSize, FontName = plot.Axes.Bottom.Label.FontName }.Measure(paint);
+                return ((double)size.Width + 2, (double)size.Height + 2);
+            }).ToList();
+            var area = new LabelBox(DataLeft + 2, DataTop + 2, DataRight - DataLeft - 4, DataBottom - DataTop - 4);
+            var boxes = LabelPlacer.Place(anchors, sizes, area, MarkerSize / 2.0);
+            for (var i = 0; i < points.Count; i++)
+            {
+                if (boxes[i] is not { } box)
+                {
+                    unplaced.Add(texts[i]);
+                    continue;
+                }
 
-                // Points closer than a label's height get their labels stacked downwards instead of printed over each other.
-                var near = placed.Count(q => Math.Abs(q.X - x) < 0.15 && Math.Abs(q.Y - y) < 0.05);
-                placed.Add((x, y));
-                var text = plot.Add.Text($"{p.Case.Name} ({p.ErrorVsTotalPct?.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture)} %)", x, y);
-                text.LabelFontSize = 11;
-                text.LabelOffsetX = 6;
-                text.LabelOffsetY = -6 + (14 * near);
+                var (x, y) = Value(box.Left + 1, box.Top + 1, lo, hi);
+                var text = plot.Add.Text(texts[i], x, y);
+                text.LabelFontSize = LabelFontSize;
+                text.LabelAlignment = Alignment.UpperLeft;
+                text.LabelPadding = 0;
             }
         }
 
@@ -90,9 +104,38 @@ public static partial class ValidationPlot
         plot.YLabel("simulated cycles");
         var skipped = results.Count - points.Count;
         plot.Title(skipped == 0 ? title : $"{title}  ({skipped.ToString(CultureInfo.InvariantCulture)} of {results.Count.ToString(CultureInfo.InvariantCulture)} cases not compared)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        // The legend sits beside the data area, where it covers no point or label; cases whose label found no free
+        // spot near their point are listed under it.
+        if (unplaced.Count > 0)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "no room for a label:" });
+            foreach (var text in unplaced)
+            {
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = text });
+            }
+        }
+
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
+
+    // Image size and the fixed data area inside it, in pixels; the legend takes the space right of the data area.
+    private const int Width = 1000;
+    private const int Height = 800;
+    private const int DataLeft = 80;
+    private const int DataRight = 700;
+    private const int DataTop = 40;
+    private const int DataBottom = 740;
+    private const float LabelFontSize = 11;
+    private const int MarkerSize = 8;
+
+    // The pixel of the point (log10 x, log10 y) when both axes span [lo, hi].
+    private static (double X, double Y) Pixel(double x, double y, double lo, double hi) =>
+        (DataLeft + ((x - lo) / (hi - lo) * (DataRight - DataLeft)), DataBottom - ((y - lo) / (hi - lo) * (DataBottom - DataTop)));
+
+    // The axis values of a pixel, the inverse of Pixel.
+    private static (double X, double Y) Value(double px, double py, double lo, double hi) =>
+        (lo + ((px - DataLeft) / (DataRight - DataLeft) * (hi - lo)), lo + ((DataBottom - py) / (DataBottom - DataTop) * (hi - lo)));
 
     // A log10 tick as the cycle count it stands for: 3 → 1k, 6 → 1M.
     private static string LogLabel(double log10)

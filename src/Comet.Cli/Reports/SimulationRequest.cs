@@ -15,8 +15,13 @@ namespace Comet.Cli.Reports;
 /// <param name="Command">The verb, for run-info.json.</param>
 /// <param name="Arguments">The command line, for run-info.json.</param>
 /// <param name="Execution">Executor knobs (null: the defaults, streaming leaves).</param>
-public sealed record SimulationRequest(CometInputSet Inputs, string Name, string OutputFolder, SimulationTraceLevel Trace, int Seed, bool NocEnergy, bool Plots = true, string MappingPath = "mapping.yaml", string Command = "simulate", IReadOnlyList<string>? Arguments = null, ExecutionOptions? Execution = null)
+/// <param name="TraceFormats">Trace files written when tracing (null: CSV and JSON).</param>
+/// <param name="TraceWarningBytes">A trace estimated at least this large is announced on stderr before the run.</param>
+public sealed record SimulationRequest(CometInputSet Inputs, string Name, string OutputFolder, SimulationTraceLevel Trace, int Seed, bool NocEnergy, bool Plots = true, string MappingPath = "mapping.yaml", string Command = "simulate", IReadOnlyList<string>? Arguments = null, ExecutionOptions? Execution = null, SimulationTraceFormats? TraceFormats = null, long TraceWarningBytes = TraceSizeEstimate.DefaultWarningBytes)
 {
     /// <summary>The executor knobs in effect.</summary>
     public ExecutionOptions ExecutionOrDefault => Execution ?? ExecutionOptions.Default;
+
+    /// <summary>The trace files in effect.</summary>
+    public SimulationTraceFormats TraceFormatsOrDefault => TraceFormats ?? SimulationTraceFormats.Default;
 }

@@ -8,29 +8,62 @@ using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Reports;
 
-/// <summary>Runs one simulation and writes its folder: trace.csv, trace.json, summary.json, timeline.png/svg, run-info.json.</summary>
+/// <summary>Runs one simulation and writes its folder: the trace files asked for (trace.csv, trace.json, trace.perfetto-trace), summary.json, timeline.png/svg, run-info.json.</summary>
 public static class SimulationRun
 {
+    /// <summary>Name of Perfetto's protobuf trace in the output folder.</summary>
+    public const string PerfettoFileName = "trace.perfetto-trace";
+
     /// <summary>Simulates <paramref name="request"/>, evaluates the analytical model beside it, and commits the output folder.</summary>
+    /// <param name="request">What to run.</param>
+    /// <param name="token">Cancelled by Ctrl-C.</param>
+    /// <param name="stderr">Where a large trace is announced before the run (null: nowhere).</param>
     /// <exception cref="InputException">The mapping deadlocks on the simulated hardware, or the output folder cannot be written.</exception>
-    public static SimulationOutcome Execute(SimulationRequest request, CancellationToken token)
+    public static SimulationOutcome Execute(SimulationRequest request, CancellationToken token, TextWriter? stderr = null)
     {
         var started = DateTimeOffset.UtcNow;
+        var formats = request.TraceFormatsOrDefault;
+        if (stderr is not null && TraceSizeEstimate.Warning(request.Inputs.Mapping, request.ExecutionOrDefault.StreamLeaves, request.Trace, formats, request.TraceWarningBytes) is { } warning)
+        {
+            stderr.WriteLine(warning);
+        }
+
         var analytic = TryAnalytic(request);
         using var dir = OutputDirectory.Begin(request.OutputFolder);
         var sim = new Simulation(request.Seed);
-        string? csvPath = null;
+        var traceFiles = new List<string>();
         ITraceSink? sink = null;
         var plotOptions = new TimelinePlotOptions();
         TimelineAccumulator? timeline = null;
         if (request.Trace != SimulationTraceLevel.None)
         {
-            csvPath = dir.PathFor("trace.csv");
-            // The timeline is folded from the very rows the CSV gets, on the writer thread, instead of re-reading the CSV afterwards.
-            timeline = request.Plots ? new TimelineAccumulator(plotOptions.MaxBinsPerLane) : null;
-            ITraceSink both = timeline is null
-                ? new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")))
-                : new CompositeTraceSink(new CsvTraceSink(csvPath), new ChromeTraceSink(dir.PathFor("trace.json")), new TimelineTraceSink(timeline));
+            // The timeline is folded from the very rows the trace files get, on the writer thread, instead of re-reading the CSV afterwards.
+            timeline = request.Plots ? plotOptions.NewAccumulator() : null;
+            var sinks = new List<ITraceSink>();
+            if (formats.HasFlag(SimulationTraceFormats.Csv))
+            {
+                sinks.Add(new CsvTraceSink(dir.PathFor("trace.csv")));
+                traceFiles.Add("trace.csv");
+            }
+
+            if (formats.HasFlag(SimulationTraceFormats.Json))
+            {
+                sinks.Add(new ChromeTraceSink(dir.PathFor("trace.json")));
+                traceFiles.Add("trace.json");
+            }
+
+            if (formats.HasFlag(SimulationTraceFormats.Perfetto))
+            {
+                sinks.Add(new PerfettoTraceSink(dir.PathFor(PerfettoFileName)));
+                traceFiles.Add(PerfettoFileName);
+            }
+
+            if (timeline is not null)
+            {
+                sinks.Add(new TimelineTraceSink(timeline));
+            }
+
+            ITraceSink both = new CompositeTraceSink([.. sinks]);
             // Merging, formatting and writing run on a writer thread, overlapping the simulation.
             sink = request.Trace switch
             {
@@ -73,13 +106,12 @@ public static class SimulationRun
         var names = new List<string>();
         File.WriteAllText(dir.PathFor("summary.json"), summary);
         names.Add("summary.json");
-        if (csvPath is not null)
+        if (request.Trace != SimulationTraceLevel.None)
         {
-            names.Add("trace.csv");
-            names.Add("trace.json");
+            names.AddRange(traceFiles);
             if (timeline is not null)
             {
-                TimelinePlot.Render(timeline, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), plotOptions with { Title = $"{request.Name}: {result.SimulatedCycles} cycles simulated" });
+                TimelinePlot.Render(timeline, dir.PathFor("timeline.png"), dir.PathFor("timeline.svg"), plotOptions with { Title = request.Name, TotalCycles = result.SimulatedCycles });
                 names.Add("timeline.png");
                 names.Add("timeline.svg");
             }
