@@ -1,3 +1,4 @@
+using Comet.Hardware.Components;
 using Comet.Hardware.Energy;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
@@ -129,13 +130,10 @@ public static class NetworkLatency
         return (float)(OrionRouterEnergy.Energy((uint)net.ChannelWidth, totalHops, (uint)net.QueuingDelay, q, x) + reductionEnergy);
     }
 
-    private static float ReductionEnergy(OperationKind op) => op switch
-    {
-        OperationKind.Add => 0.11f,
-        OperationKind.Max => 0.0025f,
-        OperationKind.Mult => 0.64f,
-        _ => 0f,
-    };
+    // The tool prices only add, max and mult reductions on the wire (per lane, single precision); others cost nothing here.
+    private static float ReductionEnergy(OperationKind op) => op is OperationKind.Add or OperationKind.Max or OperationKind.Mult
+        ? (float)SimdOperationCost.PicojoulesPerLane(SimdOperations.Of(op), 1)
+        : 0f;
 
     /// <summary>Hierarchical crossbar: 2·paths·hop + conflicts·hop (+ reduction terms when it reduces, which an HXbar never does).</summary>
     private static long CrossbarLatency(NetworkSpec net, CollectiveKind kind, long elements, long uniqueTiles, long fanOut)

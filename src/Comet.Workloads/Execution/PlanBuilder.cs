@@ -397,16 +397,5 @@ public sealed class PlanBuilder
     }
 
     /// <summary>The SIMD operation executing <paramref name="kind"/>.</summary>
-    public static SimdOperation ToSimd(OperationKind kind) => kind switch
-    {
-        OperationKind.Softmax => SimdOperation.Softmax,
-        OperationKind.Max => SimdOperation.Max,
-        OperationKind.Exp => SimdOperation.Exp,
-        OperationKind.Div => SimdOperation.Div,
-        OperationKind.Mult => SimdOperation.Mult,
-        OperationKind.Sqrt => SimdOperation.Sqrt,
-        OperationKind.RowSum => SimdOperation.RowSum,
-        OperationKind.RowMax => SimdOperation.RowMax,
-        _ => SimdOperation.Add,
-    };
+    public static SimdOperation ToSimd(OperationKind kind) => SimdOperations.Of(kind);
 }
