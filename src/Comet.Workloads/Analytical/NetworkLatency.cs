@@ -64,7 +64,7 @@ public static class NetworkLatency
                 break;
             }
 
-            default:
+            case CollectiveKind.AllGather:
             {
                 router = (uint)(hops * net.HopLatency);
                 var q = (ulong)(elements * data);
@@ -73,6 +73,9 @@ public static class NetworkLatency
                 queuing += q * bits / width * queue;
                 break;
             }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "no link latency for this collective kind (CollectiveCost prices a reduce-scatter as its two phases)");
         }
 
         return (long)(ulong)(router + queuing + reductionCycles);
@@ -118,12 +121,14 @@ public static class NetworkLatency
                 totalHops += (uint)hops;
                 q += (uint)(elements * data);
                 break;
-            default:
+            case CollectiveKind.AllGather:
                 totalHops = (uint)hops;
                 q = (uint)(elements * data);
                 totalHops += (uint)hops;
                 q += (uint)(elements * data);
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "no link energy for this collective kind (CollectiveCost prices a reduce-scatter as its two phases)");
         }
 
         q = (uint)(q * (bytesPerElement * 8));

@@ -1190,15 +1190,7 @@ public sealed partial class DataflowExecutor
         var mesh = Machine.LinkMesh(level, groupBase);
         var spec = Machine.Level(level);
         var net = spec.LinkNetwork;
-        var algorithm = node.Kind switch
-        {
-            CollectiveKind.Gather => CollectiveAlgorithm.Gather,
-            CollectiveKind.Reduction => CollectiveAlgorithm.Reduce,
-            CollectiveKind.AllReduce => CollectiveAlgorithm.AllReduce,
-            CollectiveKind.Broadcast => CollectiveAlgorithm.Broadcast,
-            CollectiveKind.Scatter => CollectiveAlgorithm.Scatter,
-            _ => CollectiveAlgorithm.AllGather,
-        };
+        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
         var schedule = CollectiveSchedule.Build(algorithm, size, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
         var label = new ActivityLabel(node.Name, TensorNameOf(node.InputTensorId), -1);
         var buffers = Enumerable.Range(0, schedule.Nodes).Select(p => Machine.Buffer(level, groupBase + p)).ToArray();
