@@ -38,6 +38,23 @@ public static class LoopNestAnalyzer
         return elements;
     }
 
+    /// <summary>Moves the loop cursor one step, innermost position first, like an odometer; false when every position wrapped (the walk is over).</summary>
+    private static bool Advance(long[] cursor, long[] strideAt, long[] endAt)
+    {
+        for (var i = 0; i < cursor.Length; i++)
+        {
+            cursor[i] += strideAt[i];
+            if (cursor[i] < endAt[i])
+            {
+                return true;
+            }
+
+            cursor[i] = 0;
+        }
+
+        return false;
+    }
+
     private sealed class Draft
     {
         public required LoopEntry Entry;
@@ -317,23 +334,7 @@ public static class LoopNestAnalyzer
 
                 for (long step = 1; step < iterations; step++)
                 {
-                    var walked = false;
-                    if (endSum != 0)
-                    {
-                        for (var i = 0; i < n; i++)
-                        {
-                            cursor[i] += strideAt[i];
-                            if (cursor[i] >= endAt[i])
-                            {
-                                cursor[i] = 0;
-                            }
-                            else
-                            {
-                                walked = true;
-                                break;
-                            }
-                        }
-                    }
+                    var walked = endSum != 0 && Advance(cursor, strideAt, endAt);
 
                     if (!walked)
                     {
@@ -493,20 +494,7 @@ public static class LoopNestAnalyzer
                     break;
                 }
 
-                var walked = false;
-                for (var i = 0; i < n; i++)
-                {
-                    cursor[i] += strideAt[i];
-                    if (cursor[i] >= endAt[i])
-                    {
-                        cursor[i] = 0;
-                    }
-                    else
-                    {
-                        walked = true;
-                        break;
-                    }
-                }
+                var walked = Advance(cursor, strideAt, endAt);
 
                 if (!walked)
                 {
