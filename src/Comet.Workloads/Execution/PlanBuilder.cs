@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Hardware.Inputs;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;
@@ -335,6 +336,12 @@ public sealed class PlanBuilder
         var attrs = op.Attributes;
         if (_machine.IsSimd(computeLevel))
         {
+            if (op.Kind is OperationKind.None or OperationKind.Gemm or OperationKind.Convolution)
+            {
+                // the analytical model rejects these too; a SIMD unit never runs them as an add
+                throw new InputException("mapping.yaml", op.KeyPath, $"operation {op.Kind} is not supported on VSIMD", op.Line, op.Column);
+            }
+
             long reduction = 1;
             foreach (var d in attrs.ReductionDimensions)
             {
