@@ -26,18 +26,8 @@ public sealed class MacArray : GemmEngine
         }
 
         var waves = primitive.Macs / Math.Max(1, Parameters.MacsPerWave);
-        return Parameters.StartupLatencyCycles + AccumulationCycles(primitive.InPlaceAccumulationFactor) + waves * Parameters.OpLatencyCycles;
+        return Parameters.StartupLatencyCycles + GemmAccumulation.Cycles(primitive.InPlaceAccumulationFactor) + waves * Parameters.OpLatencyCycles;
     }
-
-    /// <summary>Depth of the accumulation pass for <paramref name="factor"/> in-place partial sums (per 256 of reduction).</summary>
-    public static long AccumulationCycles(long factor) => factor switch
-    {
-        16 => 16,
-        8 => 12,
-        4 => 8,
-        2 => 6,
-        _ => 0,
-    };
 
     /// <inheritdoc />
     protected override long EnergyUnits(GemmPrimitive primitive) => 1;

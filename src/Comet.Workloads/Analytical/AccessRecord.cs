@@ -1,15 +1,16 @@
 using Comet.Workloads.Inputs;
+using Comet.Workloads.Loop;
 
 namespace Comet.Workloads.Analytical;
 
 /// <summary>One access-count record of a node (a target, child or compute access), the input of the energy estimate (§8).</summary>
-public sealed class AccessRecord
+public sealed record AccessRecord
 {
     /// <summary>The level accessed.</summary>
     public required int LevelId { get; init; }
 
-    /// <summary>Accesses; multiplied by the parent iteration count during the energy pass.</summary>
-    public long AccessCount { get; set; }
+    /// <summary>Accesses of one steady-state pass (the energy pass keeps its own copies multiplied by the parent iteration count).</summary>
+    public long AccessCount { get; init; }
 
     /// <summary>Elements per access.</summary>
     public long TileSize { get; init; }
@@ -46,4 +47,12 @@ public sealed class AccessRecord
 
     /// <summary>Energy per primitive of a systolic array (compute records).</summary>
     public float ComputeEnergy { get; init; }
+
+    /// <summary>The record of one entry's transfer at its target (parent) level, or at its child level (which carries the NoC energy).</summary>
+    public static AccessRecord OfTransfer(LoopEntry entry, PortCost cost, long projectedSpatialCount, bool atTarget) => new()
+    {
+        LevelId = atTarget ? entry.TargetLevelId : entry.ChildLevelId, AccessCount = cost.AccessCount, TileSize = cost.TileSize,
+        PrecisionBits = entry.PrecisionBits, ReadWrite = entry.ReadWrite, IsTarget = atTarget, TensorId = entry.TensorId, Tag = entry.Tag,
+        ReadModifyWrite = entry.ReadModifyWrite, ProjectedSpatialCount = projectedSpatialCount, NocEnergy = atTarget ? 0 : cost.NocEnergy,
+    };
 }

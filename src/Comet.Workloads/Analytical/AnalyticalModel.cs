@@ -30,25 +30,24 @@ public static class AnalyticalModel
         }
     }
 
+    // Each pass takes what it needs and returns a read-only result: walk → energy → ideal compute → cycle accounting → report.
     private static AnalyticReport Run(ArchitectureSpec arch, Problem problem, Mapping mapping, LoopNestAnalysis loops, AnalyticOptions options)
     {
-        var walker = new CostWalker(arch, problem, mapping, loops, options.NocEnergy);
-        walker.Walk();
-        EnergyEstimator.Estimate(walker);
-        var rootCycles = walker.NodeCost[mapping.Root.Index];
-        var ideal = IdealCompute.PerOperation(walker, out var levelOf);
-        var utilization = IdealCompute.Utilization(walker, ideal, levelOf, rootCycles);
-        var table = new SortedDictionary<string, (long? Cs, long? Os, long? Tmw)>(StringComparer.Ordinal);
-        var total = CycleAccounting.Total(walker, table);
-        var (energyTotal, breakdown, nodeEnergy) = EnergyReport(walker, options.NocEnergy);
+        var walk = CostWalker.Walk(arch, mapping, loops, options.NocEnergy);
+        var energy = EnergyEstimator.Estimate(arch, mapping, loops, walk);
+        var rootCycles = walk.NodeCycles[mapping.Root.Index];
+        var ideal = IdealCompute.PerOperation(arch, problem, mapping, loops);
+        var utilization = IdealCompute.Utilization(arch, ideal, rootCycles);
+        var cycles = CycleAccounting.Total(arch, mapping, walk, energy.ParentIterations);
+        var (energyTotal, breakdown, nodeEnergy) = EnergyReport(arch, mapping, energy, options.NocEnergy);
         var nodeCycles = new Dictionary<string, long>();
         var parentIterations = new Dictionary<string, long>();
         foreach (var node in mapping.Nodes)
         {
             if (node is DataMovementTileNode or CollectiveOperationNode)
             {
-                nodeCycles[node.Name] = walker.NodeCost[node.Index];
-                if (walker.ParentIterations.TryGetValue(node.Index, out var pi))
+                nodeCycles[node.Name] = walk.NodeCycles[node.Index];
+                if (energy.ParentIterations.TryGetValue(node.Index, out var pi))
                 {
                     parentIterations[node.Name] = pi;
                 }
@@ -56,29 +55,30 @@ public static class AnalyticalModel
         }
 
         return new AnalyticReport(
-            total,
+            cycles.Total,
             rootCycles,
-            ideal.Values.Sum(),
-            ideal,
+            ideal.Cycles.Values.Sum(),
+            ideal.Cycles,
             utilization,
             energyTotal,
             breakdown,
-            table.ToDictionary(p => p.Key, p => new UnitCycles(p.Value.Cs, p.Value.Os, p.Value.Tmw), StringComparer.Ordinal),
+            cycles.Units,
             nodeCycles,
             parentIterations,
             nodeEnergy,
             options.NocEnergy)
         {
-            MeshExtensions = walker.MeshExtensions.Values.OrderBy(m => m.Network, StringComparer.Ordinal).ThenBy(m => m.X).ThenBy(m => m.Y).ToList(),
+            MeshExtensions = walk.MeshExtensions,
         };
     }
 
-    private static (double Total, SortedDictionary<string, float> Breakdown, Dictionary<string, IReadOnlyDictionary<string, double>> Nodes) EnergyReport(CostWalker walker, bool noc)
+    private static (double Total, SortedDictionary<string, float> Breakdown, Dictionary<string, IReadOnlyDictionary<string, double>> Nodes) EnergyReport(
+        ArchitectureSpec arch, Mapping mapping, EnergyResult result, bool noc)
     {
         double total = 0;
         var breakdown = new SortedDictionary<string, float>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, IReadOnlyDictionary<string, double>>();
-        foreach (var node in walker.Mapping.Nodes)
+        foreach (var node in mapping.Nodes)
         {
             if (node is not (DataMovementTileNode or CollectiveOperationNode))
             {
@@ -86,20 +86,19 @@ public static class AnalyticalModel
             }
 
             var rows = new Dictionary<string, double>();
-            if (walker.NodeEnergy.TryGetValue(node.Index, out var energy))
+            if (result.NodeEnergy.TryGetValue(node.Index, out var energy))
             {
                 var leafOp = node is DataMovementTileNode { IsLeaf: true } leaf ? ((OperationNode)leaf.Children[0]).OperationName : null;
                 foreach (var (level, value) in energy)
                 {
-                    var spec = walker.Arch.Levels[level];
-                    var key = leafOp is not null && spec.IsCompute ? $"{spec.Name}-{leafOp}" : spec.Name;
+                    var spec = arch.Levels[level];                    var key = leafOp is not null && spec.IsCompute ? $"{spec.Name}-{leafOp}" : spec.Name;
                     breakdown[key] = (float)((breakdown.TryGetValue(key, out var b) ? b : 0f) + value);
                     total += value;
                     rows[spec.Name] = value;
                 }
             }
 
-            if (noc && walker.NodeNocEnergy.TryGetValue(node.Index, out var nocEnergy))
+            if (noc && result.NodeNocEnergy.TryGetValue(node.Index, out var nocEnergy))
             {
                 foreach (var (name, value) in nocEnergy)
                 {

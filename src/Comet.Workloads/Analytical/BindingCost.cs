@@ -7,7 +7,7 @@ namespace Comet.Workloads.Analytical;
 internal static class BindingCost
 {
     /// <summary>T = C* + Σ over slots outside the longest group's span of the max per-slot time of the other groups; plus Σ_depth max(0, memory_depth − T).</summary>
-    public static long WithBindings(CostWalker walker, DataMovementTileNode node, LoopNestNode loop)
+    public static long WithBindings(PortCostTables tables, LoopNestAnalysis loops, DataMovementTileNode node, LoopNestNode loop)
     {
         var m = loop.MaxIterations;
         var temporal = !node.IsSpatial;
@@ -18,23 +18,23 @@ internal static class BindingCost
             {
                 if (child is CollectiveOperationNode col)
                 {
-                    var total = walker.GroupTotal.TryGetValue(node.Index, out var own) && own.TryGetValue(ChildGroup.Of(col), out var t) ? t : 0;
+                    var total = tables.GroupTotals(node.Index) is { } own && own.TryGetValue(ChildGroup.Of(col), out var t) ? t : 0;
                     slots.Add((ChildGroup.Of(col), total, null, true));
                 }
-                else if (child is DataMovementTileNode dm && walker.GroupTotal.TryGetValue(dm.Index, out var groups))
+                else if (child is DataMovementTileNode dm && tables.GroupTotals(dm.Index) is { } groups)
                 {
                     foreach (var (group, total) in groups)
                     {
-                        slots.Add((group, total, walker.GroupCost[dm.Index][group], false));
+                        slots.Add((group, total, tables.GroupCost(dm.Index, group), false));
                     }
                 }
             }
         }
-        else if (walker.GroupTotal.TryGetValue(node.Index, out var groups))
+        else if (tables.GroupTotals(node.Index) is { } groups)
         {
             foreach (var (group, total) in groups)
             {
-                slots.Add((group, total, walker.GroupCost[node.Index][group], false));
+                slots.Add((group, total, tables.GroupCost(node.Index, group), false));
             }
         }
 
@@ -42,10 +42,10 @@ internal static class BindingCost
             ? node.Children.Sum(c => c switch
             {
                 CollectiveOperationNode => 1,
-                DataMovementTileNode dm => walker.NodeLevelCost.TryGetValue(dm.Index, out var g) ? g.Count : 0,
+                DataMovementTileNode dm => tables.GroupCount(dm.Index),
                 _ => 0,
             })
-            : walker.NodeLevelCost.TryGetValue(node.Index, out var own2) ? own2.Count : 0;
+            : tables.GroupCount(node.Index);
         var totalSlots = m + groupCount - 1;
         long maxValue = 0;
         var maxIndex = 0;
@@ -108,12 +108,12 @@ internal static class BindingCost
         }
 
         var withoutConflict = (uint)(maxValue + leftover);
-        var conflict = ConflictTime(walker, node, withoutConflict);
+        var conflict = ConflictTime(tables, loops, node, withoutConflict);
         return (uint)(withoutConflict + conflict);
     }
 
     /// <summary>Breadth-first over the subtree: per depth, per level and port, the summed memory time of all groups; where several groups use one port, the excess over the conflict-free time.</summary>
-    private static long ConflictTime(CostWalker walker, DataMovementTileNode root, long withoutConflict)
+    private static long ConflictTime(PortCostTables tables, LoopNestAnalysis loops, DataMovementTileNode root, long withoutConflict)
     {
         var levelTime = new SortedDictionary<long, SortedDictionary<int, long[]>>();
         var updates = new SortedDictionary<long, SortedDictionary<int, long[]>>();
@@ -123,8 +123,8 @@ internal static class BindingCost
         while (queue.Count > 0)
         {
             var (current, depth) = queue.Dequeue();
-            iterations[depth] = walker.Loops.Tiles[current.Index]!.MaxIterations;
-            if (walker.NodeLevelCost.TryGetValue(current.Index, out var groups))
+            iterations[depth] = loops.Tiles[current.Index]!.MaxIterations;
+            if (tables.LevelCosts(current.Index) is { } groups)
             {
                 foreach (var (_, levels) in groups)
                 {
@@ -161,7 +161,7 @@ internal static class BindingCost
             {
                 if (child is DataMovementTileNode dm)
                 {
-                    queue.Enqueue((dm, walker.Loops.Tiles[dm.Index]!.SameTargetAsParent ? depth : depth + 1));
+                    queue.Enqueue((dm, loops.Tiles[dm.Index]!.SameTargetAsParent ? depth : depth + 1));
                 }
             }
         }

@@ -11,6 +11,11 @@ public static class CollectiveCost
     public static CollectiveResult Evaluate(ArchitectureSpec arch, CollectiveTransfer transfer, bool nocEnergy)
     {
         var node = transfer.Node;
+        if (node.Kind == CollectiveKind.ReduceScatter)
+        {
+            return ReduceScatter(arch, transfer, nocEnergy);
+        }
+
         var target = arch.Levels[node.TargetLevelId];
         var memory = target.Memory ?? throw new InvalidOperationException($"collective target '{target.Name}' is not a memory");
         var link = target.LinkNetwork ?? throw new InvalidOperationException($"level '{target.Name}' has no link network");
@@ -187,6 +192,9 @@ public static class CollectiveCost
                 writeEnergy = writeSize * scale / block * writeCost;
                 break;
             }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(transfer), node.Kind, "a collective kind without an analytic cost");
         }
 
         if (!(linkRead > 0 && linkWrite > 0) || memoryTime < 0)
@@ -196,5 +204,18 @@ public static class CollectiveCost
         }
 
         return new CollectiveResult(memoryTime, networkTime, readEnergy, writeEnergy, networkEnergy);
+    }
+
+    /// <summary>Comet's extension (the tool has no reduce-scatter): a reduction of the whole tile, then a scatter of the reduced tile; cycles and energies add.</summary>
+    private static CollectiveResult ReduceScatter(ArchitectureSpec arch, CollectiveTransfer transfer, bool nocEnergy)
+    {
+        var reduce = Evaluate(arch, transfer with { Node = transfer.Node with { Kind = CollectiveKind.Reduction } }, nocEnergy);
+        var scatter = Evaluate(arch, transfer with { Node = transfer.Node with { Kind = CollectiveKind.Scatter } }, nocEnergy);
+        return new CollectiveResult(
+            reduce.MemoryCycles + scatter.MemoryCycles,
+            reduce.NetworkCycles + scatter.NetworkCycles,
+            reduce.ReadEnergyPj + scatter.ReadEnergyPj,
+            reduce.WriteEnergyPj + scatter.WriteEnergyPj,
+            reduce.NocEnergyPj + scatter.NocEnergyPj);
     }
 }

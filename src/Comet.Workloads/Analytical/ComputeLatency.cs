@@ -1,3 +1,4 @@
+using Comet.Hardware.Components;
 using Comet.Hardware.Specs;
 using Comet.Workloads.Inputs;
 
@@ -29,7 +30,7 @@ public static class ComputeLatency
         if (attributes.Speculative && attributes.ReadModifyWrite && attributes.ReductionDimensions.Count > 0)
         {
             var q = (uint)attributes.FactorOf(attributes.ReductionDimensions[0]) / 256u;
-            latency += q switch { 16 => 16, 8 => 12, 4 => 8, 2 => 6, _ => 0 };
+            latency += GemmAccumulation.Cycles(q); // the tool divides as uint; the simulator's GemmPrimitiveOf as long (equal for factors below 2^31)
         }
 
         return latency + (Volume(tilePrimitive) / 512) * spec.ComputeLatency;
@@ -63,16 +64,10 @@ public static class ComputeLatency
         return fold * baseLatency;
     }
 
-    /// <summary>VSIMD: c_op · ⌈ΠTP / (width · Π reduction factors)⌉ with c_op = div 1, exp 3, add/mult/max/sqrt/softmax 1, rowsum/rowmax ⌈log2 width⌉.</summary>
+    /// <summary>VSIMD: c_op · ⌈ΠTP / (width · Π reduction factors)⌉, c_op from <see cref="SimdOperationCost.LatencyCycles"/>.</summary>
     public static long Vsimd(ComputeTypeSpec spec, IReadOnlyList<DimensionValue> tilePrimitive, ComputeAttributes attributes, OperationKind op)
     {
-        long cycles = op switch
-        {
-            OperationKind.Div or OperationKind.Add or OperationKind.Mult or OperationKind.Max or OperationKind.Sqrt or OperationKind.Softmax => 1,
-            OperationKind.Exp => 3,
-            OperationKind.RowSum or OperationKind.RowMax => (long)Math.Ceiling(Math.Log2(spec.ComputeWidth)),
-            _ => throw new InvalidOperationException($"operation {op} is not supported on VSIMD"),
-        };
+        var cycles = SimdOperationCost.LatencyCycles(SimdOperations.Of(op), spec.ComputeWidth);
         var reduction = 1f;
         foreach (var d in attributes.ReductionDimensions)
         {
@@ -86,20 +81,8 @@ public static class ComputeLatency
     /// <summary>Energy of one systolic-array tile primitive: ΠTP · 0.2296 pJ, kept as float.</summary>
     public static float SystolicArrayEnergy(IReadOnlyList<DimensionValue> tilePrimitive) => (float)(Volume(tilePrimitive) * 0.2296);
 
-    /// <summary>Energy per lane of one VSIMD instruction (pJ): div .8, exp 3.86, add .11, mult .64, max .0025, sqrt 2.84, softmax 1, rowsum .11·⌈log2 w⌉, rowmax .0025·⌈log2 w⌉.</summary>
-    public static float VsimdOperationEnergy(OperationKind op, long width) => op switch
-    {
-        OperationKind.Div => 0.8f,
-        OperationKind.Exp => 3.86f,
-        OperationKind.Add => 0.11f,
-        OperationKind.Mult => 0.64f,
-        OperationKind.Max => 0.0025f,
-        OperationKind.Sqrt => 2.84f,
-        OperationKind.Softmax => 1f,
-        OperationKind.RowSum => (float)(0.11 * Math.Ceiling(Math.Log2(width))),
-        OperationKind.RowMax => (float)(0.0025 * Math.Ceiling(Math.Log2(width))),
-        _ => throw new InvalidOperationException($"operation {op} is not supported on VSIMD"),
-    };
+    /// <summary>Energy per lane of one VSIMD instruction (pJ), the shared table in single precision as the tool keeps it.</summary>
+    public static float VsimdOperationEnergy(OperationKind op, long width) => (float)SimdOperationCost.PicojoulesPerLane(SimdOperations.Of(op), width);
 
     /// <summary>Product of the tile primitive's sizes.</summary>
     public static long Volume(IReadOnlyList<DimensionValue> tilePrimitive)

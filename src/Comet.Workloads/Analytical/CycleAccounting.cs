@@ -1,3 +1,4 @@
+using Comet.Hardware.Specs;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Analytical;
@@ -8,24 +9,26 @@ namespace Comet.Workloads.Analytical;
 /// </summary>
 internal static class CycleAccounting
 {
-    public static long Total(CostWalker walker, SortedDictionary<string, (long? Cs, long? Os, long? Tmw)> table)
+    /// <summary>Total Cycles and the per-unit table of <paramref name="walk"/>, each node's stalls repeated <paramref name="parentIterations"/> times.</summary>
+    public static CycleTotals Total(ArchitectureSpec arch, Mapping mapping, CostWalk walk, IReadOnlyDictionary<int, long> parentIterations)
     {
+        var table = new SortedDictionary<string, (long? Cs, long? Os, long? Tmw)>(StringComparer.Ordinal);
         long total = 0;
-        foreach (var node in walker.Mapping.Nodes)
+        foreach (var node in mapping.Nodes)
         {
-            if (node is not (DataMovementTileNode or CollectiveOperationNode) || !walker.NodeLevelCost.TryGetValue(node.Index, out var groups))
+            if (node is not (DataMovementTileNode or CollectiveOperationNode) || !walk.LevelCost.TryGetValue(node.Index, out var groups))
             {
                 continue;
             }
 
-            var iterations = walker.ParentIterations.TryGetValue(node.Index, out var pi) ? pi : 1;
+            var iterations = parentIterations.TryGetValue(node.Index, out var pi) ? pi : 1;
             foreach (var (_, levels) in groups)
             {
                 long window = 0, csRead = 0, csWrite = 0, optional = 0;
                 var key = string.Empty;
                 foreach (var (level, pair) in levels)
                 {
-                    key += walker.Arch.Levels[level].Name + "-";
+                    key += arch.Levels[level].Name + "-";
                     var mw = Math.Max(pair[0].ComputeTime, pair[1].ComputeTime);
                     csRead = Math.Max(csRead, pair[0].RampUp + pair[0].RampDown);
                     csWrite = Math.Max(csWrite, pair[1].RampUp + pair[1].RampDown);
@@ -44,7 +47,7 @@ internal static class CycleAccounting
                 }
 
                 var tile = (DataMovementTileNode)node;
-                optional = Math.Max(0, walker.NodeCost[node.Index] - csRead - csWrite - window);
+                optional = Math.Max(0, walk.NodeCycles[node.Index] - csRead - csWrite - window);
                 if (!(tile.IsSpatial || tile.IsLeaf))
                 {
                     continue;
@@ -62,7 +65,7 @@ internal static class CycleAccounting
             }
         }
 
-        return total;
+        return new CycleTotals(total, table.ToDictionary(p => p.Key, p => new UnitCycles(p.Value.Cs, p.Value.Os, p.Value.Tmw), StringComparer.Ordinal));
     }
 
     private static void Add(SortedDictionary<string, (long? Cs, long? Os, long? Tmw)> table, string key, long? cs = null, long? os = null)

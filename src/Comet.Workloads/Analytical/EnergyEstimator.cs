@@ -1,5 +1,6 @@
 using Comet.Hardware.Specs;
 using Comet.Workloads.Inputs;
+using Comet.Workloads.Loop;
 
 namespace Comet.Workloads.Analytical;
 
@@ -7,64 +8,47 @@ namespace Comet.Workloads.Analytical;
 /// The energy pass (pre-order, reference-model §8): multiplies each node's access counts by how often its ancestors repeat
 /// it (the parent iteration count) and by the spatial instances, and prices them per memory row, compute op and NoC transfer.
 /// </summary>
-internal static class EnergyEstimator
+internal sealed class EnergyEstimator
 {
-    private sealed class Counts : SortedDictionary<string, SortedDictionary<int, long>>
+    private readonly ArchitectureSpec arch;
+    private readonly Mapping mapping;
+    private readonly LoopNestAnalysis loops;
+    private readonly CostWalk walk;
+    private readonly Dictionary<int, SortedDictionary<int, double>> nodeEnergy = new();
+    private readonly Dictionary<int, SortedDictionary<string, double>> nodeNocEnergy = new();
+    private readonly Dictionary<int, long> parentIterations = new();
+    private readonly Dictionary<int, List<AccessRecord>> scaledAccesses = new();
+
+    private EnergyEstimator(ArchitectureSpec arch, Mapping mapping, LoopNestAnalysis loops, CostWalk walk)
     {
-        public Counts()
-            : base(StringComparer.Ordinal)
+        this.arch = arch;
+        this.mapping = mapping;
+        this.loops = loops;
+        this.walk = walk;
+        foreach (var (index, result) in walk.Collectives)
         {
-        }
-
-        public Counts Copy()
-        {
-            var copy = new Counts();
-            foreach (var (tag, map) in this)
-            {
-                copy[tag] = new SortedDictionary<int, long>(map);
-            }
-
-            return copy;
-        }
-
-        public SortedDictionary<int, long> Tag(string tag)
-        {
-            if (!TryGetValue(tag, out var map))
-            {
-                map = new SortedDictionary<int, long>();
-                this[tag] = map;
-            }
-
-            return map;
-        }
-
-        /// <summary>The largest count of any of <paramref name="tensors"/> under any tag (1 when none, with a found flag).</summary>
-        public (bool Found, long Max) Find(List<int> tensors)
-        {
-            var found = false;
-            long max = 1;
-            foreach (var (_, map) in this)
-            {
-                foreach (var (tensor, count) in map)
-                {
-                    if (tensors.Contains(tensor))
-                    {
-                        max = Math.Max(max, count);
-                        found = true;
-                    }
-                }
-            }
-
-            return (found, max);
+            var col = (CollectiveOperationNode)mapping.Nodes[index];
+            var name = arch.Levels[col.TargetLevelId].Name;
+            nodeEnergy[index] = new SortedDictionary<int, double> { [col.TargetLevelId] = result.ReadEnergyPj + result.WriteEnergyPj };
+            nodeNocEnergy[index] = new SortedDictionary<string, double>(StringComparer.Ordinal) { [$"{name}<->{name}"] = result.NocEnergyPj };
         }
     }
 
-    public static void Estimate(CostWalker walker) => Visit(walker, walker.Mapping.Root, new Counts(), new Counts());
+    /// <summary>Prices the accesses of <paramref name="walk"/>: per node, memory/compute energy by level, NoC energy, and the parent iteration counts.</summary>
+    public static EnergyResult Estimate(ArchitectureSpec arch, Mapping mapping, LoopNestAnalysis loops, CostWalk walk)
+    {
+        var pass = new EnergyEstimator(arch, mapping, loops, walk);
+        pass.Visit(mapping.Root, new AncestorCounts(), new AncestorCounts());
+        return new EnergyResult(
+            pass.nodeEnergy.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<int, double>)p.Value),
+            pass.nodeNocEnergy.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value),
+            pass.parentIterations);
+    }
 
-    private static List<int> TensorsOnLeft(CostWalker walker, MappingNode node)
+    private List<int> TensorsOnLeft(MappingNode node)
     {
         var result = new List<int>();
-        foreach (var sibling in walker.Mapping.Parent(node)!.Children)
+        foreach (var sibling in mapping.Parent(node)!.Children)
         {
             if (ReferenceEquals(sibling, node))
             {
@@ -86,10 +70,10 @@ internal static class EnergyEstimator
         return result;
     }
 
-    private static List<string> TagsOnLeft(CostWalker walker, MappingNode node, int tensor)
+    private List<string> TagsOnLeft(MappingNode node, int tensor)
     {
         var result = new List<string>();
-        foreach (var sibling in walker.Mapping.Parent(node)!.Children)
+        foreach (var sibling in mapping.Parent(node)!.Children)
         {
             if (ReferenceEquals(sibling, node))
             {
@@ -111,27 +95,28 @@ internal static class EnergyEstimator
         return result;
     }
 
-    private static void Visit(CostWalker walker, MappingNode node, Counts spatial, Counts iterations)
+    private void Visit(MappingNode node, AncestorCounts spatial, AncestorCounts iterations)
     {
         if (node is not DataMovementTileNode tile)
         {
             return;
         }
 
-        var arch = walker.Arch;
-        var loop = walker.Loops.Tiles[tile.Index]!;
-        var current = new Counts();
+        var loop = loops.Tiles[tile.Index]!;
+        var current = new AncestorCounts();
         if (tile.IsSpatial || tile.IsLeaf)
         {
             var energy = new SortedDictionary<int, double>();
             var noc = new SortedDictionary<string, double>(StringComparer.Ordinal);
-            var records = walker.Accesses.TryGetValue(tile.Index, out var list) ? list : new List<AccessRecord>();
-            var atRoot = tile.ParentIndex == walker.Mapping.Root.Index;
+            var records = walk.Accesses.TryGetValue(tile.Index, out var list) ? list : [];
+            var scaled = new List<AccessRecord>(records.Count);
+            var atRoot = tile.ParentIndex == mapping.Root.Index;
             var loopTensors = loop.Entries.Select(e => e.TensorId).ToList();
             List<int>? leftCache = null;
             foreach (var record in records)
             {
                 var tag = record.Tag;
+                var count = record.AccessCount;
                 if (record.IsTarget && !record.IsCompute)
                 {
                     current.Tag(tag)[record.TensorId] = record.AccessCount;
@@ -140,16 +125,16 @@ internal static class EnergyEstimator
                 List<int>? leftAndOwn = null;
                 if (!record.IsCompute && !atRoot)
                 {
-                    leftAndOwn = leftCache ??= TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
+                    leftAndOwn = leftCache ??= TensorsOnLeft(tile).Concat(loopTensors).ToList();
                     var (found, max) = iterations.Find(leftAndOwn);
                     if (!found)
                     {
                         throw new InvalidOperationException($"{tile.Name}: no ancestor iteration count for its tensors (the tool aborts here)");
                     }
 
-                    record.AccessCount *= max;
+                    count *= max;
                     iterations.Tag(tag)[record.TensorId] = max;
-                    walker.ParentIterations[tile.Index] = walker.ParentIterations.TryGetValue(tile.Index, out var pi) ? Math.Max(pi, max) : max;
+                    parentIterations[tile.Index] = parentIterations.TryGetValue(tile.Index, out var pi) ? Math.Max(pi, max) : max;
                     if (!record.IsTarget)
                     {
                         var name = arch.Levels[record.LevelId].Name;
@@ -180,7 +165,7 @@ internal static class EnergyEstimator
                 }
                 else if (!atRoot)
                 {
-                    leftAndOwn ??= leftCache ??= TensorsOnLeft(walker, tile).Concat(loopTensors).ToList();
+                    leftAndOwn ??= leftCache ??= TensorsOnLeft(tile).Concat(loopTensors).ToList();
                     var (found, max) = spatial.Find(leftAndOwn);
                     if (!found)
                     {
@@ -211,7 +196,7 @@ internal static class EnergyEstimator
                         var (found, m) = iterations.Find(loopTensors);
                         if (!found)
                         {
-                            (found, m) = iterations.Find(TensorsOnLeft(walker, tile));
+                            (found, m) = iterations.Find(TensorsOnLeft(tile));
                         }
 
                         if (!found && !atRoot)
@@ -222,8 +207,8 @@ internal static class EnergyEstimator
                         max = m;
                     }
 
-                    record.AccessCount *= max;
-                    var accesses = (ulong)(instances * record.AccessCount);
+                    count *= max;
+                    var accesses = (ulong)(instances * count);
                     value = compute.Model switch
                     {
                         ComputeModel.SystolicArray => accesses * record.ComputeEnergy,
@@ -237,7 +222,7 @@ internal static class EnergyEstimator
                     var cost = (float)(record.ReadWrite
                         ? record.IsTarget ? memory.ParentWriteEnergy : memory.ChildReadEnergy
                         : record.IsTarget ? memory.ParentReadEnergy : memory.ChildWriteEnergy);
-                    var bits = (ulong)(instances * record.AccessCount * record.TileSize * record.ProjectedSpatialCount * (byte)record.PrecisionBits);
+                    var bits = (ulong)(instances * count * record.TileSize * record.ProjectedSpatialCount * (byte)record.PrecisionBits);
                     value = bits * cost / (memory.WidthBytes * 8.0); // sp·acc·size·proj·bits·e/(width·8), the product rounded to float
                     if (record.ReadModifyWrite)
                     {
@@ -247,10 +232,12 @@ internal static class EnergyEstimator
 
                 energy.TryGetValue(record.LevelId, out var sum);
                 energy[record.LevelId] = sum + value;
+                scaled.Add(record with { AccessCount = count });
             }
 
-            walker.NodeEnergy[tile.Index] = energy;
-            walker.NodeNocEnergy[tile.Index] = noc;
+            nodeEnergy[tile.Index] = energy;
+            nodeNocEnergy[tile.Index] = noc;
+            scaledAccesses[tile.Index] = scaled;
             var counter = 0;
             foreach (var record in records)
             {
@@ -286,18 +273,18 @@ internal static class EnergyEstimator
             switch (child)
             {
                 case CollectiveOperationNode col:
-                    ScaleCollective(walker, tile, loop.Node.IsSpatial, col, i, current, iterations);
+                    ScaleCollective(tile, loop.Node.IsSpatial, col, i, current, iterations);
                     break;
                 case DataMovementTileNode:
-                    Visit(walker, child, spatial.Copy(), iterations.Copy());
+                    Visit(child, spatial.Copy(), iterations.Copy());
                     break;
             }
         }
     }
 
-    private static void ScaleCollective(CostWalker walker, DataMovementTileNode parent, bool parentSpatial, CollectiveOperationNode col, int position, Counts current, Counts iterations)
+    private void ScaleCollective(DataMovementTileNode parent, bool parentSpatial, CollectiveOperationNode col, int position, AncestorCounts current, AncestorCounts iterations)
     {
-        var tagsOnLeft = TagsOnLeft(walker, col, col.InputTensorId);
+        var tagsOnLeft = TagsOnLeft(col, col.InputTensorId);
         long count;
         if (!parentSpatial)
         {
@@ -311,7 +298,7 @@ internal static class EnergyEstimator
                 }
             }
 
-            if (left is not null && walker.Accesses.TryGetValue(left.Index, out var records))
+            if (left is not null && scaledAccesses.TryGetValue(left.Index, out var records))
             {
                 foreach (var r in records)
                 {
@@ -323,9 +310,8 @@ internal static class EnergyEstimator
             }
 
             count = tagsOnLeft.Count > 0 && current.TryGetValue(tagsOnLeft[^1], out var byTensor) && byTensor.TryGetValue(col.InputTensorId, out var c) ? c : 0;
-            walker.ParentIterations[col.Index] = count;
-            Scale(walker, col.Index, count);
-            walker.Accesses[col.Index] = [new AccessRecord { LevelId = col.TargetLevelId, AccessCount = count, TensorId = col.InputTensorId }];
+            parentIterations[col.Index] = count;
+            Scale(col.Index, count);
         }
         else
         {
@@ -342,14 +328,14 @@ internal static class EnergyEstimator
                 }
             }
 
-            walker.ParentIterations[col.Index] = count;
-            Scale(walker, parent.Index, count); // the tool scales the spatial parent's energy, not the collective's
+            parentIterations[col.Index] = count;
+            Scale(parent.Index, count); // the tool scales the spatial parent's energy, not the collective's
         }
     }
 
-    private static void Scale(CostWalker walker, int node, long factor)
+    private void Scale(int node, long factor)
     {
-        if (walker.NodeEnergy.TryGetValue(node, out var energy))
+        if (nodeEnergy.TryGetValue(node, out var energy))
         {
             foreach (var key in energy.Keys.ToList())
             {
@@ -357,7 +343,7 @@ internal static class EnergyEstimator
             }
         }
 
-        if (walker.NodeNocEnergy.TryGetValue(node, out var noc))
+        if (nodeNocEnergy.TryGetValue(node, out var noc))
         {
             foreach (var key in noc.Keys.ToList())
             {

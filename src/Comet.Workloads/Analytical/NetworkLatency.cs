@@ -1,3 +1,4 @@
+using Comet.Hardware.Components;
 using Comet.Hardware.Energy;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
@@ -63,7 +64,7 @@ public static class NetworkLatency
                 break;
             }
 
-            default:
+            case CollectiveKind.AllGather:
             {
                 router = (uint)(hops * net.HopLatency);
                 var q = (ulong)(elements * data);
@@ -72,6 +73,9 @@ public static class NetworkLatency
                 queuing += q * bits / width * queue;
                 break;
             }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "no link latency for this collective kind (CollectiveCost prices a reduce-scatter as its two phases)");
         }
 
         return (long)(ulong)(router + queuing + reductionCycles);
@@ -117,25 +121,24 @@ public static class NetworkLatency
                 totalHops += (uint)hops;
                 q += (uint)(elements * data);
                 break;
-            default:
+            case CollectiveKind.AllGather:
                 totalHops = (uint)hops;
                 q = (uint)(elements * data);
                 totalHops += (uint)hops;
                 q += (uint)(elements * data);
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "no link energy for this collective kind (CollectiveCost prices a reduce-scatter as its two phases)");
         }
 
         q = (uint)(q * (bytesPerElement * 8));
         return (float)(OrionRouterEnergy.Energy((uint)net.ChannelWidth, totalHops, (uint)net.QueuingDelay, q, x) + reductionEnergy);
     }
 
-    private static float ReductionEnergy(OperationKind op) => op switch
-    {
-        OperationKind.Add => 0.11f,
-        OperationKind.Max => 0.0025f,
-        OperationKind.Mult => 0.64f,
-        _ => 0f,
-    };
+    // The tool prices only add, max and mult reductions on the wire (per lane, single precision); others cost nothing here.
+    private static float ReductionEnergy(OperationKind op) => op is OperationKind.Add or OperationKind.Max or OperationKind.Mult
+        ? (float)SimdOperationCost.PicojoulesPerLane(SimdOperations.Of(op), 1)
+        : 0f;
 
     /// <summary>Hierarchical crossbar: 2·paths·hop + conflicts·hop (+ reduction terms when it reduces, which an HXbar never does).</summary>
     private static long CrossbarLatency(NetworkSpec net, CollectiveKind kind, long elements, long uniqueTiles, long fanOut)

@@ -1299,15 +1299,7 @@ public sealed partial class DataflowExecutor
         var bytes = TileAnalysis.Bytes(elements, node.PrecisionBits);
         var spec = Machine.Level(level);
         var net = spec.LinkNetwork;
-        var algorithm = node.Kind switch
-        {
-            CollectiveKind.Gather => CollectiveAlgorithm.Gather,
-            CollectiveKind.Reduction => CollectiveAlgorithm.Reduce,
-            CollectiveKind.AllReduce => CollectiveAlgorithm.AllReduce,
-            CollectiveKind.Broadcast => CollectiveAlgorithm.Broadcast,
-            CollectiveKind.Scatter => CollectiveAlgorithm.Scatter,
-            _ => CollectiveAlgorithm.AllGather,
-        };
+        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
         var schedule = CollectiveSchedule.Build(algorithm, participants.Length, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
         var label = new ActivityLabel(node.Name, TensorNameOf(node.InputTensorId), -1);
         var buffers = participants.Select(p => Machine.Buffer(level, p)).ToArray();

@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Hardware.Inputs;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;
@@ -335,6 +336,12 @@ public sealed class PlanBuilder
         var attrs = op.Attributes;
         if (_machine.IsSimd(computeLevel))
         {
+            if (op.Kind is OperationKind.None or OperationKind.Gemm or OperationKind.Convolution)
+            {
+                // the analytical model rejects these too; a SIMD unit never runs them as an add
+                throw new InputException("mapping.yaml", op.KeyPath, $"operation {op.Kind} is not supported on VSIMD", op.Line, op.Column);
+            }
+
             long reduction = 1;
             foreach (var d in attrs.ReductionDimensions)
             {
@@ -397,16 +404,5 @@ public sealed class PlanBuilder
     }
 
     /// <summary>The SIMD operation executing <paramref name="kind"/>.</summary>
-    public static SimdOperation ToSimd(OperationKind kind) => kind switch
-    {
-        OperationKind.Softmax => SimdOperation.Softmax,
-        OperationKind.Max => SimdOperation.Max,
-        OperationKind.Exp => SimdOperation.Exp,
-        OperationKind.Div => SimdOperation.Div,
-        OperationKind.Mult => SimdOperation.Mult,
-        OperationKind.Sqrt => SimdOperation.Sqrt,
-        OperationKind.RowSum => SimdOperation.RowSum,
-        OperationKind.RowMax => SimdOperation.RowMax,
-        _ => SimdOperation.Add,
-    };
+    public static SimdOperation ToSimd(OperationKind kind) => SimdOperations.Of(kind);
 }

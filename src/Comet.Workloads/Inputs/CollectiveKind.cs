@@ -20,4 +20,7 @@ public enum CollectiveKind
 
     /// <summary>Many to one, concatenated.</summary>
     Gather = 5,
+
+    /// <summary>Reduce, then each instance keeps one chunk of the result (a Comet extension: the tool has no reduce-scatter).</summary>
+    ReduceScatter = 6,
 }

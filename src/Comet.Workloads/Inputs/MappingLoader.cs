@@ -376,8 +376,9 @@ public static partial class MappingLoader
                 "allreduce" => CollectiveKind.AllReduce,
                 "scatter" => CollectiveKind.Scatter,
                 "gather" => CollectiveKind.Gather,
+                "reduce_scatter" => CollectiveKind.ReduceScatter,
                 _ => throw file.Error(typeNode, path + ".type", $"unknown collective type '{typeText}'",
-                    NameHints.DidYouMean(typeText, ["broadcast", "reduction", "allgather", "allreduce", "scatter", "gather"])),
+                    NameHints.DidYouMean(typeText, ["broadcast", "reduction", "allgather", "allreduce", "scatter", "gather", "reduce_scatter"])),
             };
             var targetNode = file.Require(map, "target", path);
             var target = Level(targetNode, file.AsString(targetNode, path + ".target"), path + ".target");

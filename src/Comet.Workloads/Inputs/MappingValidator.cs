@@ -1,5 +1,6 @@
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
+using Comet.Workloads.Collectives;
 
 namespace Comet.Workloads.Inputs;
 
@@ -119,27 +120,17 @@ public static class MappingValidator
             }
 
             var result = new Dictionary<int, long>(found);
-            long src = 1, dst = 1;
-            foreach (var s in col.SourceLevelIds)
+            var src = CollectiveTileRule.Instances(arch, col.SourceLevelIds);
+            var dst = CollectiveTileRule.Instances(arch, col.DestinationLevelIds);
+            if (result.TryGetValue(col.DimensionId, out var extent))
             {
-                src *= arch.Levels[s].Instances;
-            }
-
-            foreach (var d in col.DestinationLevelIds)
-            {
-                dst *= arch.Levels[d].Instances;
-            }
-
-            if (result.ContainsKey(col.DimensionId))
-            {
-                if (col.Kind is CollectiveKind.Gather or CollectiveKind.AllGather)
+                // Truncated to long here, to uint in the loop-nest analysis: they differ only for shares of 2^32 elements or more.
+                result[col.DimensionId] = CollectiveTileRule.ChangeOf(col.Kind) switch
                 {
-                    result[col.DimensionId] *= src;
-                }
-                else if (col.Kind == CollectiveKind.Scatter)
-                {
-                    result[col.DimensionId] = (long)(result[col.DimensionId] / (float)dst);
-                }
+                    CollectiveExtentChange.GrowsBySources => CollectiveTileRule.Gathered(extent, src),
+                    CollectiveExtentChange.SplitsByDestinations => (long)CollectiveTileRule.Share(extent, dst),
+                    _ => extent,
+                };
             }
 
             var target = SizeOf(col.InputTensorId, col.Tag);

@@ -1,5 +1,6 @@
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
+using Comet.Workloads.Collectives;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Loop;
@@ -35,6 +36,23 @@ public static class LoopNestAnalyzer
         }
 
         return elements;
+    }
+
+    /// <summary>Moves the loop cursor one step, innermost position first, like an odometer; false when every position wrapped (the walk is over).</summary>
+    private static bool Advance(long[] cursor, long[] strideAt, long[] endAt)
+    {
+        for (var i = 0; i < cursor.Length; i++)
+        {
+            cursor[i] += strideAt[i];
+            if (cursor[i] < endAt[i])
+            {
+                return true;
+            }
+
+            cursor[i] = 0;
+        }
+
+        return false;
     }
 
     private sealed class Draft
@@ -200,33 +218,24 @@ public static class LoopNestAnalyzer
                     col.Line, col.Column);
             }
 
-            long sources = 1, destinations = 1;
-            foreach (var s in col.SourceLevelIds)
-            {
-                sources *= arch.Levels[s].Instances;
-            }
-
-            foreach (var d in col.DestinationLevelIds)
-            {
-                destinations *= arch.Levels[d].Instances;
-            }
-
+            var sources = CollectiveTileRule.Instances(arch, col.SourceLevelIds);
+            var destinations = CollectiveTileRule.Instances(arch, col.DestinationLevelIds);
+            var change = CollectiveTileRule.ChangeOf(col.Kind);
             var outSize = inSize.Select(line => new Dictionary<int, long>(line)).ToList();
             foreach (var line in outSize)
             {
-                if (!line.ContainsKey(col.DimensionId))
+                if (!line.TryGetValue(col.DimensionId, out var extent))
                 {
                     continue;
                 }
 
-                if (col.Kind is CollectiveKind.Gather or CollectiveKind.AllGather)
+                // Truncated to uint as the tool's extents are (the mapping validator truncates to long; they differ only at 2^32 and beyond).
+                line[col.DimensionId] = change switch
                 {
-                    line[col.DimensionId] *= sources;
-                }
-                else if (col.Kind == CollectiveKind.Scatter)
-                {
-                    line[col.DimensionId] = (uint)(line[col.DimensionId] / (float)destinations);
-                }
+                    CollectiveExtentChange.GrowsBySources => CollectiveTileRule.Gathered(extent, sources),
+                    CollectiveExtentChange.SplitsByDestinations => (uint)CollectiveTileRule.Share(extent, destinations),
+                    _ => extent,
+                };
             }
 
             if (byTensor.ContainsKey(col.OutputTensorId))
@@ -247,7 +256,7 @@ public static class LoopNestAnalyzer
             }
 
             var readProjection = ProjectionFor(col.InputTensorId, col.Tag, col);
-            var outKey = col.Kind is CollectiveKind.Gather or CollectiveKind.AllGather or CollectiveKind.Scatter ? col.OutputTensorId : col.InputTensorId;
+            var outKey = change == CollectiveExtentChange.Keeps ? col.InputTensorId : col.OutputTensorId;
             var writeProjection = ProjectionFor(outKey, col.Tag, col);
             var inLast = inSize[^1];
             var outLast = outSize[^1];
@@ -325,23 +334,7 @@ public static class LoopNestAnalyzer
 
                 for (long step = 1; step < iterations; step++)
                 {
-                    var walked = false;
-                    if (endSum != 0)
-                    {
-                        for (var i = 0; i < n; i++)
-                        {
-                            cursor[i] += strideAt[i];
-                            if (cursor[i] >= endAt[i])
-                            {
-                                cursor[i] = 0;
-                            }
-                            else
-                            {
-                                walked = true;
-                                break;
-                            }
-                        }
-                    }
+                    var walked = endSum != 0 && Advance(cursor, strideAt, endAt);
 
                     if (!walked)
                     {
@@ -501,20 +494,7 @@ public static class LoopNestAnalyzer
                     break;
                 }
 
-                var walked = false;
-                for (var i = 0; i < n; i++)
-                {
-                    cursor[i] += strideAt[i];
-                    if (cursor[i] >= endAt[i])
-                    {
-                        cursor[i] = 0;
-                    }
-                    else
-                    {
-                        walked = true;
-                        break;
-                    }
-                }
+                var walked = Advance(cursor, strideAt, endAt);
 
                 if (!walked)
                 {

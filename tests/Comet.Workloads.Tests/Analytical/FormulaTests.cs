@@ -120,6 +120,17 @@ public class FormulaTests
     }
 
     [Test]
+    public void Collective_ExampleOBufferReduceScatter_IsReductionThenScatter()
+    {
+        // Comet's reduce-scatter: the reduction of R = 512 (586 cycles, 1020 pJ) then the scatter of it into W = 512 / 4 (46 cycles, 4 pJ).
+        var set = CometInputLoader.LoadFolder(ReferencePaths.Case("ex_base"));
+        var node = (CollectiveOperationNode)set.Mapping.Nodes[8] with { Kind = CollectiveKind.ReduceScatter };
+        var result = CollectiveCost.Evaluate(set.Architecture, new CollectiveTransfer(node, 512, 128, []), false);
+        Assert.That(result.Cycles, Is.EqualTo(586 + 46));
+        Assert.That(result.ReadEnergyPj + result.WriteEnergyPj, Is.EqualTo(1020 + 4).Within(1e-9));
+    }
+
+    [Test]
     public void OrionRouter_ExampleGather_Is100Point758()
     {
         // gather of 512 elements on the 2×2 OBuffer link mesh: H = 2, Q = 512·2·8 bits, W = 32, tenq = 2

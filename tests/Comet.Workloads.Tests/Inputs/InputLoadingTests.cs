@@ -21,6 +21,24 @@ public class InputLoadingTests
         Assert.That(set.Hashes["arch"], Has.Length.EqualTo(64));
     }
 
+    [Test]
+    public void Parse_ReduceScatterCollective_IsCometsExtensionSplittingTheTileOverDestinations()
+    {
+        var folder = ReferencePaths.Case("ex_base");
+        string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
+        var mapping = Read("mapping.yaml");
+        var at = mapping.IndexOf("type:         gather", StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThan(0));
+        mapping = mapping[..at] + "type:         reduce_scatter" + mapping[(at + "type:         gather".Length)..];
+        var set = CometInputLoader.Parse(Read("arch.yaml"), Read("problem.yaml"), mapping, Read("const.yaml"));
+        var col = (CollectiveOperationNode)set.Mapping.Nodes[8];
+        Assert.That(col.Kind, Is.EqualTo(CollectiveKind.ReduceScatter));
+
+        // the gather's 512-element tile read, its N extent split over the 4 OBuffer destinations: 128 written
+        var transfer = Comet.Workloads.Loop.LoopNestAnalyzer.Analyze(set.Architecture, set.Problem, set.Mapping).Collectives[8]!;
+        Assert.That((transfer.ReadElements, transfer.WriteElements), Is.EqualTo((512L, 128L)));
+    }
+
     [TestCase("ex_x_bad_dim_product", "mapping.yaml", "factors")]
     [TestCase("ex_x_ib_too_small", "mapping.yaml", "IBuffer")]
     [TestCase("ex_x_ob_no_link", "mapping.yaml", "link")]

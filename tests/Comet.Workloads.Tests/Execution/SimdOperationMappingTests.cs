@@ -1,0 +1,36 @@
+using Comet.Hardware.Components;
+using Comet.Hardware.Inputs;
+using Comet.Sim;
+using Comet.Workloads.Execution;
+using Comet.Workloads.Inputs;
+using NUnit.Framework;
+
+namespace Comet.Workloads.Tests.Execution;
+
+/// <summary>Every operation kind maps to one SIMD operation or is refused: none silently becomes an add.</summary>
+public class SimdOperationMappingTests
+{
+    [TestCase(OperationKind.Add, SimdOperation.Add)]
+    [TestCase(OperationKind.RowMax, SimdOperation.RowMax)]
+    [TestCase(OperationKind.Softmax, SimdOperation.Softmax)]
+    public void Of_ElementWiseKind_IsItsSimdOperation(OperationKind kind, SimdOperation op) =>
+        Assert.That(SimdOperations.Of(kind), Is.EqualTo(op));
+
+    [TestCase(OperationKind.Gemm)]
+    [TestCase(OperationKind.Convolution)]
+    [TestCase(OperationKind.None)]
+    public void Of_NonSimdKind_Throws(OperationKind kind) =>
+        Assert.Throws<InvalidOperationException>(() => SimdOperations.Of(kind));
+
+    [Test]
+    public void Simulate_GemmOnVsimdEngine_IsAPositionedInputError()
+    {
+        // ex_base with its MAC engines declared VSIMD: the GEMM leaf lands on a SIMD unit (it used to run as an add)
+        var folder = CaseFiles.Folder("ex_base") ?? throw new InconclusiveException("ex_base is not on this machine");
+        string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
+        var arch = Read("arch.yaml").Replace("type: GEMM", "type: VSIMD", StringComparison.Ordinal);
+        var inputs = CometInputLoader.Parse(arch, Read("problem.yaml"), Read("mapping.yaml"), Read("const.yaml"));
+        var e = Assert.Throws<InputException>(() => new DataflowExecutor(inputs, new Simulation()).Run())!;
+        Assert.That(e.Message, Does.Contain("Gemm is not supported on VSIMD"));
+    }
+}
