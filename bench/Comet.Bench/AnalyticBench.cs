@@ -100,7 +100,8 @@ public static class AnalyticBench
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static string? CaseFolder(string name)
+    /// <summary>Finds a case folder by name: examples/NAME, examples/reference/NAME or the shared reference cases.</summary>
+    internal static string? CaseFolder(string name)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

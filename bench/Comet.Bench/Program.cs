@@ -14,8 +14,9 @@ public static class Program
             case "analytic": return AnalyticBench.Run(rest);
             case "simulate": return SimulateBench.Run(rest);
             case "fuzz": return FuzzSoak.Run(rest);
+            case "startup": return StartupBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|startup [--json]");
                 return group == "help" ? 0 : 2;
         }
     }
