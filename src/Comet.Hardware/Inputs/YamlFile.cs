@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,10 +8,11 @@ namespace Comet.Hardware.Inputs;
 /// <summary>One parsed YAML input file with position-aware accessors that raise <see cref="InputException"/>.</summary>
 public sealed class YamlFile
 {
-    private YamlFile(string fileName, YamlMappingNode root)
+    private YamlFile(string fileName, YamlMappingNode root, string? sha256 = null)
     {
         FileName = fileName;
         Root = root;
+        Sha256 = sha256;
     }
 
     /// <summary>The file name used in error messages.</summary>
@@ -19,14 +21,17 @@ public sealed class YamlFile
     /// <summary>The top-level mapping of the document.</summary>
     public YamlMappingNode Root { get; }
 
+    /// <summary>Lower-case hex SHA-256 of the file's bytes when it was read with <see cref="Load"/> (null for parsed text).</summary>
+    public string? Sha256 { get; }
+
     /// <summary>Reads and parses a YAML file; missing, unreadable, malformed or empty files raise <see cref="InputException"/>.</summary>
     public static YamlFile Load(string path)
     {
         var name = Path.GetFileName(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (FileNotFoundException)
         {
@@ -41,7 +46,10 @@ public sealed class YamlFile
             throw new InputException(name, string.Empty, $"cannot read file: {e.Message}");
         }
 
-        return Parse(text, name);
+        // The file is read once: the hash reported beside the results is of the very bytes that were parsed.
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), detectEncodingFromByteOrderMarks: true);
+        var parsed = Parse(reader.ReadToEnd(), name);
+        return new YamlFile(parsed.FileName, parsed.Root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     /// <summary>Parses YAML text; <paramref name="fileName"/> names the source in error messages.</summary>
