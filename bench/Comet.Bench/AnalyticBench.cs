@@ -32,8 +32,8 @@ public static class AnalyticBench
             var prepared = PreparedModel.Prepare(inputs);
             var full = Measure(() => AnalyticalModel.Evaluate(inputs, options).TotalCycles, seconds);
             var fast = Measure(() => prepared.Evaluate(options).TotalCycles, seconds);
-            var parse = Measure(() => CometInputLoader.LoadFolder(folder).Problem.Operations.Count, seconds);
-            var parseEvaluate = Measure(() => AnalyticalModel.Evaluate(CometInputLoader.LoadFolder(folder), options).TotalCycles, seconds);
+            var parse = Best(() => CometInputLoader.LoadFolder(folder).Problem.Operations.Count, seconds);
+            var parseEvaluate = Best(() => AnalyticalModel.Evaluate(CometInputLoader.LoadFolder(folder), options).TotalCycles, seconds);
             results.Add(new Dictionary<string, object>
             {
                 ["name"] = name,
@@ -43,15 +43,15 @@ public static class AnalyticBench
                 ["prepared_us_per_eval"] = Math.Round(fast.Micros, 2),
                 ["cpu_us_per_eval"] = Math.Round(full.CpuMicros, 2),
                 ["prepared_cpu_us_per_eval"] = Math.Round(fast.CpuMicros, 2),
-                ["parse_us"] = Math.Round(parse.Micros, 2),
-                ["parse_evaluate_us"] = Math.Round(parseEvaluate.Micros, 2),
+                ["parse_us"] = Math.Round(parse, 2),
+                ["parse_evaluate_us"] = Math.Round(parseEvaluate, 2),
             });
             if (!json)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name}: {full.PerSecond:F0} evaluations/s ({full.Micros:F1} µs wall, {full.CpuMicros:F1} µs CPU each, loop-nest analysis included); prepared: {fast.PerSecond:F0}/s ({fast.Micros:F1} µs wall, {fast.CpuMicros:F1} µs CPU)"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: read + parse + validate the four files {parse.Micros:F1} µs; read + parse + evaluate {parseEvaluate.Micros:F1} µs"));
+                    $"{name}: read + parse + validate the four files {parse:F1} µs; read + parse + evaluate {parseEvaluate:F1} µs (best batch of 16)"));
             }
         }
 
@@ -92,6 +92,33 @@ public static class AnalyticBench
             GC.KeepAlive(check);
             return (evaluations / watch.Elapsed.TotalSeconds, watch.Elapsed.TotalMilliseconds * 1000 / evaluations, cpu.TotalMilliseconds * 1000 / evaluations);
         }
+    }
+
+    // The best batch, after a warm-up as long as the measurement: parsing touches hundreds of YamlDotNet methods, whose
+    // tier-1 code arrives late, and on a shared machine the least-disturbed batch is the figure that compares across runs.
+    private static double Best(Func<long> evaluate, double seconds)
+    {
+        const int batch = 16;
+        long check = 0;
+        var best = double.MaxValue;
+        for (var phase = 0; phase < 2; phase++)
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < batch; i++)
+                {
+                    check += evaluate();
+                }
+
+                var micros = Stopwatch.GetElapsedTime(start).TotalMicroseconds / batch;
+                best = phase == 1 ? Math.Min(best, micros) : best;
+            }
+        }
+
+        GC.KeepAlive(check);
+        return best;
     }
 
     private static string? Value(string[] args, string name)
