@@ -58,7 +58,15 @@ public sealed class YamlFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            var events = BlockYamlScanner.TryScan(text);
+            if (events is not null)
+            {
+                stream.Load(new EventListParser(events));
+            }
+            else
+            {
+                stream.Load(new StringReader(text));
+            }
         }
         catch (YamlException e)
         {
