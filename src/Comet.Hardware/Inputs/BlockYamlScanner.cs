@@ -22,7 +22,7 @@ internal sealed class BlockYamlScanner
     /// <summary>The events of <paramref name="text"/>, or null when it uses YAML this scanner leaves to YamlDotNet.</summary>
     public static List<ParsingEvent>? TryScan(string text)
     {
-        if (text.AsSpan().IndexOfAny('\t', '\r', '"') >= 0 || text.Contains('\'', StringComparison.Ordinal))
+        if (text.AsSpan().IndexOfAny('\t', '\r', '"') >= 0 || text.Contains('\'', StringComparison.Ordinal) || text.StartsWith('\uFEFF'))
         {
             return null;
         }

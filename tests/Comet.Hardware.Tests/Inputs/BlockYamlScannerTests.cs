@@ -43,6 +43,7 @@ public class BlockYamlScannerTests
     [TestCase("a: 1\n b: 2\n")]
     [TestCase("a: b: c\n")]
     [TestCase("- a\n-\n")]
+    [TestCase("\uFEFFa: 1\n")]
     public void YamlItDoesNotCover_IsLeftToYamlDotNet(string text)
         => Assert.That(BlockYamlScanner.TryScan(text), Is.Null);
 
