@@ -15,8 +15,9 @@ public static class Program
             case "simulate": return SimulateBench.Run(rest);
             case "fuzz": return FuzzSoak.Run(rest);
             case "pin": return PinBench.Run(rest);
+            case "startup": return StartupBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup [--json]");
                 return group == "help" ? 0 : 2;
         }
     }

@@ -26,7 +26,7 @@ public class CliFuzzTests
 
                 var stderr = new StringWriter();
                 var args = ErrorReportingTests.Arguments("analyze", paths, Path.Combine(folder, "out")).Concat(inputs.Flags).ToArray();
-                Assert.That(Program.Run(args, new StringWriter(), stderr), Is.Zero, $"{inputs.Name}: {stderr}");
+                Assert.That(CometCli.Run(args, new StringWriter(), stderr), Is.Zero, $"{inputs.Name}: {stderr}");
             }
             finally
             {

@@ -45,7 +45,7 @@ public class DeterminismTests : TempFolderTest
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
+        var code = CometCli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

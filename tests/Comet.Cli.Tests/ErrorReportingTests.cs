@@ -134,7 +134,7 @@ public partial class ErrorReportingTests
         File.WriteAllText(blocker, "not a folder");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run(Arguments(verb, paths, blocker), stdout, stderr);
+        var code = CometCli.Run(Arguments(verb, paths, blocker), stdout, stderr);
         Assert.That(code, Is.EqualTo(2), stderr.ToString());
         Assert.That(stderr.ToString().TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
         Assert.That(stderr.ToString(), Does.StartWith($"error: {blocker}:"));
@@ -174,7 +174,7 @@ public partial class ErrorReportingTests
         var outFolder = Path.Combine(_root, "out");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run(Arguments(verb, paths, outFolder), stdout, stderr);
+        var code = CometCli.Run(Arguments(verb, paths, outFolder), stdout, stderr);
         TestContext.Out.WriteLine(stderr.ToString());
         return (code, stdout.ToString(), stderr.ToString(), outFolder);
     }

@@ -15,7 +15,7 @@ public class PlotCommandTests : TempFolderTest
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = Program.Run(["plot", "--trace", trace, "--out", Root], stdout, stderr);
+        var code = CometCli.Run(["plot", "--trace", trace, "--out", Root], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(0), stderr.ToString());
         Assert.That(Directory.GetFiles(Root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "run-info.json", "timeline.png", "timeline.svg", "trace.csv" }));
@@ -32,7 +32,7 @@ public class PlotCommandTests : TempFolderTest
         var outFolder = Path.Combine(Root, "plots");
         var stderr = new StringWriter();
 
-        var code = Program.Run(["plot", "--trace", trace, "--out", outFolder], new StringWriter(), stderr);
+        var code = CometCli.Run(["plot", "--trace", trace, "--out", outFolder], new StringWriter(), stderr);
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr.ToString(), Is.EqualTo($"error: {trace}:3:1: row 2.end_cycle: 'oops' is not an integer{Environment.NewLine}"));
@@ -45,7 +45,7 @@ public class PlotCommandTests : TempFolderTest
     {
         var stderr = new StringWriter();
         var missing = Path.Combine(Root, "none.csv");
-        var code = Program.Run(["plot", "--trace", missing, "--out", Root], new StringWriter(), stderr);
+        var code = CometCli.Run(["plot", "--trace", missing, "--out", Root], new StringWriter(), stderr);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr.ToString(), Is.EqualTo($"error: {missing}: file not found{Environment.NewLine}"));
     }

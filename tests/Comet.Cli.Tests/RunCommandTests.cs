@@ -14,7 +14,7 @@ public class RunCommandTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = Program.Run(["run", "--out", outFolder, "--trace", "none", "--json"], stdout, stderr);
+            var code = CometCli.Run(["run", "--out", outFolder, "--trace", "none", "--json"], stdout, stderr);
 
             Assert.That(code, Is.Zero, stderr.ToString());
             using var doc = JsonDocument.Parse(stdout.ToString());

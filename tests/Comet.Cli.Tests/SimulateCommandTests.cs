@@ -109,7 +109,7 @@ public class SimulateCommandTests : TempFolderTest
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
+        var code = CometCli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

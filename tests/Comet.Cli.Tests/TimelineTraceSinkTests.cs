@@ -15,7 +15,7 @@ public class TimelineTraceSinkTests : TempFolderTest
         var outFolder = Path.Combine(Root, "out");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "full"], stdout, stderr);
+        var code = CometCli.Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "full"], stdout, stderr);
         Assert.That(code, Is.Zero, stderr.ToString());
 
         // The same title simulate gives the plot: the case name and the simulated cycles, both in summary.json.

@@ -28,7 +28,7 @@ internal static class ValidateCaseFolders
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
+        var code = CometCli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

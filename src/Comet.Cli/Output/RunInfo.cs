@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Comet.Cli.Output;
 
@@ -31,13 +30,6 @@ public sealed record RunInfo(
     /// <summary>The file name the run info is written under.</summary>
     public const string FileName = "run-info.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>Describes a run of <paramref name="command"/> that started at <paramref name="startedUtc"/> and finishes now.</summary>
     public static RunInfo Capture(string command, IReadOnlyList<string> arguments, DateTimeOffset startedUtc, bool cancelled = false)
     {
@@ -48,11 +40,11 @@ public sealed record RunInfo(
     }
 
     /// <summary>Writes the record as indented JSON (snake_case keys) to <paramref name="path"/>.</summary>
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, RunInfoJsonContext.Default.RunInfo) + "\n");
 
     /// <summary>Reads a <c>run-info.json</c> written by <see cref="Write"/>.</summary>
     public static RunInfo Read(string path) =>
-        JsonSerializer.Deserialize<RunInfo>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no run info");
+        JsonSerializer.Deserialize(File.ReadAllText(path), RunInfoJsonContext.Default.RunInfo) ?? throw new InvalidDataException($"{path} holds no run info");
 
     /// <summary>Reads a <c>run-info.json</c>, or returns null when it is missing, unreadable or not Comet's.</summary>
     public static RunInfo? TryRead(string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,10 +8,11 @@ namespace Comet.Hardware.Inputs;
 /// <summary>One parsed YAML input file with position-aware accessors that raise <see cref="InputException"/>.</summary>
 public sealed class YamlFile
 {
-    private YamlFile(string fileName, YamlMappingNode root)
+    private YamlFile(string fileName, YamlMappingNode root, string? sha256 = null)
     {
         FileName = fileName;
         Root = root;
+        Sha256 = sha256;
     }
 
     /// <summary>The file name used in error messages.</summary>
@@ -21,6 +23,9 @@ public sealed class YamlFile
 
     /// <summary>The key-path slot of every syntax error, so the line reads <c>file:line:col: YAML syntax: what</c>.</summary>
     public const string SyntaxKey = "YAML syntax";
+
+    /// <summary>Lower-case hex SHA-256 of the file's bytes when it was read with <see cref="Load"/> (null for parsed text).</summary>
+    public string? Sha256 { get; }
 
     /// <summary>Reads and parses a YAML file; missing, unreadable, malformed or empty files raise <see cref="InputException"/>.</summary>
     public static YamlFile Load(string path)
@@ -49,7 +54,9 @@ public sealed class YamlFile
             throw new InputException(name, string.Empty, $"cannot read file: {e.Message}");
         }
 
-        return Parse(YamlText.Decode(bytes, name), name);
+        // The file is read once: the hash reported beside the results is of the very bytes that were parsed.
+        var parsed = Parse(YamlText.Decode(bytes, name), name);
+        return new YamlFile(parsed.FileName, parsed.Root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     /// <summary>Parses YAML text; <paramref name="fileName"/> names the source in error messages.</summary>
@@ -59,7 +66,15 @@ public sealed class YamlFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            var events = BlockYamlScanner.TryScan(text);
+            if (events is not null)
+            {
+                stream.Load(new EventListParser(events));
+            }
+            else
+            {
+                stream.Load(new StringReader(text));
+            }
         }
         catch (YamlException e)
         {

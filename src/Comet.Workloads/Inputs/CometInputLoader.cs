@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Loading;
 
@@ -10,18 +9,21 @@ public static class CometInputLoader
     /// <summary>Loads arch, problem, mapping and constants files, then runs the tool's mapping validation.</summary>
     public static CometInputSet Load(string archPath, string problemPath, string mappingPath, string constantsPath)
     {
-        var arch = ArchitectureLoader.Load(archPath);
-        var constants = ConstantsLoader.Load(constantsPath);
-        var problem = ProblemLoader.Load(problemPath, constants);
+        var archFile = YamlFile.Load(archPath);
+        var arch = ArchitectureLoader.Parse(archFile);
+        var constantsFile = YamlFile.Load(constantsPath);
+        var constants = ConstantsLoader.Parse(constantsFile);
+        var problemFile = YamlFile.Load(problemPath);
+        var problem = ProblemLoader.Parse(problemFile, constants);
         var mappingFile = YamlFile.Load(mappingPath);
         var mapping = MappingLoader.Parse(mappingFile, arch, problem, constants);
         MappingValidator.Validate(arch, problem, mapping, mappingFile.FileName);
         var hashes = new Dictionary<string, string>
         {
-            ["arch"] = Hash(archPath),
-            ["problem"] = Hash(problemPath),
-            ["mapping"] = Hash(mappingPath),
-            ["constants"] = Hash(constantsPath),
+            ["arch"] = archFile.Sha256!,
+            ["problem"] = problemFile.Sha256!,
+            ["mapping"] = mappingFile.Sha256!,
+            ["constants"] = constantsFile.Sha256!,
         };
         return new CometInputSet(arch, problem, mapping, constants, hashes);
     }
@@ -40,6 +42,4 @@ public static class CometInputLoader
         MappingValidator.Validate(archSpec, prob, map);
         return new CometInputSet(archSpec, prob, map, table, new Dictionary<string, string>());
     }
-
-    private static string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }
