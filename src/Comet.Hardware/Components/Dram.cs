@@ -4,7 +4,7 @@ using Comet.Sim;
 namespace Comet.Hardware.Components;
 
 /// <summary>A DRAM whose channels are FIFO servers; a request is split over the channels it is interleaved across.</summary>
-public sealed class Dram
+public sealed class Dram : IMemory
 {
     private readonly PortPool[] _channels;
     private readonly AccessAccount _reads;
@@ -41,6 +41,38 @@ public sealed class Dram
 
     /// <summary>Bytes written so far.</summary>
     public long BytesWritten => _writes.Units;
+
+    /// <summary>A DRAM holds every tile: a move never waits for its space.</summary>
+    public Container? Space => null;
+
+    /// <inheritdoc />
+    public string SpaceReason => "";
+
+    /// <inheritdoc />
+    public IEnumerable<PortPool> Pools => _channels;
+
+    /// <summary>The channel holds of the request, each streaming no faster than the router port.</summary>
+    public PortUses ServeChild(long bytes, bool read, long routerBytesPerCycle) => Capped(bytes, write: !read, routerBytesPerCycle);
+
+    /// <summary>The channel holds of the request (a fill writes, a drain reads), each streaming no faster than the router port.</summary>
+    public PortUses ServeParent(ComponentRef parent, long bytes, bool drain, long routerBytesPerCycle) => Capped(bytes, write: !drain, routerBytesPerCycle);
+
+    private PortUses Capped(long bytes, bool write, long routerBytesPerCycle)
+    {
+        if (_channels.Length == 1)
+        {
+            var only = _channels[0];
+            return new(new PortUse(only, bytes, RouterPort.Cap(only.BytesPerCycle, routerBytesPerCycle), write ? ActivityKind.Write : ActivityKind.Read, write ? _writes : _reads));
+        }
+
+        var uses = Uses(bytes, write).ToArray();
+        for (var i = 0; i < uses.Length; i++)
+        {
+            uses[i] = uses[i] with { BytesPerCycle = RouterPort.Cap(uses[i].Pool.BytesPerCycle, routerBytesPerCycle) };
+        }
+
+        return new(uses);
+    }
 
     /// <summary>The channel holds that serve a request of <paramref name="bytes"/> starting at byte <paramref name="address"/>.</summary>
     public IEnumerable<PortUse> Uses(long bytes, bool write, long address = 0)

@@ -4,7 +4,7 @@ using Comet.Sim;
 namespace Comet.Hardware.Components;
 
 /// <summary>An SRAM buffer: a container of free bytes (tiles occupy space until consumed) and port pools per direction.</summary>
-public sealed class SramBuffer
+public sealed class SramBuffer : IMemory
 {
     private readonly PortPool[] _pools = new PortPool[6];
     private readonly long[] _bandwidth = new long[6];
@@ -58,6 +58,9 @@ public sealed class SramBuffer
     /// <summary>Free bytes: a fill takes space before it starts, the tile's last consumer gives it back.</summary>
     public Container Space { get; }
 
+    /// <inheritdoc />
+    Container? IMemory.Space => Space;
+
     /// <summary>The stall reason written while waiting for space (<c>buffer_full:Name#</c>).</summary>
     public string SpaceReason { get; }
 
@@ -86,4 +89,27 @@ public sealed class SramBuffer
 
     /// <summary>Bytes counted through <paramref name="side"/> so far.</summary>
     public long Bytes(BufferSide side) => _accounts[(int)side]?.Units ?? 0;
+
+    /// <inheritdoc />
+    public IEnumerable<PortPool> Pools => Enum.GetValues<BufferSide>().Select(Pool);
+
+    /// <inheritdoc />
+    public long BytesRead => Bytes(BufferSide.ParentRead) + Bytes(BufferSide.ChildRead) + Bytes(BufferSide.LinkRead);
+
+    /// <inheritdoc />
+    public long BytesWritten => Bytes(BufferSide.ParentWrite) + Bytes(BufferSide.ChildWrite) + Bytes(BufferSide.LinkWrite);
+
+    /// <summary>One child-side port (the side's bandwidth shared by its ports), capped by the router port.</summary>
+    public PortUses ServeChild(long bytes, bool read, long routerBytesPerCycle)
+    {
+        var side = read ? BufferSide.ChildRead : BufferSide.ChildWrite;
+        return new(Use(side, bytes, RouterPort.Cap(PerPortBandwidth(side), routerBytesPerCycle)));
+    }
+
+    /// <summary>The parent-side port (the side's whole bandwidth), capped by the router port.</summary>
+    public PortUses ServeParent(ComponentRef parent, long bytes, bool drain, long routerBytesPerCycle)
+    {
+        var side = drain ? BufferSide.ParentRead : BufferSide.ParentWrite;
+        return new(Use(side, bytes, RouterPort.Cap(Bandwidth(side), routerBytesPerCycle)));
+    }
 }

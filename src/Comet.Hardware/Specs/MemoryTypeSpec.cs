@@ -42,6 +42,9 @@ public sealed record MemoryTypeSpec(
     /// <summary>Bytes per instance (width × depth).</summary>
     public long CapacityBytes => WidthBytes * Depth;
 
+    /// <summary>Channels, interleave and access latency when this type is a DRAM (Comet extension keys; <see cref="DramSpec.Default"/> when absent).</summary>
+    public DramSpec Dram { get; init; } = DramSpec.Default;
+
     /// <summary>The reduction cost factor of collectives (not configurable in the tool; always 1).</summary>
     public long ReductionCost => 1;
 }

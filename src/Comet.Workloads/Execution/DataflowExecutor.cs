@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Hardware.Machines;
 using Comet.Sim;
 using Comet.Workloads.Collectives;
 using Comet.Workloads.Inputs;
@@ -364,17 +365,16 @@ public sealed partial class DataflowExecutor
         // Entries the temporal parent already moves only describe the fan-out; the others move here, once per invocation.
         var (own, ownOutputs) = OwnEntries(node, parent);
         var label = new ActivityLabel(node.Name, "", -1);
-        List<(SramBuffer Buffer, long Bytes)>? reserved = null;
+        List<(IMemory Buffer, long Bytes)>? reserved = null;
         foreach (var e in own)
         {
             var bytes = EntryBytes(node, e);
             var child = Resolve(b, e.ChildLevelId);
             var target = Resolve(b, e.TargetLevelId);
-            if (!Machine.IsCompute(e.ChildLevelId))
+            if (Machine.Memory(e.ChildLevelId, child) is { Space: not null } buffer)
             {
-                var buffer = Machine.Buffer(e.ChildLevelId, child);
                 var asked = _sim.Now;
-                var get = AskSpace(buffer, bytes, label with { Tensor = TensorName(e) });
+                var get = AskSpace(buffer, buffer.Space, bytes, label with { Tensor = TensorName(e) });
                 if (!get.IsProcessed)
                 {
                     yield return get;
@@ -412,7 +412,7 @@ public sealed partial class DataflowExecutor
 
         foreach (var (buffer, bytes) in reserved ?? [])
         {
-            FreeSpace(buffer.Space, bytes);
+            FreeSpace(buffer.Space!, bytes);
         }
     }
 
@@ -445,18 +445,18 @@ public sealed partial class DataflowExecutor
     /// <summary>Asks <paramref name="buffer"/> for <paramref name="bytes"/> of space; yield the request unless it is already processed, then call <see cref="SpaceStall"/>.</summary>
     /// <remarks>The request is always an event, even when the space is free: the requester resumes after the other work of this cycle, an order the fills of a tight buffer depend on.</remarks>
     /// <exception cref="SimulationDeadlockException">The tile is larger than the whole buffer.</exception>
-    private ContainerRequest AskSpace(SramBuffer buffer, long bytes, ActivityLabel label)
+    private ContainerRequest AskSpace(IMemory buffer, Container space, long bytes, ActivityLabel label)
     {
-        if (bytes > buffer.Space.Capacity)
+        if (bytes > space.Capacity)
         {
-            throw new SimulationDeadlockException(_sim.Now, [$"{buffer.Ref} waits for {bytes} B of space but holds only {buffer.Space.Capacity} B ({label.Operation}, tensor {label.Tensor})"]);
+            throw new SimulationDeadlockException(_sim.Now, [$"{buffer.Ref} waits for {bytes} B of space but holds only {space.Capacity} B ({label.Operation}, tensor {label.Tensor})"]);
         }
 
-        return buffer.Space.Get(bytes);
+        return space.Get(bytes);
     }
 
     /// <summary>Writes the stall row of a space request asked at <paramref name="asked"/> when it had to wait.</summary>
-    private void SpaceStall(SramBuffer buffer, long bytes, ActivityLabel label, long asked)
+    private void SpaceStall(IMemory buffer, long bytes, ActivityLabel label, long asked)
     {
         if (_sim.Now > asked)
         {
@@ -801,13 +801,9 @@ public sealed partial class DataflowExecutor
         }
 
         var netBw = Machine.NetworkPortBandwidth(T, C);
-        var targetUses = TargetUses(T, target, C, bytes, read: !drain, netBw).ToList();
-        if (targetUses.Count != 1)
-        {
-            return null;
-        }
-
-        return (targetUses[0], ChildUse(T, C, child, bytes, drain, netBw));
+        var targetUses = TargetUses(T, target, C, bytes, read: !drain, netBw);
+        var childUses = ChildUses(T, target, C, child, bytes, drain, netBw);
+        return targetUses.Count == 1 && childUses.Count == 1 ? (targetUses[0], childUses[0]) : null;
     }
 
     /// <summary>For a leaf operand: the buffer port alone, streaming at the slower of its bandwidth and the engine port's (the engine port only ever serves this buffer's port, so it never waits on its own).</summary>
@@ -984,11 +980,10 @@ public sealed partial class DataflowExecutor
                                 _sim.Trace?.Write(new TraceRecord(asked, _sim.Now, engine.Name, engine.Instance, ActivityKind.Stall, plan.Node.Name, e.TensorName, k, e.BytesPerInstance, $"operand_full:{engine.Name}{engine.Instance}.{e.TensorName}"));
                             }
                         }
-                        else if (!Machine.IsDram(e.Entry.ChildLevelId))
+                        else if (Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } space } buffer)
                         {
-                            var buffer = Machine.Buffer(e.Entry.ChildLevelId, d);
                             var asked = _sim.Now;
-                            var get = AskSpace(buffer, e.BytesPerInstance, label);
+                            var get = AskSpace(buffer, space, e.BytesPerInstance, label);
                             if (!get.IsProcessed)
                             {
                                 yield return get;
@@ -1054,9 +1049,9 @@ public sealed partial class DataflowExecutor
                 {
                     FreeSpace(slots, 1);
                 }
-                else if (!Machine.IsDram(e.Entry.ChildLevelId))
+                else if (Machine.Memory(e.Entry.ChildLevelId, d).Space is { } space)
                 {
-                    FreeSpace(Machine.Buffer(e.Entry.ChildLevelId, d).Space, e.BytesPerInstance);
+                    FreeSpace(space, e.BytesPerInstance);
                 }
             }
         }
@@ -1107,32 +1102,30 @@ public sealed partial class DataflowExecutor
         if (drain && entry.ReadModifyWrite)
         {
             // Read-modify-write: the old partial sum is read at the target before the new one is written.
-            foreach (var ev in DataTransfer.Run(_sim, requester, label, TargetUses(T, target, C, bytes, read: true, netBw).ToList(), null))
+            var old = TargetUses(T, target, C, bytes, read: true, netBw);
+            var reads = new PortUse[old.Count];
+            old.CopyTo(reads, 0);
+            foreach (var ev in DataTransfer.Run(_sim, requester, label, reads, null))
             {
                 yield return ev;
             }
         }
 
-        PortUse[] uses;
-        if (Machine.IsDram(T) || T == C)
+        // One hold per port at the target (several when a DRAM request spans channels) and per child: sized up front.
+        var targetUses = TargetUses(T, target, C, bytes, read: !drain, netBw);
+        var count = targetUses.Count;
+        var childUses = new PortUses[children.Length];
+        for (var k = 0; k < children.Length; k++)
         {
-            var list = new List<PortUse>(TargetUses(T, target, C, bytes, read: !drain, netBw));
-            foreach (var child in children)
-            {
-                list.Add(ChildUse(T, C, child, bytes, drain, netBw));
-            }
-
-            uses = [.. list];
+            childUses[k] = ChildUses(T, target, C, children[k], bytes, drain, netBw);
+            count += childUses[k].Count;
         }
-        else
+
+        var uses = new PortUse[count];
+        var at = targetUses.CopyTo(uses, 0);
+        foreach (var c in childUses)
         {
-            // One buffer port at the target and one per child: sized up front, no list growth.
-            uses = new PortUse[1 + children.Length];
-            uses[0] = TargetBufferUse(T, target, bytes, read: !drain, netBw);
-            for (var k = 0; k < children.Length; k++)
-            {
-                uses[k + 1] = ChildUse(T, C, children[k], bytes, drain, netBw);
-            }
+            at = c.CopyTo(uses, at);
         }
 
         NetworkLeg? leg = null;
@@ -1155,48 +1148,12 @@ public sealed partial class DataflowExecutor
         }
     }
 
-    private static long Cap(long bw, long netBw) => netBw > 0 && bw > netBw ? netBw : bw;
+    /// <summary>The target's port holds of a move: none when the target is the child's own level (a link move), else the target memory's side facing its children.</summary>
+    private PortUses TargetUses(int T, int target, int C, long bytes, bool read, long netBw) =>
+        T == C ? PortUses.None : Machine.Memory(T, target).ServeChild(bytes, read, netBw);
 
-    private IEnumerable<PortUse> TargetUses(int T, int target, int C, long bytes, bool read, long netBw)
-    {
-        if (Machine.IsDram(T))
-        {
-            foreach (var u in Machine.Dram(T).Uses(bytes, write: !read))
-            {
-                // The DRAM streams no faster than the router port it feeds (COMET: Bt ≤ pu·Net.bw).
-                yield return u with { BytesPerCycle = Cap(u.Pool.BytesPerCycle, netBw) };
-            }
-
-            yield break;
-        }
-
-        if (T == C)
-        {
-            yield break;
-        }
-
-        yield return TargetBufferUse(T, target, bytes, read, netBw);
-    }
-
-    private PortUse TargetBufferUse(int T, int target, long bytes, bool read, long netBw)
-    {
-        var buffer = Machine.Buffer(T, target);
-        var side = read ? BufferSide.ChildRead : BufferSide.ChildWrite;
-        return buffer.Use(side, bytes, Cap(buffer.PerPortBandwidth(side), netBw));
-    }
-
-    private PortUse ChildUse(int T, int C, int child, long bytes, bool drain, long netBw)
-    {
-        if (Machine.IsCompute(C))
-        {
-            var port = Machine.OperandPort(C, child, T, drain);
-            return new PortUse(port, bytes, 0, drain ? ActivityKind.Read : ActivityKind.Write, null);
-        }
-
-        var buffer = Machine.Buffer(C, child);
-        var side = drain ? BufferSide.ParentRead : BufferSide.ParentWrite;
-        return buffer.Use(side, bytes, Cap(buffer.Bandwidth(side), netBw));
-    }
+    private PortUses ChildUses(int T, int target, int C, int child, long bytes, bool drain, long netBw) =>
+        Machine.Memory(C, child).ServeParent(Machine.RefOf(T, target), bytes, drain, netBw);
 
     private IEnumerable<Event> RunCollective(CollectiveOperationNode node, LevelBinding b)
     {

@@ -1,5 +1,6 @@
 using Comet.Hardware.Components;
 using Comet.Hardware.Inputs;
+using Comet.Hardware.Machines;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;

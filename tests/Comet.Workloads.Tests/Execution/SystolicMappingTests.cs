@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Hardware.Machines;
 using Comet.Sim;
 using Comet.Workloads.Analytical;
 using Comet.Workloads.Execution;

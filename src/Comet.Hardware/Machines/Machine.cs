@@ -3,16 +3,18 @@ using Comet.Hardware.Energy;
 using Comet.Hardware.Specs;
 using Comet.Sim;
 
-namespace Comet.Workloads.Execution;
+namespace Comet.Hardware.Machines;
 
 /// <summary>The simulated hardware built from an architecture spec: components created on first use, one per level instance.</summary>
+/// <remarks>Each memory level is one kind of <see cref="IMemory"/> (the root memory a <see cref="Components.Dram"/>, the others <see cref="SramBuffer"/>s, a compute level its engines' operand ports), so whoever moves a tile asks for the memory and never for its kind.</remarks>
 public sealed class Machine
 {
     private readonly Simulation _sim;
-    private readonly Dictionary<(int Level, int Instance), object> _components = [];
-    private readonly object?[]?[] _rows;
     private readonly bool _nocEnergy;
-    private readonly Dictionary<(int Level, int Instance, int Peer, bool Out), PortPool> _operandPorts = [];
+    private readonly bool[] _isDram;
+    private readonly ComponentTable<IMemory> _memories;
+    private readonly ComponentTable<GemmEngine> _gemms;
+    private readonly ComponentTable<SimdUnit> _simds;
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
 
@@ -23,7 +25,11 @@ public sealed class Machine
         _nocEnergy = nocEnergy;
         Architecture = architecture;
         Ledger = new EnergyLedger();
-        _rows = new object?[]?[architecture.Levels.Count];
+        var levels = architecture.Levels.Count;
+        _isDram = [.. architecture.Levels.Select(IsDram)];
+        _memories = new ComponentTable<IMemory>(levels, InstanceCount);
+        _gemms = new ComponentTable<GemmEngine>(levels, InstanceCount);
+        _simds = new ComponentTable<SimdUnit>(levels, InstanceCount);
     }
 
     /// <summary>The architecture simulated.</summary>
@@ -32,38 +38,11 @@ public sealed class Machine
     /// <summary>Energy accounts of every component.</summary>
     public EnergyLedger Ledger { get; }
 
+    /// <summary>Every memory created so far (DRAMs, buffers, engines' operand ports), by level then instance.</summary>
+    public IEnumerable<IMemory> Memories => _memories.All;
+
     /// <summary>Every port pool created so far (buffers, DRAM channels, engine operand ports).</summary>
-    public IEnumerable<PortPool> PortPools
-    {
-        get
-        {
-            foreach (var c in _components.OrderBy(k => k.Key.Level).ThenBy(k => k.Key.Instance).Select(k => k.Value))
-            {
-                switch (c)
-                {
-                    case Dram d:
-                        foreach (var p in d.Channels)
-                        {
-                            yield return p;
-                        }
-
-                        break;
-                    case SramBuffer b:
-                        foreach (var side in Enum.GetValues<BufferSide>())
-                        {
-                            yield return b.Pool(side);
-                        }
-
-                        break;
-                }
-            }
-
-            foreach (var p in _operandPorts.OrderBy(k => k.Key.Level).ThenBy(k => k.Key.Instance).ThenBy(k => k.Key.Peer).ThenBy(k => k.Key.Out))
-            {
-                yield return p.Value;
-            }
-        }
-    }
+    public IEnumerable<PortPool> PortPools => Memories.SelectMany(m => m.Pools);
 
     /// <summary>The level with id <paramref name="level"/>.</summary>
     public HierarchyLevelSpec Level(int level) => Architecture.Levels[level];
@@ -71,38 +50,24 @@ public sealed class Machine
     /// <summary>Instances of <paramref name="level"/> in the whole machine.</summary>
     public int InstanceCount(int level) => (int)Math.Max(1, Architecture.TotalNodes(level));
 
-    /// <summary>True for the DRAM (the root memory, or a level named DRAM).</summary>
-    public bool IsDram(int level)
-    {
-        var spec = Level(level);
-        return !spec.IsCompute && (spec.IsRoot || spec.Name.Equals("DRAM", StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>True for a compute level.</summary>
     public bool IsCompute(int level) => Level(level).IsCompute;
 
-    /// <summary>The DRAM of level <paramref name="level"/>.</summary>
-    public Dram Dram(int level) => Get(level, 0, static (machine, level, _) =>
-    {
-        var spec = machine.Level(level);
-        var m = spec.Memory;
-        var bw = Math.Max(1, Math.Max(m?.ChildReadBandwidth ?? 1, m?.ChildWriteBandwidth ?? 1));
+    /// <summary>Instance <paramref name="instance"/> of the memory at <paramref name="level"/>: the DRAM (one, whatever the instance), an SRAM buffer, or an engine's operand ports.</summary>
+    public IMemory Memory(int level, int instance) => _isDram[level]
+        ? Dram(level)
+        : _memories.Get(level, instance, this, static (machine, level, instance) => machine.IsCompute(level)
+            ? (IMemory)new EngineOperandPorts(machine._sim, machine.RefOf(level, instance))
+            : machine.CreateBuffer(level, instance));
 
-        // The DRAM is always the target of a move, so COMET prices its side with its parent_* energies.
-        return new Dram(machine._sim, new DramParameters(spec.Name, new DramChannelParameters(bw), 1, 256, Math.Max(1, m?.WidthBytes ?? 1), m?.ParentReadEnergy ?? 0, m?.ParentWriteEnergy ?? 0), machine.Ledger);
-    });
+    /// <summary>The DRAM of level <paramref name="level"/>.</summary>
+    public Dram Dram(int level) => (Dram)_memories.Get(level, 0, this, static (machine, level, _) => machine.CreateDram(level));
 
     /// <summary>Instance <paramref name="instance"/> of the SRAM buffer at <paramref name="level"/>.</summary>
-    public SramBuffer Buffer(int level, int instance) => Get(level, instance, static (machine, level, instance) =>
-    {
-        var spec = machine.Level(level);
-        var m = spec.Memory ?? throw new InvalidOperationException($"level '{spec.Name}' is not a memory");
-        var p = new BufferParameters(spec.Name, m.CapacityBytes, m.WidthBytes, (int)Math.Max(1, m.Ports), m.ParentReadBandwidth, m.ParentWriteBandwidth, m.ChildReadBandwidth, m.ChildWriteBandwidth, m.LinkReadBandwidth, m.LinkWriteBandwidth, m.ParentChildPortsShared, m.ParentReadEnergy, m.ParentWriteEnergy, m.ChildReadEnergy, m.ChildWriteEnergy);
-        return new SramBuffer(machine._sim, p, machine.Ledger, instance);
-    });
+    public SramBuffer Buffer(int level, int instance) => (SramBuffer)Memory(level, instance);
 
     /// <summary>Instance <paramref name="instance"/> of the GEMM engine at <paramref name="level"/>.</summary>
-    public GemmEngine Gemm(int level, int instance) => Get<GemmEngine>(level, instance, static (machine, level, instance) =>
+    public GemmEngine Gemm(int level, int instance) => _gemms.Get(level, instance, this, static (machine, level, instance) =>
     {
         var spec = machine.Level(level);
         var c = spec.Compute ?? throw new InvalidOperationException($"level '{spec.Name}' is not a compute level");
@@ -116,7 +81,7 @@ public sealed class Machine
     });
 
     /// <summary>Instance <paramref name="instance"/> of the SIMD unit at <paramref name="level"/>.</summary>
-    public SimdUnit Simd(int level, int instance) => Get(level, instance, static (machine, level, instance) =>
+    public SimdUnit Simd(int level, int instance) => _simds.Get(level, instance, this, static (machine, level, instance) =>
     {
         var spec = machine.Level(level);
         var lanes = Math.Max(1, spec.Compute?.ComputeWidth ?? 8);
@@ -134,21 +99,6 @@ public sealed class Machine
 
     /// <summary>Bandwidth of the router port between <paramref name="target"/> and <paramref name="child"/> (0: unlimited).</summary>
     public long NetworkPortBandwidth(int target, int child) => Network(target, child)?.PortBandwidth ?? 0;
-
-    /// <summary>The operand port of a compute instance towards the memory <paramref name="peer"/> (in: operands; out: results).</summary>
-    public PortPool OperandPort(int level, int instance, int peer, bool outbound)
-    {
-        var key = (level, instance, peer, outbound);
-        if (!_operandPorts.TryGetValue(key, out var pool))
-        {
-            var bw = Math.Max(1, NetworkPortBandwidth(peer, level));
-            var direction = (outbound ? "out:" : "in:") + Level(peer).Name;
-            pool = new PortPool(_sim, RefOf(level, instance), direction, 1, bw);
-            _operandPorts[key] = pool;
-        }
-
-        return pool;
-    }
 
     /// <summary>The mesh from instance <paramref name="targetInstance"/> of <paramref name="target"/> into its <paramref name="child"/> instances, or null when there is none.</summary>
     public MeshNoc? ChildMesh(int target, int targetInstance, int child)
@@ -237,34 +187,27 @@ public sealed class Machine
         net.ReductionLatency,
         RouterEnergy: _nocEnergy);
 
-    // The factories are static lambdas (no captures), so looking a component up allocates nothing.
-    private T Get<T>(int level, int instance, Func<Machine, int, int, T> create)
-        where T : class
+    // The root memory, or a memory level named DRAM, is the DRAM; every other memory level is an SRAM buffer.
+    private static bool IsDram(HierarchyLevelSpec spec) =>
+        !spec.IsCompute && (spec.IsRoot || spec.Name.Equals("DRAM", StringComparison.OrdinalIgnoreCase));
+
+    private Dram CreateDram(int level)
     {
-        // A row per level indexed by instance: the lookup every tile move makes is two array reads.
-        if ((uint)level < (uint)_rows.Length && _rows[level] is { } row && (uint)instance < (uint)row.Length && row[instance] is T known)
-        {
-            return known;
-        }
+        var spec = Level(level);
+        var m = spec.Memory;
+        var bw = Math.Max(1, Math.Max(m?.ChildReadBandwidth ?? 1, m?.ChildWriteBandwidth ?? 1));
+        var dram = m?.Dram ?? DramSpec.Default;
 
-        if (!_components.TryGetValue((level, instance), out var c))
-        {
-            c = create(this, level, instance);
-            _components[(level, instance)] = c;
-            if ((uint)level < (uint)_rows.Length && instance >= 0 && instance < RowLimit)
-            {
-                var r = _rows[level] ??= new object?[Math.Min(RowLimit, Math.Max(instance + 1, InstanceCount(level)))];
-                if (instance < r.Length)
-                {
-                    r[instance] = c;
-                }
-            }
-        }
-
-        return (T)c;
+        // The DRAM is always the target of a move, so COMET prices its side with its parent_* energies.
+        var parameters = new DramParameters(spec.Name, new DramChannelParameters(bw, dram.AccessLatencyCycles), dram.Channels, dram.InterleaveBytes, Math.Max(1, m?.WidthBytes ?? 1), m?.ParentReadEnergy ?? 0, m?.ParentWriteEnergy ?? 0);
+        return new Dram(_sim, parameters, Ledger);
     }
 
-    // Levels with more instances than this keep the rest in the dictionary only (a row per level stays small).
-    private const int RowLimit = 1 << 16;
-
+    private SramBuffer CreateBuffer(int level, int instance)
+    {
+        var spec = Level(level);
+        var m = spec.Memory ?? throw new InvalidOperationException($"level '{spec.Name}' is not a memory");
+        var p = new BufferParameters(spec.Name, m.CapacityBytes, m.WidthBytes, (int)Math.Max(1, m.Ports), m.ParentReadBandwidth, m.ParentWriteBandwidth, m.ChildReadBandwidth, m.ChildWriteBandwidth, m.LinkReadBandwidth, m.LinkWriteBandwidth, m.ParentChildPortsShared, m.ParentReadEnergy, m.ParentWriteEnergy, m.ChildReadEnergy, m.ChildWriteEnergy);
+        return new SramBuffer(_sim, p, Ledger, instance);
+    }
 }
