@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Comet.Cli.Reports;
+using Comet.Reports.Runs;
 using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 
@@ -38,7 +38,7 @@ public static class SimulateBench
             var inputs = CometInputLoader.LoadFolder(folder);
             var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
             var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
-            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Plots: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream));
+            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream));
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

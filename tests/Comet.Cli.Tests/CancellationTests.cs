@@ -1,9 +1,10 @@
 using Comet.Cli.Cancellation;
-using Comet.Cli.Output;
 using Comet.Cli.Plots;
-using Comet.Cli.Reports;
-using Comet.Workloads.Inputs;
+using Comet.Reports.Output;
+using Comet.Reports.Runs;
+using Comet.Reports.Tracing;
 using Comet.Sim;
+using Comet.Workloads.Inputs;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
@@ -24,8 +25,8 @@ public class CancellationTests
     public void Run_NoCancellation_RunsEveryStep()
     {
         var left = 10_000;
-        var result = CancellableRun.Run(() => --left >= 0, () => 10_000 - left, CancellationToken.None, checkEvery: 7);
-        Assert.That(result, Is.EqualTo(new CancellableRunResult(false, 10_000, 10_001)));
+        var result = ExecutorRun.Run(() => --left >= 0, () => 10_000 - left, CancellationToken.None, checkEvery: 7);
+        Assert.That(result, Is.EqualTo(new RunEnd(false, false, 10_000, 10_001)));
     }
 
     [Test]
@@ -34,7 +35,7 @@ public class CancellationTests
         using var source = new CancellationTokenSource();
         source.Cancel();
         var steps = 0;
-        var result = CancellableRun.Run(() => { steps++; return true; }, () => 0, source.Token);
+        var result = ExecutorRun.Run(() => { steps++; return true; }, () => 0, source.Token);
         Assert.That(steps, Is.Zero);
         Assert.That(result.Cancelled, Is.True);
     }
@@ -44,7 +45,7 @@ public class CancellationTests
     {
         using var source = new CancellationTokenSource();
         long steps = 0;
-        var result = CancellableRun.Run(
+        var result = ExecutorRun.Run(
             () =>
             {
                 if (++steps == 5_000)
@@ -70,7 +71,7 @@ public class CancellationTests
         {
             var final = Path.Combine(root, "run");
             using var ctrlC = CtrlC.Detached();
-            CancellableRunResult result;
+            RunEnd result;
             long written;
             using (var dir = OutputDirectory.Begin(final))
             {
@@ -83,7 +84,7 @@ public class CancellationTests
                 }
 
                 sim.Process(PressAt(sim, ctrlC, 5_000), "user");
-                result = CancellableRun.Run(sim, ctrlC.Token, checkEvery: 16);
+                result = ExecutorRun.Run(sim, ctrlC.Token, checkEvery: 16);
                 sink.Dispose();
                 written = sink.Records;
                 dir.Commit(RunInfo.Capture("test", [], DateTimeOffset.UtcNow, cancelled: true));
@@ -114,8 +115,8 @@ public class CancellationTests
     {
         var sim = new Simulation();
         sim.Process(Engine(sim, 0, 100), "engine0");
-        var result = CancellableRun.Run(sim, CancellationToken.None);
-        Assert.That(result, Is.EqualTo(new CancellableRunResult(false, result.Events, 1_000)));
+        var result = ExecutorRun.Run(sim, CancellationToken.None);
+        Assert.That(result, Is.EqualTo(new RunEnd(false, false, result.Events, 1_000)));
         Assert.That(result.Events, Is.GreaterThanOrEqualTo(100));
     }
 
@@ -143,7 +144,7 @@ public class CancellationTests
                     await Task.Delay(5);
                 }
             });
-            var request = new SimulationRequest(inputs, "im_cloud", final, SimulationTraceLevel.Full, Seed: 0, NocEnergy: false);
+            var request = new SimulationRequest(inputs, "im_cloud", final, SimulationTraceLevel.Full, Seed: 0, NocEnergy: false, Drawing: TimelineDrawing.Create);
 
             var outcome = SimulationRun.Execute(request, ctrlC.Token);
             ctrlC.Press();

@@ -1,5 +1,5 @@
-using Comet.Cli.Output;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Output;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

@@ -1,4 +1,4 @@
-using Comet.Cli.Output;
+using Comet.Reports.Output;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

@@ -1,4 +1,5 @@
-using Comet.Cli.Reports;
+using Comet.Cli.Terminal;
+using Comet.Reports.Runs;
 using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 using NUnit.Framework;
@@ -16,7 +17,7 @@ public class TraceSizeEstimateTests : TempFolderTest
     {
         var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case(name));
         var estimate = TraceSizeEstimate.Rows(inputs.Mapping, streamLeaves);
-        var request = new SimulationRequest(inputs, name, Path.Combine(Root, "out"), SimulationTraceLevel.Raw, 0, NocEnergy: false, Plots: false,
+        var request = new SimulationRequest(inputs, name, Path.Combine(Root, "out"), SimulationTraceLevel.Raw, 0, NocEnergy: false,
             Execution: ExecutionOptions.Default with { StreamLeaves = streamLeaves }, TraceFormats: SimulationTraceFormats.Csv);
 
         SimulationRun.Execute(request, CancellationToken.None);
@@ -35,16 +36,15 @@ public class TraceSizeEstimateTests : TempFolderTest
     }
 
     [Test]
-    public void Execute_TraceOverTheThreshold_SaysSoInOneStderrLineBeforeTheRun()
+    public void For_TraceOverTheThreshold_IsOneLine()
     {
         var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case("gemm_only"));
         var rows = TraceSizeEstimate.Rows(inputs.Mapping, streamLeaves: true);
-        var stderr = new StringWriter();
-        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), SimulationTraceLevel.Full, 0, NocEnergy: false, Plots: false, TraceWarningBytes: 100_000);
+        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), SimulationTraceLevel.Full, 0, NocEnergy: false);
 
-        SimulationRun.Execute(request, CancellationToken.None, stderr);
+        var warning = LargeTraceWarning.For(request, warningBytes: 100_000);
 
-        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (warning ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1));
         var expectedMb = (rows * 207 / 1e6).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(lines[0], Does.StartWith($"warning: this run's trace files are estimated at {expectedMb} MB"));
@@ -54,15 +54,12 @@ public class TraceSizeEstimateTests : TempFolderTest
     [TestCase(SimulationTraceLevel.Full, 1_000_000_000L)]
     [TestCase(SimulationTraceLevel.Summary, 1L)]
     [TestCase(SimulationTraceLevel.None, 1L)]
-    public void Execute_SmallOrSummaryTrace_SaysNothing(SimulationTraceLevel level, long threshold)
+    public void For_SmallOrSummaryTrace_IsNull(SimulationTraceLevel level, long threshold)
     {
         var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case("gemm_only"));
-        var stderr = new StringWriter();
-        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), level, 0, NocEnergy: false, Plots: false, TraceWarningBytes: threshold);
+        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), level, 0, NocEnergy: false);
 
-        SimulationRun.Execute(request, CancellationToken.None, stderr);
-
-        Assert.That(stderr.ToString(), Is.Empty);
+        Assert.That(LargeTraceWarning.For(request, threshold), Is.Null);
     }
 
     [Test]
@@ -72,7 +69,7 @@ public class TraceSizeEstimateTests : TempFolderTest
         var mapping = CometInputLoader.LoadFolder(ReferenceCases.Case("im_cloud_M2048N2048K256_0")).Mapping;
         Assert.That(TraceSizeEstimate.Rows(mapping, true), Is.InRange(4_180_000 / 1.5, 4_180_000 * 1.5));
         Assert.That(TraceSizeEstimate.Rows(mapping, false), Is.InRange(35_000_000 / 1.5, 35_000_000 * 1.5));
-        Assert.That(TraceSizeEstimate.Warning(mapping, true, SimulationTraceLevel.Full, SimulationTraceFormats.Default, TraceSizeEstimate.DefaultWarningBytes), Is.Null);
-        Assert.That(TraceSizeEstimate.Warning(mapping, false, SimulationTraceLevel.Full, SimulationTraceFormats.Default, TraceSizeEstimate.DefaultWarningBytes), Does.Contain("GB"));
+        Assert.That(LargeTraceWarning.For(mapping, true, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Is.Null);
+        Assert.That(LargeTraceWarning.For(mapping, false, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Does.Contain("GB"));
     }
 }

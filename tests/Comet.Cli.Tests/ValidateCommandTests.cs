@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Comet.Cli.Reports;
+using Comet.Reports.Sweeps;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Comet.Cli.Plots;
-using Comet.Cli.Reports;
+using Comet.Reports.Sweeps;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

@@ -2,7 +2,7 @@ namespace Comet.Cli.Cancellation;
 
 /// <summary>Turns Ctrl-C into a <see cref="CancellationToken"/>: the first press asks the run to stop cleanly, a second one ends the process.</summary>
 /// <remarks>
-/// A simulate run polls <see cref="Token"/> between events (see <see cref="CancellableRun"/>), stops, flushes its trace
+/// A simulate run polls <see cref="Token"/> between events (see <see cref="Comet.Reports.Runs.ExecutorRun"/>), stops, flushes its trace
 /// sinks and commits its output folder, so what was simulated is written as complete, valid files.
 /// </remarks>
 public sealed class CtrlC : IDisposable

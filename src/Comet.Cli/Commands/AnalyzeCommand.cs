@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Comet.Cli.Reports;
+using Comet.Cli.Terminal;
+using Comet.Reports.Analytic;
 using Comet.Workloads.Analytical;
 
 namespace Comet.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Output;
-using Comet.Cli.Reports;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Output;
+using Comet.Reports.Sweeps;
 using Comet.Workloads.Validation;
 
 namespace Comet.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Comet.Cli.Output;
 using Comet.Cli.Plots;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Output;
 
 namespace Comet.Cli.Commands;
 

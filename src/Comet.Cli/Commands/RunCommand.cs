@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Reports;
+using Comet.Cli.Plots;
+using Comet.Cli.Terminal;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Runs;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Commands;
@@ -51,9 +53,14 @@ public static class RunCommand
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
         var execution = SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream");
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
-        var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
+        var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);
-        var outcome = SimulationRun.Execute(request, ctrlC.Token, stderr);
+        if (LargeTraceWarning.For(request) is { } warning)
+        {
+            stderr.WriteLine(warning);
+        }
+
+        var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (options is not null && parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
@@ -62,7 +69,7 @@ public static class RunCommand
         {
             stdout.WriteLine($"Comet: {folder} (GEMM 256x1024x4096 -> gather -> softmax), analytic vs simulated");
             stdout.WriteLine();
-            SimulationRun.Print(stdout, outcome);
+            SimulationPrinter.Print(stdout, outcome);
         }
 
         // Only once the verb has run to the end: a failing run prints its one error line, an interrupted one its one

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Reports;
+using Comet.Cli.Plots;
+using Comet.Cli.Terminal;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Runs;
 using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
@@ -87,16 +89,21 @@ public static class SimulateCommand
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
-        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), files.NocEnergy, MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution, TraceFormats: formats);
+        var request = new SimulationRequest(inputs, name, outFolder, trace, parse.GetValue(options.Seed), files.NocEnergy, TimelineDrawing.Create, MappingPath: mapping, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution, TraceFormats: formats);
         using var ctrlC = CtrlC.Install(interrupt);
-        var outcome = SimulationRun.Execute(request, ctrlC.Token, stderr);
+        if (LargeTraceWarning.For(request) is { } warning)
+        {
+            stderr.WriteLine(warning);
+        }
+
+        var outcome = SimulationRun.Execute(request, ctrlC.Token);
         if (parse.GetValue(options.Json))
         {
             stdout.Write(outcome.SummaryJson);
         }
         else
         {
-            SimulationRun.Print(stdout, outcome);
+            SimulationPrinter.Print(stdout, outcome);
         }
 
         // Only once the verb has run to the end: a failing run prints its one error line, an interrupted one its one

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Output;
 using Comet.Cli.Plots;
-using Comet.Cli.Reports;
 using Comet.Hardware.Inputs;
+using Comet.Reports.Output;
+using Comet.Reports.Sweeps;
 
 namespace Comet.Cli.Commands;
 

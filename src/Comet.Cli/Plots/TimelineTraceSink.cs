@@ -1,3 +1,4 @@
+using Comet.Reports.Tracing;
 using Comet.Sim;
 
 namespace Comet.Cli.Plots;

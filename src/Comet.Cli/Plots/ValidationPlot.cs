@@ -1,5 +1,5 @@
 using System.Globalization;
-using Comet.Cli.Reports;
+using Comet.Reports.Sweeps;
 using ScottPlot;
 
 namespace Comet.Cli.Plots;
