@@ -40,7 +40,7 @@ internal static class ResultCollector
             if (node is DataMovementTileNode { IsSpatial: true } && mapping.Parent(node) is DataMovementTileNode { IsSpatial: false } parent
                 && run.Tallies.TryGet(parent.Index, out var pt) && pt.Invocations > 0)
             {
-                if (PlanBuilder.ChildrenOf(parent).Count == 1)
+                if (MappingTree.ChildrenOf(parent).Count == 1)
                 {
                     mean = (double)pt.TotalCycles / pt.Invocations;
                     basis = NodeCycleBasis.ParentInvocation;

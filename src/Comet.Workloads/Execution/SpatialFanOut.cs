@@ -190,7 +190,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     // Kept apart from OwnEntries so the lambdas' closure is allocated only when the entries are first computed.
     private (TileEntry[] Inputs, TileEntry[] Outputs) FindOwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
     {
-        var all = node.Entries.Where(e => parent is null || parent.IsSpatial || PlanBuilder.FindEntry(parent, e) < 0).ToList();
+        var all = node.Entries.Where(e => parent is null || parent.IsSpatial || MappingTree.FindEntry(parent, e) < 0).ToList();
         return (all.ToArray(), all.Where(e => run.Plans.IsOutput(e.TensorId, e.Tag)).ToArray());
     }
 
@@ -198,7 +198,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     {
         if (!_children.TryGetValue(node.Index, out var children))
         {
-            children = PlanBuilder.ChildrenOf(node);
+            children = MappingTree.ChildrenOf(node);
             _children.Add(node.Index, children);
         }
 
