@@ -2,7 +2,7 @@ using Comet.Sim;
 
 namespace Comet.Workloads.Execution;
 
-/// <summary>The state of one invocation of a leaf node: per operand, tiles filled, released and drained, and who sleeps on what.</summary>
+/// <summary>One invocation of a leaf run as per-tile processes: the rules it follows and who sleeps on what.</summary>
 /// <remarks>
 /// A leaf streams operands into an engine with a fixed number of slots per operand, so one long-lived mover per
 /// input and one drainer per output suffice; they and the compute loop wake each other only when one actually waits.
@@ -20,14 +20,9 @@ public sealed class LeafRun
         _sim = sim;
         Plan = plan;
         Binding = binding;
-        Slots = Math.Max(1, slots);
-        var n = plan.Entries.Length;
-        Filled = new int[n];
-        Released = new int[n];
-        Queued = new int[n];
-        Drained = new int[n];
-        _moverWake = new Event?[n];
-        _drainerWake = new Event?[n];
+        Rules = LeafRules.Of(plan, slots);
+        _moverWake = new Event?[plan.Entries.Length];
+        _drainerWake = new Event?[plan.Entries.Length];
     }
 
     /// <summary>The leaf's plan.</summary>
@@ -36,23 +31,8 @@ public sealed class LeafRun
     /// <summary>The instances this invocation runs on.</summary>
     public LevelBinding Binding { get; }
 
-    /// <summary>Operand slots per entry.</summary>
-    public int Slots { get; }
-
-    /// <summary>Per input entry, tiles resident so far.</summary>
-    public int[] Filled { get; }
-
-    /// <summary>Per input entry, tiles the engine is done with.</summary>
-    public int[] Released { get; }
-
-    /// <summary>Per output entry, finished tiles handed to the drainer.</summary>
-    public int[] Queued { get; }
-
-    /// <summary>Per output entry, tiles written back.</summary>
-    public int[] Drained { get; }
-
-    /// <summary>True once the compute loop has finished (drainers stop when their queue is empty).</summary>
-    public bool Closing { get; set; }
+    /// <summary>What the movers, the compute loop and the drainers may do next.</summary>
+    public LeafRules Rules { get; }
 
     /// <summary>An event the compute loop sleeps on until a mover or drainer makes progress.</summary>
     public Event ConsumerSleep() => _consumerWake ??= _sim.Event();

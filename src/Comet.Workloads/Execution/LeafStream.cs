@@ -2,13 +2,11 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>The local schedule of one leaf invocation whose engine and operand ports are held for the whole invocation: movers, compute loop and drainers run against those ports alone.</summary>
 /// <remarks>
-/// The rules are those of the per-tile processes (<c>DataflowExecutor.LeafMover</c>, the compute loop,
-/// <c>LeafDrainer</c>): a mover fetches tile k once fewer than <c>slots</c> of its tiles are unreleased; a move
-/// acquires its ports in key order, each port serving its requests first come first served, and holds them together,
-/// each for its own time; an iteration computes when its input tiles are in and its new output tile has a free slot;
-/// a drainer writes a tile back once the iteration that finishes it is done. Because nothing outside the invocation can
-/// touch these ports while it holds them, the schedule is computed here with a small event queue of its own instead of
-/// kernel events: the same holds and waits, one kernel timeout for the whole invocation.
+/// What may happen next is decided by <see cref="LeafRules"/>, the rules the per-tile processes
+/// (<see cref="LeafProcesses"/>) follow too; this adds only how the ports behave: a move acquires its ports in key order,
+/// each port serving its requests first come first served, and holds them together, each for its own time. Because
+/// nothing outside the invocation can touch these ports while it holds them, the schedule is computed here with a small
+/// event queue of its own instead of kernel events: the same holds and waits, one kernel timeout for the whole invocation.
 /// </remarks>
 public sealed class LeafStream
 {
@@ -20,7 +18,7 @@ public sealed class LeafStream
 
     private readonly int _iterations;
     private readonly long _computeCycles;
-    private readonly int _slots;
+    private readonly LeafRules _rules;
     private readonly LeafStreamEntry[] _entries;
     private readonly int[] _capacity;
     private readonly int _consumer;
@@ -29,10 +27,6 @@ public sealed class LeafStream
     private readonly int[] _acquired;
     private readonly bool[] _moving;
     private readonly bool[] _sleeping;
-    private readonly int[] _filled;
-    private readonly int[] _released;
-    private readonly int[] _queued;
-    private readonly int[] _drained;
     private readonly int[] _inUse;
     private readonly Queue<int>[] _waiting;
     private readonly long[] _portBusy;
@@ -44,7 +38,6 @@ public sealed class LeafStream
     private int _iteration;
     private int _check;
     private bool _consumerSleeping;
-    private bool _closing;
     private long _end;
     private long _computeFirst = -1;
     private long _computeLast;
@@ -54,7 +47,7 @@ public sealed class LeafStream
     {
         _iterations = iterations;
         _computeCycles = computeCycles;
-        _slots = Math.Max(1, slots);
+        _rules = new LeafRules(slots, [.. entries.Select(e => e.IsOutput)], [.. entries.Select(e => e.Ordinal)], [.. entries.Select(e => e.Tiles)]);
         _entries = entries;
         _capacity = portCapacity;
         var n = entries.Length;
@@ -63,10 +56,6 @@ public sealed class LeafStream
         _acquired = new int[n];
         _moving = new bool[n];
         _sleeping = new bool[n];
-        _filled = new int[n];
-        _released = new int[n];
-        _queued = new int[n];
-        _drained = new int[n];
         _inUse = new int[portCapacity.Length];
         _waiting = new Queue<int>[portCapacity.Length];
         for (var p = 0; p < _waiting.Length; p++)
@@ -167,20 +156,20 @@ public sealed class LeafStream
                 var k = _next[e];
                 if (entry.IsOutput)
                 {
-                    if (_queued[e] <= k)
+                    if (!_rules.IsHandedOver(e, k))
                     {
-                        _sleeping[e] = !_closing;
+                        _sleeping[e] = !_rules.Closing;
                         return;
                     }
                 }
                 else
                 {
-                    if (k >= entry.Tiles)
+                    if (!_rules.HasTile(e, k))
                     {
                         return;
                     }
 
-                    if (k - _released[e] >= _slots)
+                    if (!_rules.MayFetch(e, k))
                     {
                         _sleeping[e] = true;
                         return;
@@ -252,15 +241,7 @@ public sealed class LeafStream
         }
 
         _moving[e] = false;
-        if (entry.IsOutput)
-        {
-            _drained[e] = ++_next[e];
-        }
-        else
-        {
-            _filled[e] = ++_next[e];
-        }
-
+        _rules.Moved(e, _next[e]++);
         Wake(_consumer, t);
     }
 
@@ -280,7 +261,7 @@ public sealed class LeafStream
         {
             if (_iteration == _iterations)
             {
-                _closing = true;
+                _rules.Close();
                 for (var e = 0; e < _entries.Length; e++)
                 {
                     if (_entries[e].IsOutput)
@@ -294,12 +275,7 @@ public sealed class LeafStream
 
             for (; _check < _entries.Length; _check++)
             {
-                var entry = _entries[_check];
-                var k = entry.Ordinal[_iteration];
-                var blocked = entry.IsOutput
-                    ? entry.StartsAt(_iteration) && k - _drained[_check] >= _slots
-                    : _filled[_check] <= k;
-                if (blocked)
+                if (_rules.Blocks(_check, _iteration))
                 {
                     _consumerSleeping = true;
                     return;
@@ -327,22 +303,10 @@ public sealed class LeafStream
     {
         for (var e = 0; e < _entries.Length; e++)
         {
-            var entry = _entries[e];
-            if (!entry.EndsAt(_iteration))
+            if (_rules.Finish(e, _iteration))
             {
-                continue;
+                Wake(e, t);
             }
-
-            if (entry.IsOutput)
-            {
-                _queued[e]++;
-            }
-            else
-            {
-                _released[e]++;
-            }
-
-            Wake(e, t);
         }
 
         _iteration++;

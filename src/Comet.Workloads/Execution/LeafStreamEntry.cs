@@ -6,11 +6,5 @@ namespace Comet.Workloads.Execution;
 /// <param name="Tiles">Number of tile moves.</param>
 /// <param name="Ports">Local port indices one move holds, in acquisition (key) order.</param>
 /// <param name="HoldCycles">Cycles each of <paramref name="Ports"/> is held per move.</param>
-public sealed record LeafStreamEntry(bool IsOutput, int[] Ordinal, int Tiles, int[] Ports, long[] HoldCycles)
-{
-    /// <summary>True when iteration <paramref name="i"/> is the last use of its tile.</summary>
-    public bool EndsAt(int i) => TileOrdinals.EndsAt(Ordinal, i);
-
-    /// <summary>True when iteration <paramref name="i"/> starts a new tile.</summary>
-    public bool StartsAt(int i) => TileOrdinals.StartsAt(Ordinal, i);
-}
+/// <remarks>When a tile starts, ends or may move is for <see cref="LeafRules"/> to say.</remarks>
+public sealed record LeafStreamEntry(bool IsOutput, int[] Ordinal, int Tiles, int[] Ports, long[] HoldCycles);

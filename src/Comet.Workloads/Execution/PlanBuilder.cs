@@ -21,26 +21,6 @@ public sealed class PlanBuilder
         _machine = machine;
     }
 
-    /// <summary>The non-binding children of <paramref name="node"/>, each with the binding written before it.</summary>
-    public static List<(BindingKind Binding, MappingNode Node)> ChildrenOf(MappingNode node)
-    {
-        var result = new List<(BindingKind, MappingNode)>();
-        var binding = BindingKind.None;
-        foreach (var child in node.Children)
-        {
-            if (child is InterTileBindingNode b)
-            {
-                binding = b.Kind;
-                continue;
-            }
-
-            result.Add((binding, child));
-            binding = BindingKind.None;
-        }
-
-        return result;
-    }
-
     /// <summary>Whether entry tensor <paramref name="tensor"/> with tag <paramref name="tag"/> is an output (read-write) of that tag.</summary>
     public bool IsOutput(int tensor, string tag) => _inputs.Problem.FindOperation(tag) is not { } op || op.IsReadWrite(tensor);
 
@@ -66,9 +46,9 @@ public sealed class PlanBuilder
         }
 
         var iterations = (int)order.Aggregate(1L, (a, d) => a * nodeFactor[d]);
-        var children = ChildrenOf(node);
-        var childTags = children.Select(c => TagsOf(c.Node)).ToList();
-        var childProduces = children.Select(c => ProducedBy(c.Node)).ToList();
+        var children = MappingTree.ChildrenOf(node);
+        var childTags = children.Select(c => MappingTree.TagsOf(c.Node)).ToList();
+        var childProduces = children.Select(c => MappingTree.ProducedBy(problem, c.Node)).ToList();
         var entries = new EntryPlan[node.Entries.Count];
         for (var ei = 0; ei < entries.Length; ei++)
         {
@@ -131,8 +111,8 @@ public sealed class PlanBuilder
             var fanOut = 1;
             if (children.Count > 0 && children[consumer].Node is DataMovementTileNode { IsSpatial: true } spatial)
             {
-                (groups, fanOut) = FanOut(spatial, entry, proj);
-                var match = FindEntry(spatial, entry);
+                (groups, fanOut) = FanOutGroups.Of(dims, spatial, entry, proj);
+                var match = MappingTree.FindEntry(spatial, entry);
                 if (match >= 0)
                 {
                     perInstanceExtents = _tiles.Below(spatial.Index, match);
@@ -167,115 +147,6 @@ public sealed class PlanBuilder
         return plan;
     }
 
-    /// <summary>Index of the entry of <paramref name="node"/> with the same tensor and tag as <paramref name="entry"/>, or −1.</summary>
-    public static int FindEntry(DataMovementTileNode node, TileEntry entry)
-    {
-        for (var i = 0; i < node.Entries.Count; i++)
-        {
-            if (node.Entries[i].TensorId == entry.TensorId && node.Entries[i].Tag == entry.Tag)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Fan-out of spatial node <paramref name="spatial"/> and, for <paramref name="entry"/>, its instances grouped by distinct tile.</summary>
-    public (int[][] Groups, int FanOut) FanOut(DataMovementTileNode spatial, TileEntry entry, HashSet<int> proj)
-    {
-        var dims = _inputs.Problem.DimensionNames.Count;
-        var lines = spatial.Entries.Max(e => e.Factors.Count);
-        var lineFactors = new long[lines][];
-        for (var l = 0; l < lines; l++)
-        {
-            lineFactors[l] = new long[dims];
-            Array.Fill(lineFactors[l], 1L);
-            foreach (var e in spatial.Entries)
-            {
-                if (l < e.Factors.Count)
-                {
-                    foreach (var (d, f) in e.Factors[l])
-                    {
-                        lineFactors[l][d] = Math.Max(lineFactors[l][d], Math.Max(1, f));
-                    }
-                }
-            }
-        }
-
-        var lineSize = lineFactors.Select(f => (int)f.Aggregate(1L, (a, b) => a * b)).ToArray();
-        var fanOut = lineSize.Aggregate(1, (a, b) => a * b);
-        var match = FindEntry(spatial, entry);
-        var own = match >= 0 ? spatial.Entries[match] : null;
-        var groups = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var j = 0; j < fanOut; j++)
-        {
-            var key = new System.Text.StringBuilder();
-            var rest = j;
-            for (var l = 0; l < lines; l++)
-            {
-                var c = rest % lineSize[l];
-                rest /= lineSize[l];
-                for (var d = 0; d < dims; d++)
-                {
-                    var coord = c % lineFactors[l][d];
-                    c = (int)(c / lineFactors[l][d]);
-                    if (own is null || !proj.Contains(d))
-                    {
-                        continue;
-                    }
-
-                    var f = l < own.Factors.Count ? Math.Max(1, own.Factors[l].GetValueOrDefault(d, 1)) : 1;
-                    key.Append(coord * f / lineFactors[l][d]).Append(',');
-                }
-            }
-
-            var k = key.ToString();
-            if (!groups.TryGetValue(k, out var list))
-            {
-                list = [];
-                groups[k] = list;
-            }
-
-            list.Add(j);
-        }
-
-        return (groups.Values.OrderBy(g => g[0]).Select(g => g.ToArray()).ToArray(), fanOut);
-    }
-
-    /// <summary>Operation names, collective tags and entry tags in the subtree of <paramref name="node"/>.</summary>
-    public static HashSet<string> TagsOf(MappingNode node)
-    {
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        Collect(node);
-        return tags;
-
-        void Collect(MappingNode n)
-        {
-            switch (n)
-            {
-                case OperationNode op:
-                    tags.Add(op.OperationName);
-                    break;
-                case CollectiveOperationNode col:
-                    tags.Add(col.Tag);
-                    break;
-                case DataMovementTileNode dm:
-                    foreach (var e in dm.Entries)
-                    {
-                        tags.Add(e.Tag);
-                    }
-
-                    break;
-            }
-
-            foreach (var c in n.Children)
-            {
-                Collect(c);
-            }
-        }
-    }
-
     /// <summary>The latest collective before node <paramref name="nodeIndex"/> (pre-order) whose output is <paramref name="tensor"/>, as a stall reason; null when none.</summary>
     private string? CollectiveResultReason(int tensor, int nodeIndex)
     {
@@ -290,31 +161,6 @@ public sealed class PlanBuilder
         }
 
         return reason;
-    }
-
-    private HashSet<int> ProducedBy(MappingNode node)
-    {
-        var produced = new HashSet<int>();
-        Collect(node);
-        return produced;
-
-        void Collect(MappingNode n)
-        {
-            switch (n)
-            {
-                case OperationNode op when _inputs.Problem.FindOperation(op.OperationName) is { } po:
-                    produced.Add(_inputs.Problem.TensorId(po.Output));
-                    break;
-                case CollectiveOperationNode col:
-                    produced.Add(col.OutputTensorId);
-                    break;
-            }
-
-            foreach (var c in n.Children)
-            {
-                Collect(c);
-            }
-        }
     }
 
     private TemporalPlan LeafPlan(DataMovementTileNode node, int iterations, EntryPlan[] entries, List<(BindingKind, MappingNode)> children, OperationNode op)

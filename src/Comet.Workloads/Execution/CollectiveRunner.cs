@@ -1,0 +1,107 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+using Comet.Workloads.Collectives;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>Runs a collective node: every participant arrives at a rendezvous, the last one starts the schedule on the meshes, and each waits for it to finish.</summary>
+internal sealed class CollectiveRunner(RunContext run)
+{
+    private readonly Dictionary<(int Node, int Instance), int> _occurrences = [];
+    private readonly Dictionary<(int Node, int GroupBase, int Occurrence), CollectiveRendezvous> _rendezvous = [];
+
+    // A span is its target level and how many parent levels it climbs (always through the first parent).
+    private readonly Dictionary<(int Level, int Levels), CollectiveFabric> _fabrics = [];
+
+    /// <summary>One participant's part in one occurrence of <paramref name="node"/>: arrive, wait for the schedule, record the stall and the collective rows.</summary>
+    public IEnumerable<Event> Run(CollectiveOperationNode node, LevelBinding b)
+    {
+        var sim = run.Sim;
+        var start = sim.Now;
+        var level = node.TargetLevelId;
+        var me = run.Resolve(b, level);
+        var (span, participants) = CollectiveParticipants.Of(run.Machine, node, b, me);
+
+        var occurrence = _occurrences.GetValueOrDefault((node.Index, me));
+        _occurrences[(node.Index, me)] = occurrence + 1;
+        var key = (node.Index, participants[0], occurrence);
+        if (!_rendezvous.TryGetValue(key, out var meeting))
+        {
+            meeting = new CollectiveRendezvous(sim.Event(), participants.Length);
+            _rendezvous[key] = meeting;
+        }
+
+        meeting.Arrived++;
+        if (meeting.Arrived == meeting.Expected)
+        {
+            _rendezvous.Remove(key);
+            sim.Process(Schedule(node, span, participants, meeting.Done), $"{node.Name}.schedule");
+        }
+
+        var who = run.Machine.RefOf(level, me);
+        var asked = sim.Now;
+        if (!meeting.Done.IsProcessed)
+        {
+            yield return meeting.Done;
+        }
+
+        var tensor = run.TensorName(node.InputTensorId);
+        var scheduleStart = meeting.Done.Value is long s ? s : asked;
+        if (scheduleStart > asked)
+        {
+            run.Stalls.Collective(who, node.Name, tensor, occurrence, $"collective:{node.Kind.ToString().ToLowerInvariant()}#{node.Index}", asked, scheduleStart);
+            run.Tallies.Of(node).AddStall(scheduleStart - asked);
+        }
+
+        sim.Trace?.Write(new TraceRecord(Math.Max(asked, scheduleStart), sim.Now, who.Name, who.Instance, ActivityKind.Collective, node.Name, tensor, occurrence, 0, ""));
+        run.Tallies.Of(node).Add(start, sim.Now);
+    }
+
+    /// <summary>The process that runs the collective's schedule once every participant has arrived; <paramref name="done"/> gets its start cycle.</summary>
+    private IEnumerable<Event> Schedule(CollectiveOperationNode node, int[] span, int[] participants, Event done)
+    {
+        var sim = run.Sim;
+        var machine = run.Machine;
+        var start = sim.Now;
+        var level = node.TargetLevelId;
+        var extents = run.Tiles.CollectiveInput(node.Index);
+        var elements = extents is null ? 0 : run.Tiles.ProjectedElements(extents, node.InputTensorId, node.Tag);
+        var bytes = TileAnalysis.Bytes(elements, node.PrecisionBits);
+        var net = machine.Level(level).LinkNetwork;
+        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
+        var schedule = CollectiveSchedule.Build(algorithm, participants.Length, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
+        var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
+        var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
+        var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
+        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, Fabric(span), label, op, p => machine.SimdBelow(level, participants[p])))
+        {
+            yield return ev;
+        }
+
+        done.Succeed(start);
+    }
+
+    /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>
+    private CollectiveFabric Fabric(int[] span)
+    {
+        if (!_fabrics.TryGetValue((span[0], span.Length), out var fabric))
+        {
+            var machine = run.Machine;
+            var perParent = span.Select(l => (int)Math.Max(1, machine.Level(l).Instances)).ToArray();
+            fabric = new CollectiveFabric(perParent, (k, parent) =>
+            {
+                var level = span[k];
+                var spec = machine.Level(level);
+
+                // The participants talk over their link mesh; the levels above carry data on theirs when they have
+                // one, otherwise on the mesh their parent fills them through.
+                return machine.LinkMesh(level, parent * perParent[k])
+                    ?? (k > 0 && spec.ParentIds.Count > 0 ? machine.ChildMesh(spec.ParentIds[0], parent, level) : null);
+            });
+            _fabrics.Add((span[0], span.Length), fabric);
+        }
+
+        return fabric;
+    }
+}

@@ -1,0 +1,179 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>Leaves that stream: an invocation holds its engine and operand ports and is scheduled locally (<see cref="LeafStream"/>), its setup computed once per leaf and instance set.</summary>
+internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
+{
+    private readonly Dictionary<(TemporalPlan Plan, int Engine), LeafStreamSetup?> _setups = [];
+
+    /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
+    public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
+    {
+        if (_setups.TryGetValue((plan, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
+        {
+            return known;
+        }
+
+        var instances = new int[plan.Entries.Length * 2];
+        foreach (var e in plan.Entries)
+        {
+            instances[2 * e.Index] = run.Resolve(b, e.Entry.TargetLevelId);
+            instances[(2 * e.Index) + 1] = run.Resolve(b, e.Entry.ChildLevelId);
+        }
+
+        var setup = Build(plan, instances, engine);
+        _setups[(plan, engine)] = setup;
+        return setup;
+    }
+
+    /// <summary>One leaf invocation as a stream: acquire the engine and the operand ports (key order), hold them for the local schedule's length, release.</summary>
+    public IEnumerable<Event> Run(TemporalPlan plan, int engineInstance, LeafStreamSetup setup)
+    {
+        var sim = run.Sim;
+        var engine = LeafEngine.Of(run.Machine, plan, engineInstance);
+        var engineRef = engine.Ref;
+        var grants = new Request[setup.Grants];
+        var held = 0;
+        try
+        {
+            var asked = sim.Now;
+            var atOnce = engine.Unit.TryRequest(out var unit);
+            grants[held++] = unit;
+            if (!atOnce)
+            {
+                yield return unit;
+            }
+
+            if (run.Stalls.Waited(asked))
+            {
+                run.Stalls.Held(engineRef, plan.Node.Name, "", engine.BusyReason, asked);
+            }
+
+            foreach (var p in setup.AcquireOrder)
+            {
+                var pool = setup.Pools[p];
+                for (var k = 0; k < setup.PortsTaken[p]; k++)
+                {
+                    asked = sim.Now;
+                    var portAtOnce = pool.Resource.TryRequest(out var grant);
+                    grants[held++] = grant;
+                    if (!portAtOnce)
+                    {
+                        yield return grant;
+                    }
+
+                    if (run.Stalls.Waited(asked))
+                    {
+                        run.Stalls.Held(engineRef, plan.Node.Name, setup.Tensors[p], pool.StallReason, asked);
+                    }
+                }
+            }
+
+            var start = sim.Now;
+            var schedule = setup.Schedule;
+            if (schedule.End > 0)
+            {
+                yield return sim.Timeout(schedule.End);
+            }
+
+            Account(plan, setup, engine);
+            if (sim.Trace is { } trace)
+            {
+                WriteRows(trace, plan, setup, start, engineRef);
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < held; i++)
+            {
+                grants[i].Dispose();
+            }
+        }
+    }
+
+    private bool SameInstances(TemporalPlan plan, LevelBinding b, int[] instances)
+    {
+        foreach (var e in plan.Entries)
+        {
+            if (instances[2 * e.Index] != run.Resolve(b, e.Entry.TargetLevelId) || instances[(2 * e.Index) + 1] != run.Resolve(b, e.Entry.ChildLevelId))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private LeafStreamSetup? Build(TemporalPlan plan, int[] instances, int engine)
+    {
+        var uses = new PortUse[plan.Entries.Length][];
+        foreach (var e in plan.Entries)
+        {
+            if (e.IsOutput && e.Entry.ReadModifyWrite)
+            {
+                return null;
+            }
+
+            var target = instances[2 * e.Index];
+            var child = instances[(2 * e.Index) + 1];
+            if (ports.OperandUse(e.Entry, target, child, e.BytesPerInstance, drain: e.IsOutput) is { } one)
+            {
+                uses[e.Index] = [one];
+            }
+            else if (ports.DirectPair(e.Entry, target, child, e.BytesPerInstance, drain: e.IsOutput) is { } pair)
+            {
+                uses[e.Index] = string.CompareOrdinal(pair.First.Pool.Key, pair.Second.Pool.Key) <= 0
+                    ? [pair.First, pair.Second]
+                    : [pair.Second, pair.First];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return new LeafStreamSetup(plan, uses, instances, run.Options.OperandSlots, LeafEngine.Of(run.Machine, plan, engine).StepCycles);
+    }
+
+    /// <summary>Charges the bytes every entry moved, the ports' busy time and the primitives the engine ran.</summary>
+    private static void Account(TemporalPlan plan, LeafStreamSetup setup, LeafEngine engine)
+    {
+        foreach (var e in plan.Entries)
+        {
+            foreach (var u in setup.Uses[e.Index])
+            {
+                u.Account?.Count(u.Bytes, e.Tiles);
+            }
+        }
+
+        for (var p = 0; p < setup.Pools.Length; p++)
+        {
+            setup.Pools[p].AddBusy(setup.Schedule.PortBusy[p]);
+        }
+
+        engine.Record(plan.Iterations);
+    }
+
+    /// <summary>One row per port (its first hold to its last, the tensors it carried, their bytes) and one compute row for the engine.</summary>
+    private static void WriteRows(ITraceSink trace, TemporalPlan plan, LeafStreamSetup setup, long start, ComponentRef engineRef)
+    {
+        var schedule = setup.Schedule;
+        for (var p = 0; p < setup.Pools.Length; p++)
+        {
+            if (schedule.PortFirst[p] < 0)
+            {
+                continue;
+            }
+
+            var owner = setup.Pools[p].Owner;
+            trace.Write(new TraceRecord(start + schedule.PortFirst[p], start + schedule.PortLast[p], owner.Name, owner.Instance, setup.Activities[p], plan.Node.Name, setup.Tensors[p], 0, setup.Bytes[p], ""));
+        }
+
+        if (schedule.ComputeBusy > 0)
+        {
+            trace.Write(new TraceRecord(start + schedule.ComputeFirst, start + schedule.ComputeLast, engineRef.Name, engineRef.Instance, ActivityKind.Compute, plan.Operation!.OperationName, "", 0, 0, ""));
+        }
+    }
+}

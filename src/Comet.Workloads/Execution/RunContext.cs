@@ -1,0 +1,76 @@
+using Comet.Hardware.Machines;
+using Comet.Sim;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>What every room of the executor shares for one run: the simulation, the machine, the inputs and their tile analysis and plans, the options, and where per-node figures and stall rows go.</summary>
+internal sealed class RunContext
+{
+    /// <summary>Builds the machine, the tile analysis and the planner for <paramref name="inputs"/> inside <paramref name="sim"/>.</summary>
+    public RunContext(CometInputSet inputs, Simulation sim, ExecutionOptions options)
+    {
+        Inputs = inputs;
+        Sim = sim;
+        Options = options;
+        Machine = new Machine(sim, inputs.Architecture, options.NocEnergy);
+        Tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
+        Plans = new PlanBuilder(inputs, Tiles, Machine);
+        Stalls = new StallRows(sim);
+
+        // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
+        // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
+        EnginesExclusive = !inputs.Mapping.Nodes.OfType<InterTileBindingNode>().Any(b => b.Kind is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing);
+    }
+
+    /// <summary>The architecture, problem and mapping simulated.</summary>
+    public CometInputSet Inputs { get; }
+
+    /// <summary>The simulation the processes run in.</summary>
+    public Simulation Sim { get; }
+
+    /// <summary>The executor's knobs.</summary>
+    public ExecutionOptions Options { get; }
+
+    /// <summary>The simulated hardware.</summary>
+    public Machine Machine { get; }
+
+    /// <summary>What moves: every entry's tile extents.</summary>
+    public TileAnalysis Tiles { get; }
+
+    /// <summary>Each temporal node's loop, entries and operation, planned once.</summary>
+    public PlanBuilder Plans { get; }
+
+    /// <summary>Per-node invocation figures.</summary>
+    public NodeTallies Tallies { get; } = new();
+
+    /// <summary>Where waits are written.</summary>
+    public StallRows Stalls { get; }
+
+    /// <summary>True when no binding lets two leaves share an engine at once.</summary>
+    public bool EnginesExclusive { get; }
+
+    /// <summary>The instance of <paramref name="level"/> a subtree bound by <paramref name="b"/> works on: the bound one, or the first instance under its first parent's.</summary>
+    public int Resolve(LevelBinding b, int level) => Resolve(b, level, 0);
+
+    /// <summary>The name of tensor <paramref name="id"/>, or empty when there is no such tensor.</summary>
+    public string TensorName(int id) => id >= 0 && id < Inputs.Problem.TensorNames.Count ? Inputs.Problem.TensorNames[id] : "";
+
+    private int Resolve(LevelBinding b, int level, int depth)
+    {
+        var bound = b.Bound(level);
+        if (bound >= 0)
+        {
+            return bound;
+        }
+
+        if (depth > 32)
+        {
+            return 0;
+        }
+
+        // The first parent decides (indexed, so no enumerator is boxed on this hot path).
+        var spec = Machine.Level(level);
+        return spec.ParentIds.Count == 0 ? 0 : Resolve(b, spec.ParentIds[0], depth + 1) * (int)Math.Max(1, spec.Instances);
+    }
+}

@@ -1,0 +1,207 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>Runs a spatial node: its children once per child instance, concurrently, folding a fan-out wider than the instance array onto the physical instances in turn.</summary>
+internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace space, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
+{
+    // Memos keyed by node index: mapping nodes are records, and hashing one hashes its strings every lookup.
+    private readonly Dictionary<int, (int Level, int TargetLevel)[]> _childLevels = [];
+    private readonly Dictionary<(int Node, int Instance), string> _instanceNames = [];
+    private readonly Dictionary<int, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
+    private readonly Dictionary<int, List<(BindingKind Binding, MappingNode Node)>> _children = [];
+
+    /// <summary>Runs one invocation of <paramref name="node"/> under the instances <paramref name="b"/> binds.</summary>
+    public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
+    {
+        var sim = run.Sim;
+        var start = sim.Now;
+        var parent = run.Inputs.Mapping.Parent(node) as DataMovementTileNode;
+        var fanOut = 1;
+        foreach (var e in node.Entries)
+        {
+            fanOut = Math.Max(fanOut, (int)e.FactorProduct);
+        }
+
+        // A fan-out wider than the physical instance array folds logical instance j onto physical j mod P (P = the
+        // smallest instance count among the child levels): each physical instance serves its logical instances in
+        // turn, one after the other, while different physical instances run concurrently.
+        var childLevels = ChildLevelsOf(node);
+        var physical = fanOut;
+        foreach (var (level, _) in childLevels)
+        {
+            physical = Math.Min(physical, (int)Math.Max(1, run.Machine.Level(level).Instances));
+        }
+
+        var turns = new List<IEnumerable<Event>>[physical];
+        for (var j = 0; j < fanOut; j++)
+        {
+            // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
+            var active = Math.Min(physical, fanOut - (j / physical * physical));
+            var bj = b;
+            foreach (var (level, targetLevel) in childLevels)
+            {
+                var spec = run.Machine.Level(level);
+                var perParent = (int)Math.Max(1, spec.Instances);
+                var parentInstance = spec.ParentIds.Count > 0 ? run.Resolve(b, targetLevel) : 0;
+                var groupBase = parentInstance * perParent;
+                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(active, perParent));
+            }
+
+            // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
+            var (own, _) = OwnEntries(node, parent);
+            var children = ChildrenOf(node);
+            var body = own.Length == 0 && children.Count == 1 ? runNode(children[0].Node, bj) : RunInstance(node, parent, bj);
+            (turns[j % physical] ??= []).Add(body);
+        }
+
+        var procs = new Event[physical];
+        for (var p = 0; p < physical; p++)
+        {
+            procs[p] = sim.Process(turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]), InstanceName(node, p));
+        }
+
+        yield return sim.AllOf(procs);
+        run.Tallies.Of(node).Add(start, sim.Now);
+    }
+
+    /// <summary>Runs the logical instances folded onto one physical instance one after the other.</summary>
+    private static IEnumerable<Event> InTurn(List<IEnumerable<Event>> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            foreach (var ev in body)
+            {
+                yield return ev;
+            }
+        }
+    }
+
+    /// <summary>One child instance: moves the entries its temporal parent does not (once per invocation), runs the children, drains its own outputs and gives their space back.</summary>
+    private IEnumerable<Event> RunInstance(DataMovementTileNode node, DataMovementTileNode? parent, LevelBinding b)
+    {
+        var sim = run.Sim;
+        var (own, ownOutputs) = OwnEntries(node, parent);
+        var label = new ActivityLabel(node.Name, "", -1);
+        List<(IMemory Memory, Container Space, long Bytes)>? reserved = null;
+        foreach (var e in own)
+        {
+            var bytes = EntryBytes(node, e);
+            var child = run.Resolve(b, e.ChildLevelId);
+            var target = run.Resolve(b, e.TargetLevelId);
+            if (run.Machine.Memory(e.ChildLevelId, child) is { Space: { } room } memory)
+            {
+                var asked = sim.Now;
+                var get = space.Ask(memory, room, bytes, label with { Tensor = run.TensorName(e.TensorId) });
+                if (!get.IsProcessed)
+                {
+                    yield return get;
+                }
+
+                space.Stall(memory, bytes, label with { Tensor = run.TensorName(e.TensorId) }, asked);
+                (reserved ??= []).Add((memory, room, bytes));
+            }
+
+            if (!run.Plans.IsOutput(e.TensorId, e.Tag))
+            {
+                foreach (var ev in mover.Move(e, target, [child], bytes, false, label with { Tensor = run.TensorName(e.TensorId) }))
+                {
+                    yield return ev;
+                }
+            }
+        }
+
+        var children = ChildrenOf(node);
+        var body = children.Count == 1 ? runNode(children[0].Node, b) : BindingWaves.Run(sim, children, c => runNode(children[c].Node, b));
+        foreach (var ev in body)
+        {
+            yield return ev;
+        }
+
+        foreach (var e in ownOutputs)
+        {
+            var bytes = EntryBytes(node, e);
+            foreach (var ev in mover.Move(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }))
+            {
+                yield return ev;
+            }
+        }
+
+        foreach (var (_, room, bytes) in reserved ?? [])
+        {
+            TileSpace.Free(room, bytes);
+        }
+    }
+
+    /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/>.</summary>
+    private long EntryBytes(DataMovementTileNode node, TileEntry e)
+    {
+        var index = -1;
+        for (var i = 0; i < node.Entries.Count; i++)
+        {
+            if (ReferenceEquals(node.Entries[i], e))
+            {
+                index = i;
+            }
+        }
+
+        var elements = run.Tiles.ProjectedElements(run.Tiles.Below(node.Index, index), e.TensorId, e.Tag);
+        return TileAnalysis.Bytes(elements, e.PrecisionBits);
+    }
+
+    /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
+    private (int Level, int TargetLevel)[] ChildLevelsOf(DataMovementTileNode node)
+    {
+        if (!_childLevels.TryGetValue(node.Index, out var levels))
+        {
+            levels = [.. node.Entries.Select(e => e.ChildLevelId).Distinct().Select(l => (l, node.Entries.First(e => e.ChildLevelId == l).TargetLevelId))];
+            _childLevels.Add(node.Index, levels);
+        }
+
+        return levels;
+    }
+
+    /// <summary>The process name of instance <paramref name="j"/> of a spatial node (<c>Node#j</c>), built once.</summary>
+    private string InstanceName(DataMovementTileNode node, int j)
+    {
+        if (!_instanceNames.TryGetValue((node.Index, j), out var name))
+        {
+            name = $"{node.Name}#{j}";
+            _instanceNames.Add((node.Index, j), name);
+        }
+
+        return name;
+    }
+
+    /// <summary>The entries a spatial node moves itself, inputs first then outputs: those its temporal parent does not already move (those only describe the fan-out).</summary>
+    private (TileEntry[] Inputs, TileEntry[] Outputs) OwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
+    {
+        if (!_ownEntries.TryGetValue(node.Index, out var own))
+        {
+            own = FindOwnEntries(node, parent);
+            _ownEntries.Add(node.Index, own);
+        }
+
+        return own;
+    }
+
+    // Kept apart from OwnEntries so the lambdas' closure is allocated only when the entries are first computed.
+    private (TileEntry[] Inputs, TileEntry[] Outputs) FindOwnEntries(DataMovementTileNode node, DataMovementTileNode? parent)
+    {
+        var all = node.Entries.Where(e => parent is null || parent.IsSpatial || MappingTree.FindEntry(parent, e) < 0).ToList();
+        return (all.ToArray(), all.Where(e => run.Plans.IsOutput(e.TensorId, e.Tag)).ToArray());
+    }
+
+    private List<(BindingKind Binding, MappingNode Node)> ChildrenOf(MappingNode node)
+    {
+        if (!_children.TryGetValue(node.Index, out var children))
+        {
+            children = MappingTree.ChildrenOf(node);
+            _children.Add(node.Index, children);
+        }
+
+        return children;
+    }
+}

@@ -1,0 +1,233 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The consumer side of a temporal node: runs its iterations (or its pipeline stages), each child once its input tiles are in, then hands finished tiles to the <see cref="TemporalSequencer"/>; a leaf goes to its own room.</summary>
+internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, LeafProcesses leaves, LeafStreamRunner streams, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
+{
+    /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds.</summary>
+    public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
+    {
+        var sim = run.Sim;
+        var start = sim.Now;
+        var plan = run.Plans.Plan(node);
+        if (plan.IsSimpleLeaf)
+        {
+            var engine = run.Resolve(b, plan.ComputeLevel);
+            var leaf = run.Options.StreamLeaves && run.EnginesExclusive && streams.Setup(plan, b, engine) is { } stream
+                ? streams.Run(plan, engine, stream)
+                : leaves.Run(plan, b);
+            foreach (var ev in leaf)
+            {
+                yield return ev;
+            }
+
+            run.Tallies.Of(node).Add(start, sim.Now);
+            yield break;
+        }
+
+        var state = new TemporalRun(sim, plan, b, run.Options.OperandSlots);
+        sim.Process(sequencer.Sequence(state), node.Name + ".mover");
+        if (plan.Operation is null && plan.Children.Any(c => c.Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing))
+        {
+            foreach (var ev in RunStages(state))
+            {
+                yield return ev;
+            }
+
+            run.Tallies.Of(node).Add(start, sim.Now);
+            yield break;
+        }
+
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            if (plan.Iterations > run.Options.MaxRunAhead)
+            {
+                state.Begun(i).Succeed();
+            }
+
+            if (plan.Operation is not null)
+            {
+                foreach (var ev in Stage(state, i, 0))
+                {
+                    yield return ev;
+                }
+
+                continue;
+            }
+
+            var iteration = i;
+            foreach (var ev in BindingWaves.Run(sim, plan.Children, c => Stage(state, iteration, c)))
+            {
+                yield return ev;
+            }
+        }
+
+        if (state.Drains.Count > 0)
+        {
+            yield return sim.AllOf(state.Drains);
+        }
+
+        run.Tallies.Of(node).Add(start, sim.Now);
+    }
+
+    /// <summary>Runs a temporal node whose children are pipeline (or parallel) stages: one process per stage walks the iterations.</summary>
+    /// <remarks>
+    /// Children joined by sequential bindings form one stage. Stage k starts iteration i when it has finished iteration
+    /// i−1 and, after a pipeline binding, when stage k−1 has finished iteration i (its output tiles exist); after a
+    /// parallel or sharing binding it does not wait for stage k−1. So iteration i+1's producer overlaps iteration i's
+    /// consumer, with the buffers between them (their space) as the only coupling.
+    /// </remarks>
+    private IEnumerable<Event> RunStages(TemporalRun state)
+    {
+        var sim = run.Sim;
+        var plan = state.Plan;
+        var stages = new List<(bool AfterPipeline, List<int> Children)>();
+        for (var c = 0; c < plan.Children.Count; c++)
+        {
+            var binding = plan.Children[c].Binding;
+            if (stages.Count == 0 || binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing)
+            {
+                stages.Add((binding == BindingKind.Pipeline, [c]));
+            }
+            else
+            {
+                stages[^1].Children.Add(c);
+            }
+        }
+
+        var done = new Event[stages.Count][];
+        for (var k = 0; k < stages.Count; k++)
+        {
+            done[k] = new Event[plan.Iterations];
+            for (var i = 0; i < plan.Iterations; i++)
+            {
+                done[k][i] = sim.Event();
+            }
+        }
+
+        var procs = new Event[stages.Count];
+        for (var k = 0; k < stages.Count; k++)
+        {
+            procs[k] = sim.Process(StageLoop(state, stages, done, k), $"{plan.Node.Name}.stage{k}");
+        }
+
+        yield return sim.AllOf(procs);
+        if (state.Drains.Count > 0)
+        {
+            yield return sim.AllOf(state.Drains);
+        }
+    }
+
+    private IEnumerable<Event> StageLoop(TemporalRun state, List<(bool AfterPipeline, List<int> Children)> stages, Event[][] done, int k)
+    {
+        var sim = run.Sim;
+        var plan = state.Plan;
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            if (k > 0 && stages[k].AfterPipeline && !done[k - 1][i].IsProcessed)
+            {
+                var asked = sim.Now;
+                yield return done[k - 1][i];
+                if (run.Stalls.Waited(asked))
+                {
+                    run.Stalls.Pipeline(ConsumerRef(state, stages[k].Children[0]), plan.Node.Name, i, plan.Children[stages[k - 1].Children[0]].Node.Name, asked);
+                }
+            }
+
+            if (k == 0 && plan.Iterations > run.Options.MaxRunAhead)
+            {
+                state.Begun(i).Succeed();
+            }
+
+            foreach (var c in stages[k].Children)
+            {
+                foreach (var ev in Stage(state, i, c))
+                {
+                    yield return ev;
+                }
+            }
+
+            done[k][i].Succeed();
+        }
+    }
+
+    /// <summary>One child of iteration <paramref name="i"/>: wait for its input tiles, run it (or the node's own operation), then release the inputs and launch the drains of the outputs whose tile ends here.</summary>
+    private IEnumerable<Event> Stage(TemporalRun state, int i, int child)
+    {
+        var sim = run.Sim;
+        var plan = state.Plan;
+        var stageStart = sim.Now;
+        if (plan.HasGatedEntries)
+        {
+            state.Gate(i, child).Succeed();
+        }
+
+        foreach (var e in plan.Entries)
+        {
+            if (e.Consumer != child)
+            {
+                continue;
+            }
+
+            var ready = state.Ready(e.Index, e.Ordinal[i]);
+            if (ready.IsProcessed)
+            {
+                continue;
+            }
+
+            var asked = sim.Now;
+            yield return ready;
+            if (run.Stalls.Waited(asked))
+            {
+                run.Stalls.Tile(ConsumerRef(state, child), plan.Node.Name, e, e.Ordinal[i], asked);
+            }
+        }
+
+        if (plan.Operation is { } op)
+        {
+            var engine = LeafEngine.Of(run.Machine, plan, run.Resolve(state.Binding, plan.ComputeLevel));
+            foreach (var ev in engine.Step(sim, new ActivityLabel(op.OperationName, "", i), held: false))
+            {
+                yield return ev;
+            }
+        }
+        else
+        {
+            foreach (var ev in runNode(plan.Children[child].Node, state.Binding))
+            {
+                yield return ev;
+            }
+
+            run.Tallies.StagesOf(plan.Children[child].Node).Add(stageStart, sim.Now);
+        }
+
+        foreach (var e in plan.Entries)
+        {
+            if (e.Consumer != child || !e.EndsAt(i))
+            {
+                continue;
+            }
+
+            if (e.IsOutput)
+            {
+                state.Drains.Add(sim.Process(sequencer.Drain(state, e, e.Ordinal[i]), e.DrainName));
+            }
+            else
+            {
+                sequencer.Release(state, e);
+            }
+        }
+    }
+
+    /// <summary>The instance that consumes child <paramref name="child"/>'s tiles, for stall rows.</summary>
+    private ComponentRef ConsumerRef(TemporalRun state, int child)
+    {
+        var plan = state.Plan;
+        var e = plan.Entries.FirstOrDefault(x => x.Consumer == child) ?? plan.Entries[0];
+        var level = e.Entry.ChildLevelId;
+        return run.Machine.RefOf(level, run.Resolve(state.Binding, level));
+    }
+}

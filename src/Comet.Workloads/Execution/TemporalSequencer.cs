@@ -1,0 +1,187 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The mover side of a temporal node: walks the iterations in order, takes space for every tile that starts (buffer bytes, or an operand slot at an engine), fills inputs, and drains and releases tiles when their consumer is done with them.</summary>
+/// <remarks>Taking space in one global iteration order is what keeps a tight buffer from deadlocking; running ahead is bounded by the space and by <see cref="ExecutionOptions.MaxRunAhead"/> iterations.</remarks>
+internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpace space)
+{
+    /// <summary>The process that takes space and launches the fills of one invocation, iteration by iteration.</summary>
+    public IEnumerable<Event> Sequence(TemporalRun state)
+    {
+        var sim = run.Sim;
+        var plan = state.Plan;
+        var runAhead = run.Options.MaxRunAhead;
+        for (var i = 0; i < plan.Iterations; i++)
+        {
+            if (i >= runAhead)
+            {
+                var begun = state.Begun(i - runAhead);
+                if (!begun.IsProcessed)
+                {
+                    yield return begun;
+                }
+            }
+
+            foreach (var e in plan.Entries)
+            {
+                if (!e.StartsAt(i))
+                {
+                    continue;
+                }
+
+                var k = e.Ordinal[i];
+                var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
+                foreach (var group in e.Groups)
+                {
+                    foreach (var d in Destinations(state, e, group))
+                    {
+                        if (state.Slots[e.Index] is { } slots)
+                        {
+                            var asked = sim.Now;
+                            if (!slots.TryGet(1))
+                            {
+                                yield return slots.Get(1);
+                            }
+
+                            if (run.Stalls.Waited(asked))
+                            {
+                                run.Stalls.OperandFull(run.Machine.RefOf(e.Entry.ChildLevelId, d), plan.Node.Name, e.TensorName, k, e.BytesPerInstance, asked);
+                            }
+                        }
+                        else if (run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
+                        {
+                            var asked = sim.Now;
+                            var get = space.Ask(memory, room, e.BytesPerInstance, label);
+                            if (!get.IsProcessed)
+                            {
+                                yield return get;
+                            }
+
+                            space.Stall(memory, e.BytesPerInstance, label, asked);
+                        }
+                    }
+                }
+
+                if (e.IsOutput)
+                {
+                    state.Ready(e.Index, k).Succeed();
+                }
+                else
+                {
+                    sim.Process(Fill(state, e, k, i), e.FillName);
+                }
+            }
+        }
+    }
+
+    /// <summary>The process that writes tile <paramref name="ordinal"/> of output <paramref name="e"/> back to its target, then gives its space back.</summary>
+    public IEnumerable<Event> Drain(TemporalRun state, EntryPlan e, int ordinal)
+    {
+        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
+        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
+        foreach (var ev in MoveGroups(state, e, target, true, label))
+        {
+            yield return ev;
+        }
+
+        Release(state, e);
+    }
+
+    /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination.</summary>
+    public void Release(TemporalRun state, EntryPlan e)
+    {
+        foreach (var group in e.Groups)
+        {
+            foreach (var d in Destinations(state, e, group))
+            {
+                if (state.Slots[e.Index] is { } slots)
+                {
+                    TileSpace.Free(slots, 1);
+                }
+                else if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room)
+                {
+                    TileSpace.Free(room, e.BytesPerInstance);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration)
+    {
+        if (e.Gated)
+        {
+            var gate = state.Gate(iteration, e.Consumer);
+            if (!gate.IsProcessed)
+            {
+                yield return gate;
+            }
+        }
+
+        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
+        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
+        foreach (var ev in MoveGroups(state, e, target, false, label))
+        {
+            yield return ev;
+        }
+
+        state.Ready(e.Index, ordinal).Succeed();
+    }
+
+    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>: one move, or concurrent moves for a scatter.</summary>
+    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label)
+    {
+        if (e.Groups.Length == 1)
+        {
+            foreach (var ev in mover.Move(e.Entry, target, Destinations(state, e, e.Groups[0]), e.BytesPerInstance, drain, label))
+            {
+                yield return ev;
+            }
+
+            yield break;
+        }
+
+        var procs = new Event[e.Groups.Length];
+        for (var g = 0; g < procs.Length; g++)
+        {
+            procs[g] = run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move");
+        }
+
+        yield return run.Sim.AllOf(procs);
+    }
+
+    /// <summary>The physical instances tile group <paramref name="group"/> of <paramref name="e"/> goes to, computed once per invocation.</summary>
+    private int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
+    {
+        var g = Array.IndexOf(e.Groups, group);
+        var cache = state.Destinations[e.Index] ??= new int[e.Groups.Length][];
+        return cache[g] ??= ComputeDestinations(state, e, group);
+    }
+
+    private int[] ComputeDestinations(TemporalRun state, EntryPlan e, int[] group)
+    {
+        var result = new int[group.Length];
+        if (e.FanOut <= 1)
+        {
+            result[0] = run.Resolve(state.Binding, e.Entry.ChildLevelId);
+            return result;
+        }
+
+        // Logical instances folded onto one physical instance (a fan-out wider than the array) share its copy of a
+        // tile: the physical buffer is written once and serves them in turn, so each physical destination appears once.
+        var perParent = (int)Math.Max(1, run.Machine.Level(e.Entry.ChildLevelId).Instances);
+        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
+        var count = 0;
+        for (var k = 0; k < group.Length; k++)
+        {
+            var d = (target * perParent) + (group[k] % perParent);
+            if (Array.IndexOf(result, d, 0, count) < 0)
+            {
+                result[count++] = d;
+            }
+        }
+
+        return count == result.Length ? result : result[..count];
+    }
+}
