@@ -1,5 +1,5 @@
 using Comet.Cli.Cancellation;
-using Comet.Cli.Plots;
+using Comet.Plots;
 using Comet.Reports.Output;
 using Comet.Reports.Runs;
 using Comet.Reports.Tracing;

@@ -1,4 +1,4 @@
-using Comet.Cli.Plots;
+using Comet.Plots;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Xml;
-using Comet.Cli.Plots;
 using Comet.Hardware.Inputs;
+using Comet.Plots;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

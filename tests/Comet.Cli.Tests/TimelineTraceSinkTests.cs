@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Comet.Cli.Plots;
+using Comet.Plots;
 using Comet.Reports.Tracing;
 using Comet.Sim;
 using NUnit.Framework;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Comet.Cli.Commands;
-using Comet.Cli.Plots;
+using Comet.Plots;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

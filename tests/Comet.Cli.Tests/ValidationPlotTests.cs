@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Comet.Cli.Plots;
+using Comet.Plots;
 using Comet.Reports.Sweeps;
 using NUnit.Framework;
 

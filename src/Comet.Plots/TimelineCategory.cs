@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>What a stretch of a timeline lane is doing, as coloured in the timeline plot.</summary>
 public enum TimelineCategory

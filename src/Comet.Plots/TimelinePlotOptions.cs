@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Size and resolution of the timeline plot.</summary>
 public sealed record TimelinePlotOptions

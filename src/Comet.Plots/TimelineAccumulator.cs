@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Folds trace activities into a fixed number of time bins per lane, so memory stays flat however long the trace is.</summary>
 /// <remarks>

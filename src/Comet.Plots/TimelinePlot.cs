@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Renders a trace CSV as a timeline: one lane per component instance, activities coloured by kind, collective waits in red.</summary>
 public static partial class TimelinePlot

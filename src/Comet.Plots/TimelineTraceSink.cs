@@ -1,7 +1,7 @@
 using Comet.Reports.Tracing;
 using Comet.Sim;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Folds trace records straight into a <see cref="TimelineAccumulator"/> as they are written, so the timeline never re-reads the trace CSV.</summary>
 /// <remarks>

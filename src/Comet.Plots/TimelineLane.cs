@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>One drawn lane of the timeline: one component instance, or several instances of one component drawn as their combined time.</summary>
 public sealed class TimelineLane

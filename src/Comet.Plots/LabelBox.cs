@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>A label's rectangle in image pixels (y grows downwards).</summary>
 /// <param name="Left">Left edge.</param>

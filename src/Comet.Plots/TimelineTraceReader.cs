@@ -2,7 +2,7 @@ using System.Globalization;
 using Comet.Hardware.Inputs;
 using CsvHelper;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Streams a trace CSV (the kernel's <c>CsvTraceSink</c> format) into a <see cref="TimelineAccumulator"/>, one row at a time.</summary>
 public static class TimelineTraceReader

@@ -2,7 +2,7 @@ using System.Globalization;
 using Comet.Reports.Sweeps;
 using ScottPlot;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Draws a validation sweep: simulated against analytic total cycles on log–log axes, with y = x and a ±10 % band, coloured by family.</summary>
 public static partial class ValidationPlot

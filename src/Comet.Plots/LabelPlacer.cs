@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Places point labels so that none overlaps another label, a marker or the plot's border: each takes the first free spot around its point, or none.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>One drawn band of a lane: over cycles [<paramref name="Start"/>, <paramref name="End"/>) <paramref name="Category"/> takes the share <paramref name="Height"/> of the time, stacked from <paramref name="Bottom"/>.</summary>
 /// <param name="Start">First cycle of the band.</param>

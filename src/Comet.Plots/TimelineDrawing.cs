@@ -2,7 +2,7 @@ using Comet.Reports.Output;
 using Comet.Reports.Runs;
 using Comet.Sim;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>The timeline of a traced run (timeline.png and timeline.svg), folded from the trace rows as they are written.</summary>
 public sealed class TimelineDrawing : ITraceDrawing

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ScottPlot;
 
-namespace Comet.Cli.Plots;
+namespace Comet.Plots;
 
 /// <summary>Font choice and SVG post-processing shared by Comet's plots.</summary>
 public static partial class PlotStyle
