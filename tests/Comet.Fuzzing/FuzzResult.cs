@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>The outcome of one fuzz case and, for a bug, what went wrong.</summary>
 /// <param name="Case">The case.</param>

@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>One mutated copy of an input file.</summary>
 /// <param name="Kind">What was done.</param>

@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>How Comet took one fuzz case.</summary>
 public enum FuzzOutcome

@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>A deterministic sequence of fuzz cases: case <c>i</c> depends only on the seed, <c>i</c> and the corpus, so any one can be regenerated alone.</summary>
 public sealed class FuzzPlan

@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>The kinds of damage <see cref="YamlMutator"/> does to an input file.</summary>
 public enum YamlMutationKind

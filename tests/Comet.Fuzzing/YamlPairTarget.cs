@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>A key/value pair of a YAML mapping, located in the text.</summary>
 /// <param name="Path">Key path, e.g. <c>mapping.subtree[0].factors</c>.</param>

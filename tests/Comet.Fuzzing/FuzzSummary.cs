@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>Counts of a fuzz run by outcome and by mutation kind, plus the bugs found.</summary>
 /// <param name="Seed">The plan's seed.</param>

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>The places of a YAML text a mutation can hit: every key/value pair and every scalar value.</summary>
 public sealed class YamlTargets

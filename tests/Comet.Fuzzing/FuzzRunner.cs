@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>Runs fuzz cases through the command line and classifies each: evaluated, input error (exit 2, one <c>error:</c> line, nothing written), or a bug.</summary>
 public sealed class FuzzRunner

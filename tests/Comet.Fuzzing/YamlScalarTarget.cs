@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>A scalar value of a YAML document, located in the text.</summary>
 /// <param name="Path">Key path of the value, e.g. <c>const.M_TP</c> or <c>mapping.target[1]</c>.</param>

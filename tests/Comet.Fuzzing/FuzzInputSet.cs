@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>The four COMET input files of one reference case, held in memory, plus the case's extra flags.</summary>
 /// <param name="Name">The case folder's name, e.g. <c>ex_base</c>.</param>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>Damages YAML input files the way people and tools do: deleted, duplicated, misspelled and re-typed keys, bad numbers, truncation, flipped bytes.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>One fuzz input: a reference case with one of its files mutated.</summary>
 /// <param name="Seed">The plan's seed.</param>

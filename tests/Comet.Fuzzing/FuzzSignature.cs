@@ -1,4 +1,4 @@
-namespace Comet.Workloads.Fuzzing;
+namespace Comet.Fuzzing;
 
 /// <summary>Names a crash by exception type and its top Comet stack frame, so many fuzz cases hitting one bug count as one.</summary>
 public static class FuzzSignature
