@@ -1,35 +1,13 @@
-using System.Text.Json;
 using Comet.Plots;
 using Comet.Reports.Tracing;
 using Comet.Sim;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Plots.Tests;
 
-/// <summary>The timeline fed from trace records while the simulation runs draws exactly what the trace CSV draws.</summary>
+/// <summary>The timeline sink categorises and folds the trace records exactly as the trace CSV reader does.</summary>
 public class TimelineTraceSinkTests : TempFolderTest
 {
-    [Test]
-    public void Simulate_GemmOnly_TimelineIsByteIdenticalToRenderingTheCsv()
-    {
-        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
-        var outFolder = Path.Combine(Root, "out");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CometCli.Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "full"], stdout, stderr);
-        Assert.That(code, Is.Zero, stderr.ToString());
-
-        // The same title simulate gives the plot: the case name and the simulated cycles, both in summary.json.
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")));
-        var options = new TimelinePlotOptions { Title = summary.RootElement.GetProperty("name").GetString(), TotalCycles = summary.RootElement.GetProperty("simulated_cycles").GetInt64() };
-        var png = Path.Combine(Root, "csv.png");
-        var svg = Path.Combine(Root, "csv.svg");
-        TimelinePlot.Render(Path.Combine(outFolder, "trace.csv"), png, svg, options);
-
-        Assert.That(File.ReadAllBytes(Path.Combine(outFolder, "timeline.png")), Is.EqualTo(File.ReadAllBytes(png)));
-        Assert.That(File.ReadAllBytes(Path.Combine(outFolder, "timeline.svg")), Is.EqualTo(File.ReadAllBytes(svg)));
-    }
-
     [Test]
     public void Sink_AndCsvReader_CategoriseAndFoldTheSameRows()
     {

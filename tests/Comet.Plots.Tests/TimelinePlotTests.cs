@@ -3,7 +3,7 @@ using Comet.Hardware.Inputs;
 using Comet.Plots;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Plots.Tests;
 
 public class TimelinePlotTests : TempFolderTest
 {

@@ -1,7 +1,7 @@
 using Comet.Plots;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Plots.Tests;
 
 /// <summary>Validation-plot labels: never over each other, a marker or the border.</summary>
 public class LabelPlacerTests

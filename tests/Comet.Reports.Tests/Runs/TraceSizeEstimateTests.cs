@@ -1,12 +1,11 @@
-using Comet.Cli.Terminal;
 using Comet.Reports.Runs;
 using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Reports.Tests.Runs;
 
-/// <summary>The trace size announced before a run: the rows a run writes within a factor of 1.5, and one stderr line past the threshold.</summary>
+/// <summary>The trace size estimated before a run: the rows a run writes within a factor of 1.5, and bytes as rows times the mean row size.</summary>
 public class TraceSizeEstimateTests : TempFolderTest
 {
     [TestCase("gemm_only", true)]
@@ -36,40 +35,11 @@ public class TraceSizeEstimateTests : TempFolderTest
     }
 
     [Test]
-    public void For_TraceOverTheThreshold_IsOneLine()
-    {
-        var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case("gemm_only"));
-        var rows = TraceSizeEstimate.Rows(inputs.Mapping, streamLeaves: true);
-        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), SimulationTraceLevel.Full, 0, NocEnergy: false);
-
-        var warning = LargeTraceWarning.For(request, warningBytes: 100_000);
-
-        var lines = (warning ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(1));
-        var expectedMb = (rows * 207 / 1e6).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.That(lines[0], Does.StartWith($"warning: this run's trace files are estimated at {expectedMb} MB"));
-        Assert.That(lines[0], Does.Contain("--trace summary"));
-    }
-
-    [TestCase(SimulationTraceLevel.Full, 1_000_000_000L)]
-    [TestCase(SimulationTraceLevel.Summary, 1L)]
-    [TestCase(SimulationTraceLevel.None, 1L)]
-    public void For_SmallOrSummaryTrace_IsNull(SimulationTraceLevel level, long threshold)
-    {
-        var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case("gemm_only"));
-        var request = new SimulationRequest(inputs, "gemm_only", Path.Combine(Root, "out"), level, 0, NocEnergy: false);
-
-        Assert.That(LargeTraceWarning.For(request, threshold), Is.Null);
-    }
-
-    [Test]
-    public void Warning_CloudCase_ExceedsOneGigabyteOnlyTileByTile()
+    public void Rows_CloudCase_AreOfTheMeasuredRawRows()
     {
         // Measured: 4.18 M raw rows streaming (0.7 GB of CSV and JSON), 35 M tile by tile (6.3 GB); estimated 3.47 M and 38.9 M.
         var mapping = CometInputLoader.LoadFolder(ReferenceCases.Case("im_cloud_M2048N2048K256_0")).Mapping;
         Assert.That(TraceSizeEstimate.Rows(mapping, true), Is.InRange(4_180_000 / 1.5, 4_180_000 * 1.5));
         Assert.That(TraceSizeEstimate.Rows(mapping, false), Is.InRange(35_000_000 / 1.5, 35_000_000 * 1.5));
-        Assert.That(LargeTraceWarning.For(mapping, true, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Is.Null);
-        Assert.That(LargeTraceWarning.For(mapping, false, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Does.Contain("GB"));
     }
 }

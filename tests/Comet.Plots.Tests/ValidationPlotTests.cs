@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using Comet.Plots;
 using Comet.Reports.Sweeps;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Plots.Tests;
 
 /// <summary>The validation scatter names every labelled case exactly once: beside its point when there is room, otherwise in the list beside the plot.</summary>
 public class ValidationPlotTests : TempFolderTest
@@ -16,7 +15,7 @@ public class ValidationPlotTests : TempFolderTest
     {
         var svg = Path.Combine(Root, "v.svg");
         ValidationPlot.Render(results, Path.Combine(Root, "v.png"), svg, "t");
-        return Regex.Matches(File.ReadAllText(svg), "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value.Trim()).ToList();
+        return SvgTexts.Of(svg);
     }
 
     [Test]

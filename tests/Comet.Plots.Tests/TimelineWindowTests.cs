@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using Comet.Cli.Commands;
 using Comet.Plots;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Plots.Tests;
 
 /// <summary>The timeline's window (<c>--from/--to</c>), lane pattern (<c>--lanes</c>), size and title.</summary>
 public class TimelineWindowTests : TempFolderTest
@@ -61,52 +60,6 @@ public class TimelineWindowTests : TempFolderTest
     }
 
     [Test]
-    public void Plot_FromToLanesWidthHeight_DrawsTheWindowAtTheAskedSize()
-    {
-        var trace = Path.Combine(Root, "run", "trace.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(trace)!);
-        File.WriteAllText(trace, SyntheticTrace.Header + "\n0,100,GEMM,0,compute,GEMM,C,1,0,\n100,300,GEMM,1,compute,GEMM,C,1,0,\n50,250,DRAM,0,read,GEMM,A,1,64,\n");
-        var outFolder = Path.Combine(Root, "plots");
-        var stderr = new StringWriter();
-
-        var code = Program.Run(["plot", "--trace", trace, "--out", outFolder, "--from", "120", "--to", "220", "--lanes", "^GEMM", "--width", "800", "--height", "500"], new StringWriter(), stderr);
-
-        Assert.That(code, Is.Zero, stderr.ToString());
-        var png = File.ReadAllBytes(Path.Combine(outFolder, "timeline.png"));
-        Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), Is.EqualTo(800), "PNG width");
-        Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)), Is.EqualTo(500), "PNG height");
-        var texts = SvgTexts(Path.Combine(outFolder, "timeline.svg"));
-        Assert.That(texts, Does.Contain("run: cycles 120 to 220, 1 activity"), "only GEMM[1]'s compute lies in the window");
-        Assert.That(texts, Does.Contain("GEMM[1]").And.Not.Contain("DRAM[0]").And.Not.Contain("GEMM[0]"));
-    }
-
-    [TestCase("--from", "-5", "--from")]
-    [TestCase("--to", "0", "--to")]
-    [TestCase("--lanes", "GEMM[", "--lanes")]
-    [TestCase("--lanes", "NoSuchLane", "matches none")]
-    [TestCase("--width", "10", "--width")]
-    [TestCase("--height", "100", "--height")]
-    public void Plot_BadWindowOrSize_IsOneLineInputError(string option, string value, string expected)
-    {
-        var trace = Path.Combine(Root, "trace.csv");
-        SyntheticTrace.Write(trace, clusters: 1, tiles: 2);
-        var stderr = new StringWriter();
-
-        var code = Program.Run(["plot", "--trace", trace, "--out", Path.Combine(Root, "plots"), option, value], new StringWriter(), stderr);
-
-        Assert.That(code, Is.EqualTo(2), stderr.ToString());
-        Assert.That(stderr.ToString().TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(stderr.ToString(), Does.Contain(expected));
-    }
-
-    [Test]
-    public void RunName_IsTheRunFolderForTraceCsv_OtherwiseTheFileName()
-    {
-        Assert.That(PlotCommand.RunName(Path.Combine("traces", "ex_base", "trace.csv")), Is.EqualTo("ex_base"));
-        Assert.That(PlotCommand.RunName(Path.Combine("traces", "big.csv")), Is.EqualTo("big"));
-    }
-
-    [Test]
     public void HeightOf_NarrowImage_AddsRoomForTheWrappedLegends()
     {
         var options = new TimelinePlotOptions();
@@ -129,15 +82,11 @@ public class TimelineWindowTests : TempFolderTest
         var svg = Path.Combine(Root, "t.svg");
         TimelinePlot.Render(acc, Path.Combine(Root, "t.png"), svg);
 
-        var texts = SvgTexts(svg);
+        var texts = SvgTexts.Of(svg);
         Assert.That(texts, Does.Contain(expected));
         foreach (var longer in new[] { "collective wait", "waiting for collective (share of run)" }.Where(w => w.Length > expected.Length))
         {
             Assert.That(texts, Does.Not.Contain(longer));
         }
     }
-
-    // The strings of the SVG's text elements, trimmed.
-    private static List<string> SvgTexts(string svgPath) =>
-        Regex.Matches(File.ReadAllText(svgPath), "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value.Trim()).ToList();
 }

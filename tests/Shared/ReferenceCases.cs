@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Tests.Shared;
 
 /// <summary>Finds the shared reference cases: up from the test directory (or, built out of tree, this source file) to the folder holding Comet.sln, then ../shared/reference.</summary>
 internal static class ReferenceCases

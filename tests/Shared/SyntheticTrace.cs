@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Tests.Shared;
 
 /// <summary>Writes a plausible trace CSV: per cluster, DRAM reads, buffer fills, GEMM compute, a collective on the NoC, waits for it, SIMD work.</summary>
 internal static class SyntheticTrace

@@ -1,7 +1,7 @@
 using Comet.Reports.Output;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Reports.Tests.Output;
 
 public class RunInfoTests
 {

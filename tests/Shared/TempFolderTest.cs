@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Tests.Shared;
 
 /// <summary>Gives each test a fresh temporary folder, deleted afterwards.</summary>
 public abstract class TempFolderTest

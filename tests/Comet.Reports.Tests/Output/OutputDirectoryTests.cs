@@ -2,7 +2,7 @@ using Comet.Hardware.Inputs;
 using Comet.Reports.Output;
 using NUnit.Framework;
 
-namespace Comet.Cli.Tests;
+namespace Comet.Reports.Tests.Output;
 
 public class OutputDirectoryTests : TempFolderTest
 {
@@ -14,7 +14,7 @@ public class OutputDirectoryTests : TempFolderTest
         {
             File.WriteAllText(dir.PathFor("trace.csv"), "a,b\n1,2\n");
             Assert.That(Directory.Exists(final), Is.False, "nothing appears at the final path before commit");
-            dir.Commit(Info());
+            dir.Commit(OutputFolders.Info());
             Assert.That(dir.IsCommitted, Is.True);
         }
 
@@ -43,7 +43,7 @@ public class OutputDirectoryTests : TempFolderTest
     public void Dispose_WithoutCommit_KeepsTheOlderFolderUntouched()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "summary.json");
+        OutputFolders.WriteOutput(final, "summary.json");
 
         Assert.Throws<InvalidOperationException>(() =>
         {
@@ -60,12 +60,12 @@ public class OutputDirectoryTests : TempFolderTest
     public void Commit_ReplacesAnOlderCometOutputWhole()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "stale.csv", "summary.json", "cases/a/summary.json");
+        OutputFolders.WriteOutput(final, "stale.csv", "summary.json", "cases/a/summary.json");
 
         using (var dir = OutputDirectory.Begin(final))
         {
             File.WriteAllText(dir.PathFor("summary.json"), "new");
-            dir.Commit(Info());
+            dir.Commit(OutputFolders.Info());
         }
 
         Assert.That(File.ReadAllText(Path.Combine(final, "summary.json")), Is.EqualTo("new"));
@@ -82,7 +82,7 @@ public class OutputDirectoryTests : TempFolderTest
         using (var dir = OutputDirectory.Begin(final))
         {
             File.WriteAllText(dir.PathFor("plots/timeline.png"), "x");
-            dir.Commit(Info());
+            dir.Commit(OutputFolders.Info());
         }
 
         Assert.That(File.ReadAllText(Path.Combine(final, "plots", "timeline.png")), Is.EqualTo("x"));
@@ -132,7 +132,7 @@ public class OutputDirectoryTests : TempFolderTest
     public void Commit_RecordsEveryFileWrittenInRunInfo()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "trace.csv", "cases/b/summary.json", "cases/a/summary.json");
+        OutputFolders.WriteOutput(final, "trace.csv", "cases/b/summary.json", "cases/a/summary.json");
         Assert.That(RunInfo.Read(Path.Combine(final, RunInfo.FileName)).Files, Is.EqualTo(new[] { "cases/a/summary.json", "cases/b/summary.json", "run-info.json", "trace.csv" }));
     }
 
@@ -142,12 +142,12 @@ public class OutputDirectoryTests : TempFolderTest
     public void Begin_FolderWithAUserFileAndSubFolder_IsRefusedAndLeftIntact(string suffix)
     {
         var mine = Path.Combine(Root, "mine");
-        var before = UserFolder(mine);
+        var before = OutputFolders.UserFolder(mine);
 
         var e = Assert.Throws<InputException>(() => OutputDirectory.Begin(mine + suffix))!;
 
         Assert.That(e.Message, Is.EqualTo($"{mine}: folder is not empty and is not a Comet output; choose another --out").Or.EqualTo($"{mine}{suffix}: folder is not empty and is not a Comet output; choose another --out"));
-        Assert.That(Snapshot(mine), Is.EqualTo(before));
+        Assert.That(OutputFolders.Snapshot(mine), Is.EqualTo(before));
         Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { mine }), "no temporary folder is created");
     }
 
@@ -155,7 +155,7 @@ public class OutputDirectoryTests : TempFolderTest
     public void Begin_TheCurrentFolderHoldingUserFiles_IsRefusedUnderItsFullName()
     {
         var mine = Path.Combine(Root, "mine");
-        var before = UserFolder(mine);
+        var before = OutputFolders.UserFolder(mine);
         var cwd = Directory.GetCurrentDirectory();
         try
         {
@@ -168,14 +168,14 @@ public class OutputDirectoryTests : TempFolderTest
             Directory.SetCurrentDirectory(cwd);
         }
 
-        Assert.That(Snapshot(mine), Is.EqualTo(before));
+        Assert.That(OutputFolders.Snapshot(mine), Is.EqualTo(before));
     }
 
     [Test]
     public void Begin_CometOutputWithAFileCometDidNotWrite_IsRefused()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "summary.json");
+        OutputFolders.WriteOutput(final, "summary.json");
         File.WriteAllText(Path.Combine(final, "my-notes.txt"), "keep me");
 
         var e = Assert.Throws<InputException>(() => OutputDirectory.Begin(final))!;
@@ -188,7 +188,7 @@ public class OutputDirectoryTests : TempFolderTest
     public void Begin_CometOutputWithAnExtraSubFolder_IsRefused()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "cases/a/summary.json");
+        OutputFolders.WriteOutput(final, "cases/a/summary.json");
         Directory.CreateDirectory(Path.Combine(final, "cases", "mine"));
         Assert.That(OutputDirectory.IsReplaceable(final), Is.False);
         Directory.Delete(Path.Combine(final, "cases", "mine"));
@@ -233,7 +233,7 @@ public class OutputDirectoryTests : TempFolderTest
         using (var dir = OutputDirectory.Begin(final))
         {
             File.WriteAllText(dir.PathFor("summary.json"), "new");
-            dir.Commit(Info());
+            dir.Commit(OutputFolders.Info());
         }
 
         Assert.That(Directory.GetFiles(final).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "run-info.json", "summary.json" }));
@@ -248,7 +248,7 @@ public class OutputDirectoryTests : TempFolderTest
         Directory.CreateDirectory(final);
         File.WriteAllText(Path.Combine(final, "mine.txt"), "mine");
 
-        var e = Assert.Throws<InputException>(() => dir.Commit(Info()))!;
+        var e = Assert.Throws<InputException>(() => dir.Commit(OutputFolders.Info()))!;
         dir.Dispose();
 
         Assert.That(e.Message, Is.EqualTo($"{final}: {OutputDirectory.NotCometOutputProblem}"));
@@ -261,12 +261,12 @@ public class OutputDirectoryTests : TempFolderTest
     public void Commit_AddToExisting_KeepsTheEarlierFilesAndListsBoth()
     {
         var final = Path.Combine(Root, "run1");
-        WriteOutput(final, "trace.csv", "timeline.png");
+        OutputFolders.WriteOutput(final, "trace.csv", "timeline.png");
         using (var dir = OutputDirectory.Begin(final, addToExisting: true))
         {
             File.WriteAllText(dir.PathFor("timeline.png"), "new png");
             File.WriteAllText(dir.PathFor("timeline.svg"), "new svg");
-            dir.Commit(Info("plot"));
+            dir.Commit(OutputFolders.Info("plot"));
         }
 
         Assert.That(File.ReadAllText(Path.Combine(final, "trace.csv")), Is.EqualTo("old trace.csv"));
@@ -277,35 +277,4 @@ public class OutputDirectoryTests : TempFolderTest
         Assert.That(OutputDirectory.IsReplaceable(final), Is.True, "what was added is listed, so the folder is still a Comet output");
         Assert.That(Directory.GetFileSystemEntries(Root), Is.EqualTo(new[] { final }));
     }
-
-    /// <summary>A run-info record for tests.</summary>
-    internal static RunInfo Info(string command = "test") => RunInfo.Capture(command, [], DateTimeOffset.UtcNow);
-
-    /// <summary>Writes a Comet output at <paramref name="final"/> holding the named files (each containing "old NAME").</summary>
-    internal static void WriteOutput(string final, params string[] names)
-    {
-        using var dir = OutputDirectory.Begin(final);
-        foreach (var name in names)
-        {
-            File.WriteAllText(dir.PathFor(name), $"old {name}");
-        }
-
-        dir.Commit(Info());
-    }
-
-    /// <summary>Makes a folder of a user's own: a file and a sub-folder holding a file; returns its snapshot.</summary>
-    internal static string[] UserFolder(string folder)
-    {
-        Directory.CreateDirectory(Path.Combine(folder, "thesis"));
-        File.WriteAllText(Path.Combine(folder, "notes.txt"), "my notes");
-        File.WriteAllText(Path.Combine(folder, "thesis", "chapter1.tex"), "my chapter");
-        return Snapshot(folder);
-    }
-
-    /// <summary>Every entry under <paramref name="folder"/> with the content of each file, sorted.</summary>
-    internal static string[] Snapshot(string folder) =>
-        Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories)
-            .Select(p => File.Exists(p) ? $"{Path.GetRelativePath(folder, p)}={File.ReadAllText(p)}" : Path.GetRelativePath(folder, p) + "/")
-            .Order(StringComparer.Ordinal)
-            .ToArray();
 }
