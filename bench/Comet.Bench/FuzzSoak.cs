@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Comet.Workloads.Fuzzing;
+using Comet.Fuzzing;
 
 namespace Comet.Bench;
 

@@ -1,4 +1,4 @@
-using Comet.Workloads.Fuzzing;
+using Comet.Fuzzing;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

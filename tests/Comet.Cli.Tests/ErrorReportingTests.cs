@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Comet.Workloads.Fuzzing;
+using Comet.Fuzzing;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;

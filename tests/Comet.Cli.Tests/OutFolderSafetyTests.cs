@@ -21,14 +21,14 @@ public class OutFolderSafetyTests : TempFolderTest
     public void Out_FolderOfTheUsersOwn_IsRefusedInOneLineAndLeftIntact(string[] command)
     {
         var mine = Path.Combine(Root, "mine");
-        var before = OutputDirectoryTests.UserFolder(mine);
+        var before = OutputFolders.UserFolder(mine);
 
         var (code, stdout, stderr) = Run(command, mine);
 
         Assert.That(code, Is.EqualTo(2), stderr);
         Assert.That(stderr, Is.EqualTo($"error: {mine}: folder is not empty and is not a Comet output; choose another --out{Environment.NewLine}"));
         Assert.That(stdout, Does.Not.Contain("wrote"));
-        Assert.That(OutputDirectoryTests.Snapshot(mine), Is.EqualTo(before), "the user's file and sub-folder are untouched");
+        Assert.That(OutputFolders.Snapshot(mine), Is.EqualTo(before), "the user's file and sub-folder are untouched");
         Assert.That(Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "mine", "trace.csv" }), "no temporary folder is left");
     }
 
@@ -36,7 +36,7 @@ public class OutFolderSafetyTests : TempFolderTest
     public void Simulate_OutDotInAFolderOfTheUsersOwn_IsRefusedAndLeftIntact()
     {
         var mine = Path.Combine(Root, "mine");
-        var before = OutputDirectoryTests.UserFolder(mine);
+        var before = OutputFolders.UserFolder(mine);
         var cwd = Directory.GetCurrentDirectory();
         (int Code, string Stdout, string Stderr) result;
         try
@@ -51,7 +51,7 @@ public class OutFolderSafetyTests : TempFolderTest
 
         Assert.That(result.Code, Is.EqualTo(2), result.Stderr);
         Assert.That(result.Stderr, Is.EqualTo($"error: {Path.GetFullPath(mine)}: {OutputDirectory.NotCometOutputProblem}{Environment.NewLine}"));
-        Assert.That(OutputDirectoryTests.Snapshot(mine), Is.EqualTo(before));
+        Assert.That(OutputFolders.Snapshot(mine), Is.EqualTo(before));
     }
 
     [Test]

@@ -44,10 +44,6 @@ public static class CalibrateCommand
         _ => throw new InputException("--weighting", string.Empty, $"unknown weighting '{text}' (expected relative or absolute)"),
     };
 
-    /// <summary>Evaluates the model on every case and pairs it with the simulated total of the earlier sweep's row of the same name.</summary>
-    public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
-        cases.Select(c => ValidationSweep.FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
-
     private static int Execute(ParseResult parse, CalibrateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
@@ -73,7 +69,7 @@ public static class CalibrateCommand
         else
         {
             var results = earlierPath is not null
-                ? FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
+                ? ValidationSweep.FromEarlierSweep(cases, ValidationCsv.ReadCases(earlierPath))
                 : ValidateCommand.Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
             samples = ValidationCalibrationReport.Samples(results);
             leftOut = ValidationCalibrationReport.LeftOut(results);

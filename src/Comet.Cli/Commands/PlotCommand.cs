@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Comet.Cli.Plots;
 using Comet.Hardware.Inputs;
+using Comet.Plots;
 using Comet.Reports.Output;
 
 namespace Comet.Cli.Commands;

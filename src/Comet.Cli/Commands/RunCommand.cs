@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Plots;
 using Comet.Cli.Terminal;
 using Comet.Hardware.Inputs;
+using Comet.Plots;
 using Comet.Reports.Runs;
 using Comet.Workloads.Inputs;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Comet.Cli.Cancellation;
-using Comet.Cli.Plots;
 using Comet.Hardware.Inputs;
+using Comet.Plots;
 using Comet.Reports.Output;
 using Comet.Reports.Sweeps;
 

@@ -141,6 +141,10 @@ public static class ValidationSweep
             ValidationLevelRow.FromSummary(c.Name, summary));
     }
 
+    /// <summary>Evaluates the model on every case and pairs it with the simulated total of the earlier sweep's row of the same name.</summary>
+    public static IReadOnlyList<ValidationCaseResult> FromEarlierSweep(IReadOnlyList<ValidationCase> cases, IReadOnlyDictionary<string, ValidationCsvRow> earlier) =>
+        cases.Select(c => FromEarlierSweep(c, earlier.GetValueOrDefault(c.Name))).ToList();
+
     /// <summary>Evaluates the model on one case and takes its simulated total and status from an earlier sweep's validation.csv row instead of simulating.</summary>
     public static ValidationCaseResult FromEarlierSweep(ValidationCase c, ValidationCsvRow? earlier)
     {

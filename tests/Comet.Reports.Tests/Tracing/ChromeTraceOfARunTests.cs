@@ -2,6 +2,7 @@ using System.Text.Json;
 using Comet.Reports.Tracing;
 using Comet.Sim;
 using Comet.Workloads.Execution;
+using Comet.Workloads.Inputs;
 using NUnit.Framework;
 
 namespace Comet.Reports.Tests.Tracing;
@@ -13,7 +14,7 @@ public class ChromeTraceOfARunTests
     {
         using var stream = new MemoryStream();
         var sim = new Simulation { Trace = new ChromeTraceSink(stream, leaveOpen: true) };
-        new DataflowExecutor(RepositoryCases.Load("gemm_only"), sim).Run();
+        new DataflowExecutor(CometInputLoader.LoadFolder(ReferenceCases.Case("gemm_only")), sim).Run();
         sim.Trace.Dispose();
         stream.Position = 0;
         using var doc = JsonDocument.Parse(stream);

@@ -1,4 +1,4 @@
-using Comet.Workloads.Fuzzing;
+using Comet.Fuzzing;
 using Comet.Workloads.Tests.Inputs;
 
 namespace Comet.Workloads.Tests.Fuzz;

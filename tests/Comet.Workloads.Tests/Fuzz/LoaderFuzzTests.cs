@@ -1,6 +1,6 @@
+using Comet.Fuzzing;
 using Comet.Hardware.Inputs;
 using Comet.Workloads.Analytical;
-using Comet.Workloads.Fuzzing;
 using Comet.Workloads.Inputs;
 using NUnit.Framework;
 

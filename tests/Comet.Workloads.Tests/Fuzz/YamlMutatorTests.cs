@@ -1,5 +1,5 @@
 using System.Text;
-using Comet.Workloads.Fuzzing;
+using Comet.Fuzzing;
 using NUnit.Framework;
 using YamlDotNet.RepresentationModel;
 
