@@ -54,8 +54,14 @@ public sealed class YamlFile
             throw new InputException(name, string.Empty, $"cannot read file: {e.Message}");
         }
 
+        return FromBytes(bytes, name);
+    }
+
+    /// <summary>Decodes and parses the bytes of a YAML file and keeps their hash; <paramref name="fileName"/> names the source in error messages.</summary>
+    public static YamlFile FromBytes(byte[] bytes, string fileName)
+    {
         // The file is read once: the hash reported beside the results is of the very bytes that were parsed.
-        var parsed = Parse(YamlText.Decode(bytes, name), name);
+        var parsed = Parse(YamlText.Decode(bytes, fileName), fileName);
         return new YamlFile(parsed.FileName, parsed.Root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
