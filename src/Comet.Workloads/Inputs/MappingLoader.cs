@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Workloads.Inputs;
 
