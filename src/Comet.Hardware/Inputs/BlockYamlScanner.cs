@@ -72,7 +72,13 @@ internal sealed class BlockYamlScanner
             var content = end;
             for (var i = first; i < end; i++)
             {
-                if (_text[i] == '#' && (i == first || _text[i - 1] == ' '))
+                i = _text.IndexOf('#', i, end - i);
+                if (i < 0)
+                {
+                    break;
+                }
+
+                if (i == first || _text[i - 1] == ' ')
                 {
                     content = i;
                     break;
@@ -121,7 +127,14 @@ internal sealed class BlockYamlScanner
             return null;
         }
 
-        return Key(p, end) >= 0 ? Mapping(l, p) : Scalar(l, p, end);
+        if (Key(p, end) >= 0)
+        {
+            return Mapping(l, p);
+        }
+
+        // A plain scalar filling the rest of the line (it holds no ": ", or Key would have found it).
+        _line = l + 1;
+        return NewScalar(l, p, end);
     }
 
     private YamlSequenceNode? Sequence(int l, int p)
@@ -230,18 +243,6 @@ internal sealed class BlockYamlScanner
         }
 
         return new YamlMappingNode(mark, Take(_pairs, bottom));
-    }
-
-    // A plain scalar filling the rest of line l from p.
-    private YamlScalarNode? Scalar(int l, int p, int end)
-    {
-        if (_text.AsSpan(p, end - p).Contains(": ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        _line = l + 1;
-        return NewScalar(l, p, end);
     }
 
     // A one-line flow sequence starting at '[' (index p); `after` is the index after its ']', or -1 (then null: left to YamlDotNet).
@@ -365,7 +366,8 @@ internal sealed class BlockYamlScanner
     {
         for (var i = p; i < end; i++)
         {
-            if (_text[i] == ':' && (i + 1 == end || _text[i + 1] == ' '))
+            i = _text.IndexOf(':', i, end - i);
+            if (i < 0 || i + 1 == end || _text[i + 1] == ' ')
             {
                 return i;
             }
