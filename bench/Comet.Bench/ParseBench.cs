@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Loading;
@@ -23,13 +24,13 @@ public static class ParseBench
     private static readonly string[] FileNames = ["arch.yaml", "const.yaml", "problem.yaml", "mapping.yaml"];
     private static readonly string[] Steps = ["read", "parse", "load", "evaluate"];
 
-    /// <summary>Runs the group and returns the exit code: <c>parse [--json] [--only CASE] [--seconds S] [--warmup S]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>parse [--json] [--only CASE] [--seconds S] [--warmup S]</c> (the warm-up lasts at least S seconds and until the JIT is quiet).</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
         var only = Value(args, "--only");
         var seconds = double.Parse(Value(args, "--seconds") ?? "3", CultureInfo.InvariantCulture);
-        var warmup = double.Parse(Value(args, "--warmup") ?? "2", CultureInfo.InvariantCulture);
+        var warmup = double.Parse(Value(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
         var results = new List<Dictionary<string, object>>();
         foreach (var name in only is null ? DefaultCases : [only])
         {
@@ -45,21 +46,18 @@ public static class ParseBench
             var total = new List<double>();
             var split = Steps.Select(_ => new List<double>()).ToArray();
             long check = 0;
+            var warmed = WarmUp(() => check += AnalyticalModel.Evaluate(CometInputLoader.LoadFolder(folder), options).TotalCycles, () => Split(paths, options, ref check), warmup);
             var watch = Stopwatch.StartNew();
-            while (watch.Elapsed.TotalSeconds < warmup + seconds)
+            while (watch.Elapsed.TotalSeconds < seconds)
             {
-                var measuring = watch.Elapsed.TotalSeconds >= warmup;
                 var start = Stopwatch.GetTimestamp();
                 check += AnalyticalModel.Evaluate(CometInputLoader.LoadFolder(folder), options).TotalCycles;
                 var end = Stopwatch.GetTimestamp();
                 var steps = Split(paths, options, ref check);
-                if (measuring)
+                total.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
+                for (var s = 0; s < Steps.Length; s++)
                 {
-                    total.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
-                    for (var s = 0; s < Steps.Length; s++)
-                    {
-                        split[s].Add(steps[s]);
-                    }
+                    split[s].Add(steps[s]);
                 }
             }
 
@@ -68,6 +66,7 @@ public static class ParseBench
             {
                 ["name"] = name,
                 ["iterations"] = total.Count,
+                ["warmup_s"] = Math.Round(warmed, 1),
                 ["min_us"] = Round(total.Min()),
                 ["median_us"] = Round(Median(total)),
             };
@@ -81,7 +80,7 @@ public static class ParseBench
             if (!json)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: read + parse + load + evaluate {total.Min():F1} µs min, {Median(total):F1} µs median ({total.Count} iterations)"));
+                    $"{name}: read + parse + load + evaluate {total.Min():F1} µs min, {Median(total):F1} µs median ({total.Count} iterations after {warmed:F1} s of warm-up)"));
                 Console.WriteLine("  split, min / median µs: " + string.Join(", ", Steps.Select((step, s) =>
                     string.Create(CultureInfo.InvariantCulture, $"{step} {split[s].Min():F1} / {Median(split[s]):F1}"))));
             }
@@ -93,6 +92,33 @@ public static class ParseBench
         }
 
         return 0;
+    }
+
+    // Runs both loops for at least `seconds`, then until the JIT has compiled nothing new for a second (tiered compilation
+    // of the parse path goes on for several seconds on a busy machine, and its background thread competes with the
+    // measurement), for at most 60 s; returns the seconds spent.
+    private static double WarmUp(Action endToEnd, Action split, double seconds)
+    {
+        var watch = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var quietSince = 0.0;
+        while (watch.Elapsed.TotalSeconds < 60)
+        {
+            endToEnd();
+            split();
+            var now = watch.Elapsed.TotalSeconds;
+            var count = JitInfo.GetCompiledMethodCount();
+            if (count != compiled)
+            {
+                (compiled, quietSince) = (count, now);
+            }
+            else if (now >= seconds && now - quietSince >= 1)
+            {
+                break;
+            }
+        }
+
+        return watch.Elapsed.TotalSeconds;
     }
 
     // One iteration of CometInputLoader.Load and the evaluation, timed step by step: µs for read, parse, load, evaluate.
