@@ -116,30 +116,35 @@ public static partial class MappingLoader
                 throw file.Error(map, path + ".tensors", "no tensors are listed");
             }
 
-            List<T> PerTensor<T>(string key, T fallback, Func<YamlNode, string, T> parse)
+            IReadOnlyList<YamlNode>? Items(string key)
             {
                 if (YamlFile.Find(map, key) is not { } node)
                 {
-                    return Enumerable.Repeat(fallback, count).ToList();
+                    return null;
                 }
 
                 var items = YamlFile.Items(node);
-                if (items.Count != count)
+                return items.Count == count ? items : throw file.Error(node, $"{path}.{key}", $"has {items.Count} entries but {count} tensors are listed");
+            }
+
+            List<T> PerTensor<T>(string key, T fallback, Func<YamlNode, string, T> parse)
+            {
+                if (Items(key) is not { } items)
                 {
-                    throw file.Error(node, $"{path}.{key}", $"has {items.Count} entries but {count} tensors are listed");
+                    return Enumerable.Repeat(fallback, count).ToList();
                 }
 
                 return items.Select((n, i) => parse(n, $"{path}.{key}[{i}]")).ToList();
             }
 
-            var targets = PerTensor<YamlNode?>("target", null, (n, _) => n);
-            var childs = PerTensor<YamlNode?>("child", null, (n, _) => n);
-            if (YamlFile.Find(map, "target") is null)
+            var targets = Items("target");
+            var childs = Items("child");
+            if (targets is null)
             {
                 throw file.Error(map, path, "missing required key 'target'");
             }
 
-            if (YamlFile.Find(map, "child") is null)
+            if (childs is null)
             {
                 throw file.Error(map, path, "missing required key 'child'");
             }
@@ -168,12 +173,14 @@ public static partial class MappingLoader
             for (var t = 0; t < count; t++)
             {
                 var tensorId = Tensor(tensors[t].Node, tensors[t].Text, $"{path}.tensors[{t}]");
-                var target = Level(targets[t]!, file.AsString(targets[t]!, $"{path}.target[{t}]"), $"{path}.target[{t}]");
-                var childName = file.AsString(childs[t]!, $"{path}.child[{t}]");
-                var child = Level(childs[t]!, childName, $"{path}.child[{t}]");
+                var targetPath = $"{path}.target[{t}]";
+                var target = Level(targets[t], file.AsString(targets[t], targetPath), targetPath);
+                var childPath = $"{path}.child[{t}]";
+                var childName = file.AsString(childs[t], childPath);
+                var child = Level(childs[t], childName, childPath);
                 if (child.Id != target.Id && !target.ChildIds.Contains(child.Id))
                 {
-                    throw file.Error(childs[t], $"{path}.child[{t}]", $"level '{child.Name}' is not a child of '{target.Name}'",
+                    throw file.Error(childs[t], childPath, $"level '{child.Name}' is not a child of '{target.Name}'",
                         NameHints.DidYouMean(childName, target.ChildIds.Select(i => arch.Levels[i].Name)));
                 }
 
@@ -231,13 +238,20 @@ public static partial class MappingLoader
             {
                 var dimName = m.Groups[1].Value;
                 var dim = Dimension(node, dimName, path);
-                var parts = m.Groups[2].Value.Split(',').Select(p => new string(p.Where(ch => !char.IsWhiteSpace(ch)).ToArray())).ToList();
-                if (parts.Count != count)
+                var parts = m.Groups[2].Value.Split(',');
+                if (parts.Length != count)
                 {
-                    throw file.Error(node, path, $"{dimName} has {parts.Count} factors but {count} tensors are listed");
+                    throw file.Error(node, path, $"{dimName} has {parts.Length} factors but {count} tensors are listed");
                 }
 
-                result[dim] = parts.Select(p => values.Integer(p, node, $"{path}: {dimName}")).ToArray();
+                var factorPath = $"{path}: {dimName}";
+                var factors = new long[parts.Length];
+                for (var t = 0; t < parts.Length; t++)
+                {
+                    factors[t] = values.Integer(WithoutWhiteSpace(parts[t]), node, factorPath);
+                }
+
+                result[dim] = factors;
             }
 
             if (result.Count != permutation.Count)
@@ -462,6 +476,34 @@ public static partial class MappingLoader
                 Line = map.Start.Line, Column = map.Start.Column, Children = children, Kind = kind,
             };
         }
+    }
+
+    // The text with its white space removed (factor lists may be written "[1, 2]").
+    private static string WithoutWhiteSpace(string text)
+    {
+        var span = text.AsSpan();
+        var kept = 0;
+        foreach (var c in span)
+        {
+            kept += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        if (kept == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(kept, text, static (chars, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    chars[at++] = c;
+                }
+            }
+        });
     }
 
     [GeneratedRegex(@"\s*([A-Z]+)\s*=\s*\[([^\]]+)\]")]
