@@ -323,7 +323,6 @@ public static class LoopNestAnalyzer
 
                 var cursor = new long[n];
                 var previous = new long[ranks.Count];
-                var current = new long[ranks.Count];
                 var iterations = entries[e].Iterations;
                 var reused = new bool[iterations];
                 long endSum = 0;
@@ -342,6 +341,8 @@ public static class LoopNestAnalyzer
                             $"the loop of tensor {problem.TensorNames[entry.TensorId]} cannot take {iterations} steps (its tile strides are zero)", tile.Line, tile.Column);
                     }
 
+                    // the step reuses the previous tile when no rank index of the tensor changed
+                    var same = true;
                     for (var r = 0; r < rankPositions.Length; r++)
                     {
                         long sum = 0;
@@ -350,11 +351,14 @@ public static class LoopNestAnalyzer
                             sum += cursor[p];
                         }
 
-                        current[r] = sum;
+                        if (sum != previous[r])
+                        {
+                            previous[r] = sum;
+                            same = false;
+                        }
                     }
 
-                    reused[step] = current.AsSpan().SequenceEqual(previous);
-                    (previous, current) = (current, previous);
+                    reused[step] = same;
                 }
 
                 result[e] = new TileMoveSequence(elements, 1, 1, reused);
