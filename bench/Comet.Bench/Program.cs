@@ -16,8 +16,9 @@ public static class Program
             case "fuzz": return FuzzSoak.Run(rest);
             case "pin": return PinBench.Run(rest);
             case "startup": return StartupBench.Run(rest);
+            case "parse": return ParseBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|parse [--json]");
                 return group == "help" ? 0 : 2;
         }
     }

@@ -1,63 +1,57 @@
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-
 namespace Comet.Hardware.Inputs;
 
 /// <summary>
-/// Turns the block-style YAML our inputs are written in (block mappings and sequences, plain scalars, one-line flow
-/// sequences, comments) into YamlDotNet's parsing events, with the same values, styles and start positions YamlDotNet's
-/// own parser gives; anything else (quotes, anchors, tags, empty values, multi-line scalars, tabs, bad syntax) is left to
-/// YamlDotNet by returning null.
+/// Builds the node tree of the block-style YAML our inputs are written in (block mappings and sequences, plain scalars,
+/// one-line flow sequences, comments) with the same values and start positions YamlDotNet gives; anything else (quotes,
+/// anchors, tags, empty values, multi-line scalars, tabs, duplicate keys, bad syntax) is left to YamlDotNet by returning null.
 /// </summary>
-/// <remarks>YamlDotNet's character-by-character scanner was most of the cost of loading a case; this one walks each line once.</remarks>
+/// <remarks>
+/// YamlDotNet's character-by-character scanner, its parsing events and its representation model were most of the cost
+/// of loading a case; this walks each line once and builds the nodes directly.
+/// </remarks>
 internal sealed class BlockYamlScanner
 {
     private readonly string _text;
-    private readonly List<(int Start, int Indent, int End, int Number)> _lines = [];
-    private readonly List<ParsingEvent> _events = [];
+    private readonly List<(int Start, int Indent, int End, int Number)> _lines;
+
+    // Items and pairs of the lists and mappings still open, innermost last; each node takes its own off the top when it closes.
+    private readonly List<YamlNode> _items = [];
+    private readonly List<KeyValuePair<YamlNode, YamlNode>> _pairs = [];
     private int _line;
 
-    private BlockYamlScanner(string text) => _text = text;
+    private BlockYamlScanner(string text)
+    {
+        _text = text;
+        _lines = new List<(int, int, int, int)>(text.Length / 24);
+    }
 
-    /// <summary>The events of <paramref name="text"/>, or null when it uses YAML this scanner leaves to YamlDotNet.</summary>
-    public static List<ParsingEvent>? TryScan(string text)
+    /// <summary>The root node of <paramref name="text"/>, or null when it uses YAML this scanner leaves to YamlDotNet.</summary>
+    public static YamlNode? TryScan(string text)
     {
         if (text.AsSpan().IndexOfAny('\t', '\r', '"') >= 0 || text.Contains('\'', StringComparison.Ordinal) || text.StartsWith('\uFEFF'))
         {
             return null;
         }
 
-        var scanner = new BlockYamlScanner(text);
-        return scanner.Scan() ? scanner._events : null;
+        return new BlockYamlScanner(text).Scan();
     }
 
-    private bool Scan()
+    private YamlNode? Scan()
     {
         SplitLines();
-        var origin = new Mark(0, 1, 1);
-        _events.Add(new StreamStart(origin, origin));
         if (_lines.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var first = _lines[0];
         if (first.Indent != 0 || _text[first.Start] == '-' && _text.AsSpan(first.Start).StartsWith("---"))
         {
-            return false;
+            return null;
         }
 
-        var start = At(0, first.Start);
-        _events.Add(new DocumentStart(null, null, true, start, start));
-        if (!Node(0, first.Start) || _line < _lines.Count)
-        {
-            return false;
-        }
-
-        var end = new Mark(_text.Length, 1, 1);
-        _events.Add(new DocumentEnd(true, end, end));
-        _events.Add(new StreamEnd(end, end));
-        return true;
+        var root = Node(0, first.Start);
+        return _line < _lines.Count ? null : root;
     }
 
     // Each non-blank line as (first character, indentation, end of content with comments and trailing spaces removed).
@@ -78,7 +72,13 @@ internal sealed class BlockYamlScanner
             var content = end;
             for (var i = first; i < end; i++)
             {
-                if (_text[i] == '#' && (i == first || _text[i - 1] == ' '))
+                i = _text.IndexOf('#', i, end - i);
+                if (i < 0)
+                {
+                    break;
+                }
+
+                if (i == first || _text[i - 1] == ' ')
                 {
                     content = i;
                     break;
@@ -105,8 +105,8 @@ internal sealed class BlockYamlScanner
         }
     }
 
-    // A node whose first character is at text index p on line l; consumes its lines.
-    private bool Node(int l, int p)
+    // A node whose first character is at text index p on line l; consumes its lines. Null: left to YamlDotNet.
+    private YamlNode? Node(int l, int p)
     {
         var end = _lines[l].End;
         var c = _text[p];
@@ -117,24 +117,31 @@ internal sealed class BlockYamlScanner
 
         if (c == '[')
         {
-            var q = Flow(l, p);
+            var flow = Flow(l, p, out var after);
             _line = l + 1;
-            return q == end;
+            return after == end ? flow : null;
         }
 
         if (!PlainStart(p, end))
         {
-            return false;
+            return null;
         }
 
-        return Key(p, end) >= 0 ? Mapping(l, p) : Scalar(l, p, end, allowKey: false);
+        if (Key(p, end) >= 0)
+        {
+            return Mapping(l, p);
+        }
+
+        // A plain scalar filling the rest of the line (it holds no ": ", or Key would have found it).
+        _line = l + 1;
+        return NewScalar(l, p, end);
     }
 
-    private bool Sequence(int l, int p)
+    private YamlSequenceNode? Sequence(int l, int p)
     {
         var column = Column(l, p);
         var mark = At(l, p);
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, mark, mark));
+        var bottom = _items.Count;
         while (true)
         {
             var end = _lines[l].End;
@@ -144,24 +151,15 @@ internal sealed class BlockYamlScanner
                 item++;
             }
 
-            if (item < end)
+            var node = item < end ? Node(l, item)
+                : l + 1 < _lines.Count && _lines[l + 1].Indent > column ? Node(l + 1, _lines[l + 1].Start)
+                : null; // an empty item
+            if (node is null)
             {
-                if (!Node(l, item))
-                {
-                    return false;
-                }
+                return null;
             }
-            else if (l + 1 < _lines.Count && _lines[l + 1].Indent > column)
-            {
-                if (!Node(l + 1, _lines[l + 1].Start))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false; // an empty item
-            }
+
+            _items.Add(node);
 
             if (_line >= _lines.Count || _lines[_line].Indent < column)
             {
@@ -171,7 +169,7 @@ internal sealed class BlockYamlScanner
             var next = _lines[_line];
             if (next.Indent > column)
             {
-                return false;
+                return null;
             }
 
             if (!IsEntry(next.Start, next.End))
@@ -183,23 +181,21 @@ internal sealed class BlockYamlScanner
             p = next.Start;
         }
 
-        var close = At(l, p); // end marks are not used: nodes are reported at their start
-        _events.Add(new SequenceEnd(close, close));
-        return true;
+        return new YamlSequenceNode(mark, Take(_items, bottom));
     }
 
-    private bool Mapping(int l, int p)
+    private YamlMappingNode? Mapping(int l, int p)
     {
         var column = Column(l, p);
         var mark = At(l, p);
-        _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+        var bottom = _pairs.Count;
         while (true)
         {
             var end = _lines[l].End;
             var colon = Key(p, end);
             if (colon < 0 || !PlainStart(p, end))
             {
-                return false;
+                return null;
             }
 
             var keyEnd = colon;
@@ -208,33 +204,29 @@ internal sealed class BlockYamlScanner
                 keyEnd--;
             }
 
-            AddScalar(l, p, keyEnd);
+            var key = NewScalar(l, p, keyEnd);
+            if (IsDuplicate(key.Value, bottom))
+            {
+                return null; // YamlDotNet's error names the key
+            }
+
             var value = colon + 1;
             while (value < end && _text[value] == ' ')
             {
                 value++;
             }
 
-            if (value < end)
+            // "key: - x" and "key: other: x" are errors YamlDotNet reports.
+            var node = value < end ? (IsEntry(value, end) || Key(value, end) >= 0 ? null : Node(l, value))
+                : l + 1 < _lines.Count && (_lines[l + 1].Indent > column
+                    || _lines[l + 1].Indent == column && IsEntry(_lines[l + 1].Start, _lines[l + 1].End)) ? Node(l + 1, _lines[l + 1].Start)
+                : null; // an empty value
+            if (node is null)
             {
-                // "key: - x" and "key: other: x" are errors YamlDotNet reports.
-                if (IsEntry(value, end) || Key(value, end) >= 0 || !Node(l, value))
-                {
-                    return false;
-                }
+                return null;
             }
-            else if (l + 1 < _lines.Count && (_lines[l + 1].Indent > column
-                || _lines[l + 1].Indent == column && IsEntry(_lines[l + 1].Start, _lines[l + 1].End)))
-            {
-                if (!Node(l + 1, _lines[l + 1].Start))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false; // an empty value
-            }
+
+            _pairs.Add(new(key, node));
 
             if (_line >= _lines.Count || _lines[_line].Indent < column)
             {
@@ -243,37 +235,23 @@ internal sealed class BlockYamlScanner
 
             if (_lines[_line].Indent > column)
             {
-                return false;
+                return null;
             }
 
             l = _line;
             p = _lines[l].Start;
         }
 
-        var close = At(l, p); // end marks are not used: nodes are reported at their start
-        _events.Add(new MappingEnd(close, close));
-        return true;
+        return new YamlMappingNode(mark, Take(_pairs, bottom));
     }
 
-    // A plain scalar filling the rest of line l from p.
-    private bool Scalar(int l, int p, int end, bool allowKey)
+    // A one-line flow sequence starting at '[' (index p); `after` is the index after its ']', or -1 (then null: left to YamlDotNet).
+    private YamlSequenceNode? Flow(int l, int p, out int after)
     {
-        if (!allowKey && _text.AsSpan(p, end - p).Contains(": ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        AddScalar(l, p, end);
-        _line = l + 1;
-        return true;
-    }
-
-    // A one-line flow sequence starting at '[' (index p); returns the index after its ']' or -1.
-    private int Flow(int l, int p)
-    {
+        after = -1;
         var end = _lines[l].End;
         var mark = At(l, p);
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, mark, mark));
+        var bottom = _items.Count;
         p++;
         var first = true;
         while (true)
@@ -285,7 +263,7 @@ internal sealed class BlockYamlScanner
 
             if (p >= end)
             {
-                return -1;
+                return null;
             }
 
             if (_text[p] == ']' && first)
@@ -295,11 +273,13 @@ internal sealed class BlockYamlScanner
 
             if (_text[p] == '[')
             {
-                p = Flow(l, p);
-                if (p < 0)
+                var inner = Flow(l, p, out p);
+                if (inner is null)
                 {
-                    return -1;
+                    return null;
                 }
+
+                _items.Add(inner);
             }
             else
             {
@@ -308,7 +288,7 @@ internal sealed class BlockYamlScanner
                 {
                     if (_text[p] is '[' or '{' or '}' or ':' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' or '?')
                     {
-                        return -1;
+                        return null;
                     }
 
                     p++;
@@ -322,10 +302,10 @@ internal sealed class BlockYamlScanner
 
                 if (last == start || _text[start] == '-' && (start + 1 == last || _text[start + 1] == ' '))
                 {
-                    return -1;
+                    return null;
                 }
 
-                AddScalar(l, start, last);
+                _items.Add(NewScalar(l, start, last));
             }
 
             while (p < end && _text[p] == ' ')
@@ -335,7 +315,7 @@ internal sealed class BlockYamlScanner
 
             if (p >= end)
             {
-                return -1;
+                return null;
             }
 
             first = false;
@@ -346,26 +326,48 @@ internal sealed class BlockYamlScanner
 
             if (_text[p] != ',')
             {
-                return -1;
+                return null;
             }
 
             p++;
         }
 
-        var close = At(l, p);
-        _events.Add(new SequenceEnd(close, close));
-        return p + 1;
+        after = p + 1;
+        return new YamlSequenceNode(mark, Take(_items, bottom));
     }
 
-    private void AddScalar(int l, int start, int end)
-        => _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[start..end], ScalarStyle.Plain, true, false, At(l, start), At(l, end)));
+    private YamlScalarNode NewScalar(int l, int start, int end) => new(At(l, start), _text[start..end]);
+
+    // Whether an open mapping (its pairs from `bottom` on) already has this key.
+    private bool IsDuplicate(string key, int bottom)
+    {
+        for (var i = bottom; i < _pairs.Count; i++)
+        {
+            if (((YamlScalarNode)_pairs[i].Key).Value == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The nodes from `bottom` up, moved off the stack into an array of their own.
+    private static T[] Take<T>(List<T> stack, int bottom)
+    {
+        var taken = new T[stack.Count - bottom];
+        stack.CopyTo(bottom, taken, 0, taken.Length);
+        stack.RemoveRange(bottom, taken.Length);
+        return taken;
+    }
 
     // The index of the ':' that ends a block mapping key starting at p, or -1.
     private int Key(int p, int end)
     {
         for (var i = p; i < end; i++)
         {
-            if (_text[i] == ':' && (i + 1 == end || _text[i + 1] == ' '))
+            i = _text.IndexOf(':', i, end - i);
+            if (i < 0 || i + 1 == end || _text[i + 1] == ' ')
             {
                 return i;
             }
@@ -383,6 +385,6 @@ internal sealed class BlockYamlScanner
 
     private int Column(int l, int p) => _lines[l].Indent + (p - _lines[l].Start);
 
-    // YamlDotNet's marks: character index, 1-based line and column.
-    private Mark At(int l, int p) => new(p, _lines[l].Number, Column(l, p) + 1);
+    // YamlDotNet's marks: 1-based line and column.
+    private YamlMark At(int l, int p) => new(_lines[l].Number, Column(l, p) + 1);
 }

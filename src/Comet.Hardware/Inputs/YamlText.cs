@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using YamlDotNet.Core;
 
 namespace Comet.Hardware.Inputs;
@@ -19,6 +21,10 @@ public static class YamlText
         ("While scanning a plain scalar value, found invalid mapping", "a ':' inside a value (put the value in quotes, or check this line's indentation)"),
     ];
 
+    // C0 controls but tab and line ends, DEL, and C1 controls but NEL: what YAML forbids below U+00A0 (U+FFFE and U+FFFF are checked apart).
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r' or '\u0085') && (c < ' ' || c >= '\u007F'))]);
+
     /// <summary>Decodes UTF-8 (or UTF-16 with its byte-order mark), refusing bytes that are not text.</summary>
     /// <exception cref="InputException">The bytes are not valid UTF-8.</exception>
     public static string Decode(byte[] bytes, string fileName)
@@ -35,9 +41,10 @@ public static class YamlText
             span = span[3..];
         }
 
-        for (var at = 0; at < span.Length;)
+        // Only a file that is not UTF-8 is walked rune by rune, to say where it stops being text.
+        for (var at = Utf8.IsValid(span) ? span.Length : 0; at < span.Length;)
         {
-            if (Rune.DecodeFromUtf8(span[at..], out _, out var used) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf8(span[at..], out _, out var used) != OperationStatus.Done)
             {
                 var (line, column) = Position(Encoding.UTF8.GetString(span[..at]), at: -1);
                 throw new InputException(fileName, YamlFile.SyntaxKey, $"not UTF-8 text (byte 0x{span[at].ToString("X2", CultureInfo.InvariantCulture)}); a YAML file is plain text, is this the right file?", line, column);
@@ -54,15 +61,17 @@ public static class YamlText
     public static void RejectControlCharacters(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        for (var i = 0; i < text.Length; i++)
+        var at = text.AsSpan().IndexOfAny(ControlCharacters);
+        var noncharacter = text.AsSpan().IndexOfAnyInRange('\uFFFE', '\uFFFF');
+        if (noncharacter >= 0 && (at < 0 || noncharacter < at))
         {
-            var c = text[i];
-            var allowed = c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && (c < '\u0080' || c > '\u009F') && c is not ('\uFFFE' or '\uFFFF'));
-            if (!allowed)
-            {
-                var (line, column) = Position(text, i);
-                throw new InputException(fileName, YamlFile.SyntaxKey, $"control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)} is not allowed in YAML; the file looks binary, not text", line, column);
-            }
+            at = noncharacter;
+        }
+
+        if (at >= 0)
+        {
+            var (line, column) = Position(text, at);
+            throw new InputException(fileName, YamlFile.SyntaxKey, $"control character U+{((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)} is not allowed in YAML; the file looks binary, not text", line, column);
         }
     }
 

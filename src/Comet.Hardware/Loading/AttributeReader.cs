@@ -1,5 +1,4 @@
 using Comet.Hardware.Inputs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Hardware.Loading;
 

@@ -1,6 +1,5 @@
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
-using YamlDotNet.RepresentationModel;
 using static Comet.Hardware.Loading.AttributeReader;
 
 namespace Comet.Hardware.Loading;

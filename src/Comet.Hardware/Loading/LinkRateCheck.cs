@@ -1,5 +1,4 @@
 using Comet.Hardware.Inputs;
-using YamlDotNet.RepresentationModel;
 using static Comet.Hardware.Loading.AttributeReader;
 
 namespace Comet.Hardware.Loading;

@@ -98,13 +98,15 @@ public static class NodeCombination
                 var window = i < entryWindow.Length ? entryWindow[i] : 0;
                 var inWindow = i < entryWindow.Length;
                 var stallAt = i < entryStall.Length ? entryStall[i] : 0;
-                var ownShare = own[i] / factor;
+                var ownShare = Divide(own[i], factor);
+                var windowShare = Divide(window, factor);
+                var share = Divide(moved, factor);
                 for (long j = 0; j < factor; j++)
                 {
                     var m = i * factor + j;
                     if (m < mergedWindow.Length && inWindow && window != 0)
                     {
-                        mergedWindow[m] = Math.Max(mergedWindow[m], window / factor);
+                        mergedWindow[m] = Math.Max(mergedWindow[m], windowShare);
                     }
 
                     if (!hide && m < mergedCompulsory.Length && inWindow)
@@ -112,7 +114,7 @@ public static class NodeCombination
                         mergedCompulsory[m] += stallAt;
                     }
 
-                    var stall = moved / factor - ownShare;
+                    var stall = share - ownShare;
                     if (stall > 0 && m < mergedStall.Length)
                     {
                         mergedStall[m] += stall;
@@ -125,7 +127,6 @@ public static class NodeCombination
                 }
 
                 // the transfer takes time from the windows of the other tensors on the same target and port
-                var share = moved / factor;
                 if (share == 0)
                 {
                     continue;
@@ -142,7 +143,7 @@ public static class NodeCombination
                     var list = other.Windows;
                     for (long j = 0; j < factor; j++)
                     {
-                        var n = (j + i * factor) / otherFactor;
+                        var n = Divide(j + (i * factor), otherFactor);
                         if (n < list.Length)
                         {
                             var left = list[n] - share;
@@ -155,6 +156,9 @@ public static class NodeCombination
 
         return result;
     }
+
+    // x / d, without the division in the common case d = 1 (a 64-bit division costs tens of cycles, and this runs per step).
+    private static long Divide(long x, long d) => d == 1 ? x : x / d;
 
     private readonly record struct Slot(int Target, int Port, PortCost Cost, long[] Windows, int Index);
 
@@ -180,14 +184,11 @@ public static class NodeCombination
                 var stalls = c.Stall;
                 var compulsory = c.CompulsoryStall;
                 var result = node.Stall;
-                for (var i = port; i < maxIterations; i++)
-                {
-                    if (i % factor != 0)
-                    {
-                        continue;
-                    }
 
-                    var at = i / factor;
+                // the steps i ≥ port with i % factor = 0, visited without dividing
+                var first = (port + factor - 1) / factor;
+                for (long at = first, i = first * factor; i < maxIterations; at++, i += factor)
+                {
                     var value = stalls[at] + compulsory[at];
                     result[i] = targetIndex == 0 ? value : Math.Max(result[i], value); // first target: port 1 overwrites port 0 (tool quirk)
                 }

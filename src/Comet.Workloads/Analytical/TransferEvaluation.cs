@@ -112,27 +112,17 @@ public static class TransferEvaluation
                 continue;
             }
 
-            if (differentIterations)
+            // a step of its own: every step when iterations differ, else the first step of each unique tile (no division when reuse is 1)
+            var ownStep = differentIterations || reuse == 1 || i % reuse == 0;
+            if (ownStep)
             {
-                var at = i + offset;
+                var at = (differentIterations || reuse == 1 ? i : (int)(i / reuse)) + offset;
                 if (at >= 0 && at < pseudo)
                 {
                     cost.Stall[at] = stall;
                     cost.MoveCycles[at] = latency;
                 }
-            }
-            else if (i % reuse == 0)
-            {
-                var at = (int)(i / reuse) + offset;
-                if (at >= 0 && at < pseudo)
-                {
-                    cost.Stall[at] = stall;
-                    cost.MoveCycles[at] = latency;
-                }
-            }
 
-            if (differentIterations || i % reuse == 0)
-            {
                 cost.Cumulative += latency;
                 cost.CumulativeStall += stall;
             }

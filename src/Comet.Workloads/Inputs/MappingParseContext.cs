@@ -1,6 +1,5 @@
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Workloads.Inputs;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Comet.Hardware.Inputs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Workloads.Inputs;
 

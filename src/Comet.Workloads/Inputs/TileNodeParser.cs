@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Comet.Hardware.Inputs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Workloads.Inputs;
 
@@ -23,30 +22,35 @@ internal static partial class TileNodeParser
             throw ctx.File.Error(map, path + ".tensors", "no tensors are listed");
         }
 
-        List<T> PerTensor<T>(string key, T fallback, Func<YamlNode, string, T> parse)
+        IReadOnlyList<YamlNode>? Items(string key)
         {
             if (YamlFile.Find(map, key) is not { } node)
             {
-                return Enumerable.Repeat(fallback, count).ToList();
+                return null;
             }
 
             var items = YamlFile.Items(node);
-            if (items.Count != count)
+            return items.Count == count ? items : throw ctx.File.Error(node, $"{path}.{key}", $"has {items.Count} entries but {count} tensors are listed");
+        }
+
+        List<T> PerTensor<T>(string key, T fallback, Func<YamlNode, string, T> parse)
+        {
+            if (Items(key) is not { } items)
             {
-                throw ctx.File.Error(node, $"{path}.{key}", $"has {items.Count} entries but {count} tensors are listed");
+                return Enumerable.Repeat(fallback, count).ToList();
             }
 
             return items.Select((n, i) => parse(n, $"{path}.{key}[{i}]")).ToList();
         }
 
-        var targets = PerTensor<YamlNode?>("target", null, (n, _) => n);
-        var childs = PerTensor<YamlNode?>("child", null, (n, _) => n);
-        if (YamlFile.Find(map, "target") is null)
+        var targets = Items("target");
+        var childs = Items("child");
+        if (targets is null)
         {
             throw ctx.File.Error(map, path, "missing required key 'target'");
         }
 
-        if (YamlFile.Find(map, "child") is null)
+        if (childs is null)
         {
             throw ctx.File.Error(map, path, "missing required key 'child'");
         }
@@ -75,12 +79,14 @@ internal static partial class TileNodeParser
         for (var t = 0; t < count; t++)
         {
             var tensorId = ctx.Tensor(tensors[t].Node, tensors[t].Text, $"{path}.tensors[{t}]");
-            var target = ctx.Level(targets[t]!, ctx.File.AsString(targets[t]!, $"{path}.target[{t}]"), $"{path}.target[{t}]");
-            var childName = ctx.File.AsString(childs[t]!, $"{path}.child[{t}]");
-            var child = ctx.Level(childs[t]!, childName, $"{path}.child[{t}]");
+            var targetPath = $"{path}.target[{t}]";
+            var target = ctx.Level(targets[t], ctx.File.AsString(targets[t], targetPath), targetPath);
+            var childPath = $"{path}.child[{t}]";
+            var childName = ctx.File.AsString(childs[t], childPath);
+            var child = ctx.Level(childs[t], childName, childPath);
             if (child.Id != target.Id && !target.ChildIds.Contains(child.Id))
             {
-                throw ctx.File.Error(childs[t], $"{path}.child[{t}]", $"level '{child.Name}' is not a child of '{target.Name}'",
+                throw ctx.File.Error(childs[t], childPath, $"level '{child.Name}' is not a child of '{target.Name}'",
                     NameHints.DidYouMean(childName, target.ChildIds.Select(i => ctx.Arch.Levels[i].Name)));
             }
 
@@ -138,13 +144,20 @@ internal static partial class TileNodeParser
         {
             var dimName = m.Groups[1].Value;
             var dim = ctx.Dimension(node, dimName, path);
-            var parts = m.Groups[2].Value.Split(',').Select(p => new string(p.Where(ch => !char.IsWhiteSpace(ch)).ToArray())).ToList();
-            if (parts.Count != count)
+            var parts = m.Groups[2].Value.Split(',');
+            if (parts.Length != count)
             {
-                throw ctx.File.Error(node, path, $"{dimName} has {parts.Count} factors but {count} tensors are listed");
+                throw ctx.File.Error(node, path, $"{dimName} has {parts.Length} factors but {count} tensors are listed");
             }
 
-            result[dim] = parts.Select(p => ctx.Values.Integer(p, node, $"{path}: {dimName}")).ToArray();
+            var factorPath = $"{path}: {dimName}";
+            var factors = new long[parts.Length];
+            for (var t = 0; t < parts.Length; t++)
+            {
+                factors[t] = ctx.Values.Integer(WithoutWhiteSpace(parts[t]), node, factorPath);
+            }
+
+            result[dim] = factors;
         }
 
         if (result.Count != permutation.Count)
@@ -161,6 +174,33 @@ internal static partial class TileNodeParser
         }
 
         return result;
+    }
+
+    // The text with its white space removed (factor lists may be written "[1, 2]").
+    private static string WithoutWhiteSpace(string text)
+    {
+        var kept = 0;
+        foreach (var c in text)
+        {
+            kept += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        if (kept == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(kept, text, static (chars, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    chars[at++] = c;
+                }
+            }
+        });
     }
 
     [GeneratedRegex(@"\s*([A-Z]+)\s*=\s*\[([^\]]+)\]")]

@@ -1,5 +1,4 @@
 using Comet.Hardware.Inputs;
-using YamlDotNet.RepresentationModel;
 
 namespace Comet.Workloads.Inputs;
 
@@ -15,20 +14,19 @@ internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
     {
         text = text.Trim();
         long? value;
-        string shown;
+        ConstantValue? named = null;
         if (constants.TryGet(text, out var constant))
         {
+            named = constant;
             value = YamlFile.ParseInt64(constant.Text);
-            shown = $"{text} = {constant.Text}";
             if (value is null)
             {
-                throw file.Error(at, path, $"constant {shown} is not an integer ({YamlFile.IntegerProblem(constant.Text)})");
+                throw file.Error(at, path, $"constant {Shown(text, named)} is not an integer ({YamlFile.IntegerProblem(constant.Text)})");
             }
         }
         else
         {
             value = YamlFile.ParseInt64(text);
-            shown = text;
             if (value is null)
             {
                 if (text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_'))
@@ -42,16 +40,19 @@ internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
 
         if (value < 0 || (!allowZero && value == 0))
         {
-            throw file.Error(at, path, $"{shown} must be positive");
+            throw file.Error(at, path, $"{Shown(text, named)} must be positive");
         }
 
         if (value > uint.MaxValue)
         {
-            throw file.Error(at, path, $"{shown} exceeds the tool's 32-bit field (max {uint.MaxValue})");
+            throw file.Error(at, path, $"{Shown(text, named)} exceeds the tool's 32-bit field (max {uint.MaxValue})");
         }
 
         return value.Value;
     }
+
+    // How an error shows the value: "NAME = text" for a constant, else the text (built only when there is an error).
+    private static string Shown(string text, ConstantValue? constant) => constant is null ? text : $"{text} = {constant.Text}";
 
     /// <summary>Resolves a string that may name a constant.</summary>
     public string Text(string text) => constants.TryGet(text.Trim(), out var c) ? c.Text : text.Trim();

@@ -68,7 +68,6 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
 
             var cursor = new long[n];
             var previous = new long[ranks.Count];
-            var current = new long[ranks.Count];
             var iterations = entries[e].Iterations;
             var reused = new bool[iterations];
             long endSum = 0;
@@ -87,6 +86,8 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
                         $"the loop of tensor {problem.TensorNames[entry.TensorId]} cannot take {iterations} steps (its tile strides are zero)", tile.Line, tile.Column);
                 }
 
+                // the step reuses the previous tile when no rank index of the tensor changed
+                var same = true;
                 for (var r = 0; r < rankPositions.Length; r++)
                 {
                     long sum = 0;
@@ -95,11 +96,14 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
                         sum += cursor[p];
                     }
 
-                    current[r] = sum;
+                    if (sum != previous[r])
+                    {
+                        previous[r] = sum;
+                        same = false;
+                    }
                 }
 
-                reused[step] = current.AsSpan().SequenceEqual(previous);
-                (previous, current) = (current, previous);
+                reused[step] = same;
             }
 
             result[e] = new TileMoveSequence(elements, 1, 1, reused);

@@ -78,4 +78,37 @@ public class InputErrorTests
         var e = Fails(mapping: m => m.Replace("wb_output:    false", "wb_output:    maybe"));
         Assert.That(e.Problem, Is.EqualTo("expected true or false, found 'maybe'"));
     }
+
+    [TestCase("MA_DRAM:  4", "MA_DRAM:  0", "MA_DRAM = 0 must be positive")]
+    [TestCase("MA_DRAM:  4", "MA_DRAM:  4294967296", "MA_DRAM = 4294967296 exceeds the tool's 32-bit field (max 4294967295)")]
+    [TestCase("MA_DRAM:  4", "MA_DRAM:  four", "constant MA_DRAM = four is not an integer (expected an integer, found 'four')")]
+    public void BadConstantInAFactorList_NamesTheConstantAndItsValue(string line, string replacement, string problem)
+    {
+        var e = Fails(constants: c => c.Replace(line, replacement));
+        Assert.That((e.File, e.Line, e.Column, e.KeyPath, e.Problem), Is.EqualTo(("mapping.yaml", 12L, 5L, "mapping.factors[0]: M", problem)));
+    }
+
+    [Test]
+    public void BadLiteralInAFactorList_IsShownAsWritten()
+    {
+        var e = Fails(mapping: m => m.Replace("N=[1,1,1] K=[1,1,1] # dimension", "N=[1, 0 ,1] K=[1,1,1] # dimension"));
+        Assert.That((e.Line, e.KeyPath, e.Problem), Is.EqualTo((12L, "mapping.factors[0]: N", "0 must be positive")));
+    }
+
+    [Test]
+    public void FactorListOfTheWrongLength_CountsItsFactors()
+    {
+        var e = Fails(mapping: m => m.Replace("N=[1,1,1] K=[1,1,1] # dimension", "N=[1,1] K=[1,1,1] # dimension"));
+        Assert.That((e.KeyPath, e.Problem), Is.EqualTo(("mapping.factors[0]", "N has 2 factors but 3 tensors are listed")));
+    }
+
+    [TestCase("target:      [DRAM,DRAM,DRAM]\n type:        temporal", "target:      [DRAM,DRAM]\n type:        temporal", "mapping.target", "has 2 entries but 3 tensors are listed")]
+    [TestCase("child:       [GBuffer,GBuffer,GBuffer]\n\n subtree", "child:       [GBuffer,GBuffer,GBuffer,GBuffer]\n\n subtree", "mapping.child", "has 4 entries but 3 tensors are listed")]
+    [TestCase("target:      [DRAM,DRAM,DRAM]\n type:        temporal", "type:        temporal", "mapping", "missing required key 'target'")]
+    [TestCase("target:      [DRAM,DRAM,DRAM]\n type:        temporal", "target:      [DRAM,DRAM,DRAX]\n type:        temporal", "mapping.target[2]", "unknown level 'DRAX'")]
+    public void TargetsAndChildren_ArePerTensor(string text, string replacement, string keyPath, string problem)
+    {
+        var e = Fails(mapping: m => m.Replace(text, replacement));
+        Assert.That((e.KeyPath, e.Problem), Is.EqualTo((keyPath, problem)));
+    }
 }
