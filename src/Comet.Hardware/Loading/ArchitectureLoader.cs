@@ -25,7 +25,7 @@ public static class ArchitectureLoader
     private static readonly string[] NetworkAttributeKeys =
     [
         "meshX", "meshY", "mesh", "connection_type", "bw", "hop_latency", "queuing_delay", "channel_width", "broadcast_support",
-        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers",
+        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers", "packet_bytes",
     ];
 
     /// <summary>A mesh link is "far below" its ports when it moves at most 1/this of the port bandwidth per cycle; such a mesh earns a warning.</summary>
@@ -519,7 +519,8 @@ public static class ArchitectureLoader
                 Bool(file, attrs, "broadcast_support", path, false),
                 Bool(file, attrs, "reduction_support", path, false),
                 NonNegativeInt(file, attrs, "reduction_latency", path, 0),
-                hierarchy);
+                hierarchy,
+                PositiveInt(file, attrs, "packet_bytes", path, NetworkSpec.DefaultPacketBytes));
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class DataflowExecutor
         _inputs = inputs;
         _sim = sim;
         _options = options ?? ExecutionOptions.Default;
-        Machine = new Machine(sim, inputs.Architecture, _options.NocEnergy);
+        Machine = new Machine(sim, inputs.Architecture, _options.NocEnergy, _options.Network);
         _tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         _plans = new PlanBuilder(inputs, _tiles, Machine);
         _rootLevel = inputs.Mapping.Root.Entries[0].TargetLevelId;

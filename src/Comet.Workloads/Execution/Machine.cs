@@ -12,15 +12,17 @@ public sealed class Machine
     private readonly Dictionary<(int Level, int Instance), object> _components = [];
     private readonly object?[]?[] _rows;
     private readonly bool _nocEnergy;
+    private readonly MeshSwitching _switching;
     private readonly Dictionary<(int Level, int Instance, int Peer, bool Out), PortPool> _operandPorts = [];
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
 
-    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/>); components appear when first used.</summary>
-    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false)
+    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/> and switch as <paramref name="switching"/> says); components appear when first used.</summary>
+    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.StoreAndForward)
     {
         _sim = sim;
         _nocEnergy = nocEnergy;
+        _switching = switching;
         Architecture = architecture;
         Ledger = new EnergyLedger();
         _rows = new object?[]?[architecture.Levels.Count];
@@ -235,7 +237,9 @@ public sealed class Machine
         net.BroadcastSupport,
         net.ReductionSupport,
         net.ReductionLatency,
-        RouterEnergy: _nocEnergy);
+        RouterEnergy: _nocEnergy,
+        Switching: _switching,
+        PacketBytes: net.PacketBytes);
 
     // The factories are static lambdas (no captures), so looking a component up allocates nothing.
     private T Get<T>(int level, int instance, Func<Machine, int, int, T> create)
