@@ -16,8 +16,9 @@ public static class Program
             case "fuzz": return FuzzSoak.Run(rest);
             case "pin": return PinBench.Run(rest);
             case "startup": return StartupBench.Run(rest);
+            case "noc": return NocBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|noc [--json]");
                 return group == "help" ? 0 : 2;
         }
     }

@@ -221,7 +221,7 @@ internal sealed class CutThroughMesh
         var isLink = output.Output < MulticastTree.Eject;
         var busy = isLink ? _p.LinkCycles(before, bytes) : _p.PortCycles(before, bytes);
         var end = now + busy;
-        output.FreeAt = end;
+        output.FreeAt = end + _p.OutputTurnaroundCycles;
         output.LastSlot = slot;
         var trace = Simulation.Trace;
         if (now > requestedAt)
@@ -275,7 +275,7 @@ internal sealed class CutThroughMesh
         if (output.HasWaiters && !output.ArbitrationScheduled)
         {
             output.ArbitrationScheduled = true;
-            Calendar.Push(end, MeshEventKind.OutputFree, output.Router * MulticastTree.OutputsPerRouter + output.Output);
+            Calendar.Push(output.FreeAt, MeshEventKind.OutputFree, output.Router * MulticastTree.OutputsPerRouter + output.Output);
         }
     }
 }

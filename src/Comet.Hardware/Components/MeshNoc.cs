@@ -108,7 +108,7 @@ public sealed class MeshNoc
     {
         if (Parameters.Nodes > 64)
         {
-            return MulticastTree.Build(_routing, Parameters.X, from, to);
+            return MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
         }
 
         ulong mask = 0;
@@ -120,7 +120,7 @@ public sealed class MeshNoc
         var key = (LocalOf(from), mask);
         if (!_trees.TryGetValue(key, out var tree))
         {
-            tree = MulticastTree.Build(_routing, Parameters.X, from, to);
+            tree = MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
             _trees.Add(key, tree);
         }
 

@@ -22,7 +22,7 @@ public sealed class MulticastTree
         Links = links;
     }
 
-    /// <summary>Routers that eject a copy (the source itself is not one: data for it never enters the network).</summary>
+    /// <summary>Routers that eject a copy (the source itself only when its own traffic goes through its router).</summary>
     public int Destinations { get; }
 
     /// <summary>Links of the tree, each crossed once by every packet.</summary>
@@ -40,9 +40,9 @@ public sealed class MulticastTree
     /// <summary>The tree node a packet reaches by leaving <paramref name="node"/> on link <paramref name="direction"/>.</summary>
     public int ChildOf(int node, int direction) => _child[node * MeshDirection.Count + direction];
 
-    /// <summary>Builds the tree from <paramref name="from"/> to <paramref name="to"/> on a mesh of <paramref name="x"/> columns, following <paramref name="routing"/>.</summary>
+    /// <summary>Builds the tree from <paramref name="from"/> to <paramref name="to"/> on a mesh of <paramref name="x"/> columns, following <paramref name="routing"/>; the source ejects its own copy only when <paramref name="selfThroughRouter"/>.</summary>
     /// <exception cref="InvalidOperationException">The strategy's routes from one source reach a router by two different links (not a tree).</exception>
-    public static MulticastTree Build(IMeshRouting routing, int x, MeshNode from, IReadOnlyList<MeshNode> to)
+    public static MulticastTree Build(IMeshRouting routing, int x, MeshNode from, IReadOnlyList<MeshNode> to, bool selfThroughRouter = false)
     {
         var routers = new List<int> { Local(from) };
         var outputs = new List<int> { 0 };
@@ -77,8 +77,8 @@ public sealed class MulticastTree
                 node = existing;
             }
 
-            // The source's own copy never enters the network; every other destination ejects once.
-            if (node != 0 && (outputs[node] & (1 << Eject)) == 0)
+            // Every destination ejects once; the source's own copy only when it goes through the router.
+            if ((node != 0 || selfThroughRouter) && (outputs[node] & (1 << Eject)) == 0)
             {
                 outputs[node] |= 1 << Eject;
                 destinations++;
