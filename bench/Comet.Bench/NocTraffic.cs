@@ -9,8 +9,8 @@ namespace Comet.Bench;
 /// <param name="PacketFlits">Flits per packet (a flit is one channel width).</param>
 /// <param name="HopLatency">Cycles per hop: router pipeline plus link (BookSim: routing, VC and switch allocation, switch traversal, link: 5).</param>
 /// <param name="Hotspots">Destination routers of hotspot traffic (uniform among them), or empty for uniform random traffic over all routers.</param>
-/// <param name="TurnaroundCycles">Idle cycles of an output between two packets (BookSim's one-VC router: 2; a router allocating the next packet while the tail streams: 0).</param>
-public sealed record NocTraffic(int K, int PacketFlits, int HopLatency, IReadOnlyList<int> Hotspots, int TurnaroundCycles = 0)
+/// <param name="OneVcTurnaround">Model BookSim's one-VC router allocating a packet only once the previous tail has left (input turnaround 2, output turnaround 1); false: the next packet is allocated while the tail streams.</param>
+public sealed record NocTraffic(int K, int PacketFlits, int HopLatency, IReadOnlyList<int> Hotspots, bool OneVcTurnaround = false)
 {
     /// <summary>Bits per flit (one channel width, streamed at one flit per cycle).</summary>
     public const int FlitBits = 2048;
@@ -19,7 +19,7 @@ public sealed record NocTraffic(int K, int PacketFlits, int HopLatency, IReadOnl
     public long TerminalCycles => HopLatency + 1;
 
     /// <summary>The mesh: K×K, XY routing, cut-through, one flit per cycle on every link and local port, a node's packets for itself ejected through its router (as BookSim's terminals do).</summary>
-    public MeshParameters Mesh => new("noc", "n", K, K, HopLatency, FlitBits, QueuingDelay: 0, PortBytesPerCycle: FlitBits / 8, Switching: MeshSwitching.CutThrough, PacketBytes: (long)PacketFlits * FlitBits / 8, LocalTrafficThroughRouter: true, OutputTurnaroundCycles: TurnaroundCycles);
+    public MeshParameters Mesh => new("noc", "n", K, K, HopLatency, FlitBits, QueuingDelay: 0, PortBytesPerCycle: FlitBits / 8, Switching: MeshSwitching.CutThrough, PacketBytes: (long)PacketFlits * FlitBits / 8, LocalTrafficThroughRouter: true, OutputTurnaroundCycles: OneVcTurnaround ? 1 : 0, InputTurnaroundCycles: OneVcTurnaround ? 2 : 0);
 
     /// <summary>Latency of one packet alone from router (0,0) to a router <paramref name="hops"/> hops away, in BookSim's terms (creation to tail ejected).</summary>
     public long ZeroLoadLatency(int hops)

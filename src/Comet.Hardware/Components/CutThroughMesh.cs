@@ -253,7 +253,7 @@ internal sealed class CutThroughMesh
             flow.HeadStreamEnd = Math.Max(flow.HeadStreamEnd, end);
             if (flow.HeadPending == 0 && (flow.NextPacket < flow.Packets || flow.Injected is not null))
             {
-                Calendar.Push(flow.HeadStreamEnd, MeshEventKind.Inject, output.Router, new PacketHead(flow, 0, 0, 0));
+                Calendar.Push(flow.HeadStreamEnd + _p.InputTurnaroundCycles, MeshEventKind.Inject, output.Router, new PacketHead(flow, 0, 0, 0));
             }
         }
         else
@@ -262,7 +262,7 @@ internal sealed class CutThroughMesh
             input.StreamEnd = Math.Max(input.StreamEnd, end);
             if (input.Pending == 0)
             {
-                input.BusyUntil = Math.Max(input.StreamEnd, tailAt);
+                input.BusyUntil = Math.Max(input.StreamEnd, tailAt) + _p.InputTurnaroundCycles;
                 input.Dequeue();
                 if (input.Count > 0)
                 {

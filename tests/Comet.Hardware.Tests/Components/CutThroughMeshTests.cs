@@ -178,4 +178,26 @@ public class CutThroughMeshTests
         Assert.That(ends["y"], Is.EqualTo(71));
         Assert.That(ends["l"], Is.EqualTo(71));
     }
+
+    [Test]
+    public void Turnaround_OneStream_LeavesTwoIdleCyclesBetweenPackets()
+    {
+        // 32 B flits at one per cycle, 4-flit packets; an input buffer waits 2 cycles after a tail before its next packet
+        // asks (routing + VC allocation), an output 1 (VC allocation): 4 packets leave (0,0) at 0, 6, 12, 18 and the last
+        // lands at 18 + 4 + 5 = 27 (without turnaround: 5 + 16 = 21).
+        var p = Mesh with { ChannelWidthBits = 256, PacketBytes = 128, InputTurnaroundCycles = 2, OutputTurnaroundCycles = 1 };
+        Assert.That(RunOne(p, new(0, 0), [new(1, 0)], 512, out _), Is.EqualTo(27));
+        Assert.That(RunOne(p with { InputTurnaroundCycles = 0, OutputTurnaroundCycles = 0 }, new(0, 0), [new(1, 0)], 512, out _), Is.EqualTo(21));
+    }
+
+    [Test]
+    public void Turnaround_TwoInputsIntoOneEjectionPort_AlternateEveryFiveCycles()
+    {
+        // Two such streams from (0,0) and (2,0) into (1,0), ejecting at one flit per cycle: the port alternates W, E, …
+        // with one idle cycle after each 4-flit packet (each input is ready again 2 cycles after its tail, in time):
+        // 8 packets from cycle 5, one per 5 cycles, the last ending at 5 + 7·5 + 4 = 44.
+        var p = Mesh with { ChannelWidthBits = 256, PacketBytes = 128, PortBytesPerCycle = 32, InputTurnaroundCycles = 2, OutputTurnaroundCycles = 1 };
+        var (cycles, _, _) = Run(p, (new(0, 0), [new(1, 0)], 512), (new(2, 0), [new(1, 0)], 512));
+        Assert.That(cycles, Is.EqualTo(44));
+    }
 }
