@@ -57,7 +57,7 @@ public sealed record NocTraffic(int K, int PacketFlits, int HopLatency, IReadOnl
     }
 
     // A node's source queue: packets are created by a Bernoulli process (probability p per cycle) and enter the network
-    // one after the other, each once the previous one has left the source router.
+    // one after the other, each once the source router's local port takes it.
     private IEnumerable<Event> Source(Simulation sim, MeshNoc mesh, int node, double p, long warmup, long end, Tally tally)
     {
         var rng = sim.Random;
@@ -79,6 +79,11 @@ public sealed record NocTraffic(int K, int PacketFlits, int HopLatency, IReadOnl
             var injected = sim.Event("injected");
             sim.Process(Packet(sim, mesh, node, dest, created, measured, injected, warmup, end, tally), "packet").IsDaemon = true;
             yield return injected;
+            if ((long)injected.Value! > sim.Now)
+            {
+                yield return sim.Timeout((long)injected.Value! - sim.Now);
+            }
+
             created = NextCreation(rng, p, created);
         }
     }

@@ -54,14 +54,14 @@ internal sealed class CutThroughMesh
     /// <summary>The simulation the mesh runs in.</summary>
     public Simulation Simulation => _mesh.Simulation;
 
-    /// <summary>A process sending <paramref name="bytes"/> from <paramref name="from"/> to every router in <paramref name="to"/> as packets over one tree; <paramref name="injected"/> fires when the last packet has left the source.</summary>
+    /// <summary>A process sending <paramref name="bytes"/> from <paramref name="from"/> to every router in <paramref name="to"/> as packets over one tree; <paramref name="injected"/> fires when the last packet has been granted at the source, its value the cycle the source's port takes the next packet.</summary>
     public IEnumerable<Event> Send(ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected)
     {
         var tree = _mesh.Tree(from, to);
         var flow = new PacketFlow(requester, label, tree, bytes, Math.Max(1, _p.PacketBytes), injected);
         if (tree.Destinations == 0)
         {
-            injected?.Succeed();
+            injected?.Succeed(Simulation.Now);
             yield break;
         }
 
@@ -105,13 +105,6 @@ internal sealed class CutThroughMesh
 
     private void Inject(PacketFlow flow, int router, long now)
     {
-        if (flow.NextPacket >= flow.Packets)
-        {
-            flow.Injected?.Succeed();
-            flow.Injected = null;
-            return;
-        }
-
         flow.HeadPacket = flow.NextPacket++;
         flow.HeadRequestedAt = now;
         flow.HeadStreamEnd = now;
@@ -251,9 +244,16 @@ internal sealed class CutThroughMesh
         {
             flow.HeadPending &= ~(1 << output.Output);
             flow.HeadStreamEnd = Math.Max(flow.HeadStreamEnd, end);
-            if (flow.HeadPending == 0 && (flow.NextPacket < flow.Packets || flow.Injected is not null))
+            var portFree = flow.HeadStreamEnd + _p.InputTurnaroundCycles;
+            if (flow.HeadPending == 0 && flow.NextPacket < flow.Packets)
             {
-                Calendar.Push(flow.HeadStreamEnd + _p.InputTurnaroundCycles, MeshEventKind.Inject, output.Router, new PacketHead(flow, 0, 0, 0));
+                Calendar.Push(portFree, MeshEventKind.Inject, output.Router, new PacketHead(flow, 0, 0, 0));
+            }
+            else if (flow.HeadPending == 0 && flow.Injected is { } injected)
+            {
+                // Told now, when the last packet is granted; its value says when the local port takes the next one.
+                flow.Injected = null;
+                injected.Succeed(portFree);
             }
         }
         else

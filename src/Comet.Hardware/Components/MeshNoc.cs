@@ -97,7 +97,7 @@ public sealed class MeshNoc
     public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes) =>
         Send(sim, requester, label, from, to, bytes, null);
 
-    /// <summary>As <see cref="Send(Simulation, ComponentRef, ActivityLabel, MeshNode, IReadOnlyList{MeshNode}, long)"/>; <paramref name="injected"/> (if any) fires when the data has left the source router (a source queue may then inject its next transfer).</summary>
+    /// <summary>As <see cref="Send(Simulation, ComponentRef, ActivityLabel, MeshNode, IReadOnlyList{MeshNode}, long)"/>; <paramref name="injected"/> (if any) fires once the data is on its way out of the source router, its value (a <see cref="long"/>) the cycle the source may inject its next transfer.</summary>
     public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected) =>
         _cutThrough is { } cutThrough
             ? cutThrough.Send(requester, label, from, to, bytes, injected)
@@ -144,7 +144,7 @@ public sealed class MeshNoc
         var layers = CachedLayers(from, to);
         if (layers.Length == 0)
         {
-            injected?.Succeed();
+            injected?.Succeed(sim.Now);
         }
         var trace = sim.Trace;
         Request?[]? grants = null;
@@ -202,7 +202,7 @@ public sealed class MeshNoc
 
                 if (k == 0)
                 {
-                    injected?.Succeed();
+                    injected?.Succeed(sim.Now);
                 }
             }
             finally

@@ -43,7 +43,7 @@ internal sealed class PacketFlow
     /// <summary>Packet copies that must be ejected: packets × destinations.</summary>
     public long Deliveries { get; }
 
-    /// <summary>Fired when the last packet has left the source's local port (for a source queue), or null.</summary>
+    /// <summary>Fired when the last packet has been granted at the source (for a source queue; value: the cycle the port takes the next packet), or null.</summary>
     public Event? Injected { get; set; }
 
     /// <summary>Next packet to enter at the source's local port.</summary>

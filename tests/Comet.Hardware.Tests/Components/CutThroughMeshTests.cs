@@ -200,4 +200,23 @@ public class CutThroughMeshTests
         var (cycles, _, _) = Run(p, (new(0, 0), [new(1, 0)], 512), (new(2, 0), [new(1, 0)], 512));
         Assert.That(cycles, Is.EqualTo(44));
     }
+
+    [Test]
+    public void LocalTrafficThroughRouter_IsEjectedThroughTheLocalPort_AndInjectedSaysWhenThePortIsFree()
+    {
+        // A 128-byte packet for its own router ejects at 32 B/cycle: delivered at 4. The source is told at cycle 0 (its
+        // last packet granted) that its port takes the next packet at 4 + 2 (input turnaround), after the transfer ended.
+        var p = Mesh with { ChannelWidthBits = 256, PacketBytes = 128, PortBytesPerCycle = 32, LocalTrafficThroughRouter = true, InputTurnaroundCycles = 2 };
+        var sim = new Simulation();
+        var mesh = new MeshNoc(sim, p, new EnergyLedger());
+        var injected = sim.Event("injected");
+        long toldAt = -1;
+        injected.AddCallback(_ => toldAt = sim.Now);
+        var done = sim.Process(mesh.Send(sim, new ComponentRef("GB", 0), ActivityLabel.None, new(1, 1), [new(1, 1)], 128, injected), "self");
+        sim.Run();
+        Assert.That(done.IsProcessed);
+        Assert.That(sim.Now, Is.EqualTo(4));
+        Assert.That((toldAt, (long)injected.Value!), Is.EqualTo((0L, 6L)));
+        Assert.That(mesh.ByteHops, Is.Zero, "no link crossed");
+    }
 }
