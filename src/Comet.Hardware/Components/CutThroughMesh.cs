@@ -21,6 +21,9 @@ internal sealed class CutThroughMesh
     private readonly RouterOutput[] _outputs;
     private readonly AccessAccount _linkBytes;
     private readonly PacketWakers _wakers;
+    private readonly Stack<PacketFlow> _spareFlows = new();
+    private readonly bool _linkAligned;
+    private readonly bool _portAligned;
 
     /// <summary>Builds the routers of <paramref name="mesh"/>; link crossings are counted on <paramref name="linkBytes"/>.</summary>
     public CutThroughMesh(MeshNoc mesh, AccessAccount linkBytes)
@@ -29,6 +32,12 @@ internal sealed class CutThroughMesh
         _p = mesh.Parameters;
         _linkBytes = linkBytes;
         Calendar = new MeshCalendar();
+
+        // Packets start at multiples of packet_bytes: when a full packet is a whole number of cycles, every packet's
+        // share of the serialization is its own ⌈bytes ÷ rate⌉, whatever its offset.
+        var q = Math.Max(1, _p.QueuingDelay);
+        _linkAligned = Math.Max(1, _p.PacketBytes) * 8 * q % _p.ChannelWidthBits == 0;
+        _portAligned = _p.PortBytesPerCycle > 0 ? Math.Max(1, _p.PacketBytes) % _p.PortBytesPerCycle == 0 : _linkAligned;
         _wakers = new PacketWakers(this);
         var nodes = _p.Nodes;
         _inputs = new RouterInput[nodes * MeshDirection.Count];
@@ -58,20 +67,27 @@ internal sealed class CutThroughMesh
     public IEnumerable<Event> Send(ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected)
     {
         var tree = _mesh.Tree(from, to);
-        var flow = new PacketFlow(requester, label, tree, bytes, Math.Max(1, _p.PacketBytes), injected);
+        // Flows are recycled: once its process has seen it done, nothing refers to a flow any more.
+        var flow = _spareFlows.TryPop(out var spare) ? spare : new PacketFlow();
+        flow.Start(requester, label, tree, bytes, Math.Max(1, _p.PacketBytes), injected);
         if (tree.Destinations == 0)
         {
             injected?.Succeed(Simulation.Now);
+            _spareFlows.Push(flow);
             yield break;
         }
 
-        Calendar.Push(Simulation.Now, MeshEventKind.Inject, tree.RouterOf(0), new PacketHead(flow, 0, 0, 0));
+        // The events already due go first; then the first packet asks for its outputs at once (no calendar round trip).
+        RunDue();
+        Inject(flow, tree.RouterOf(0), Simulation.Now);
         RunDue();
         while (_wakers.NextWait(flow) is { } wait)
         {
             yield return wait;
             _wakers.Woke(flow);
         }
+
+        _spareFlows.Push(flow);
     }
 
     /// <summary>Runs every calendar event due by the current cycle, in order.</summary>
@@ -149,13 +165,9 @@ internal sealed class CutThroughMesh
 
     private void Request(int router, int slot, int outputs, PacketFlow flow, long now)
     {
-        for (var o = 0; o < MulticastTree.OutputsPerRouter; o++)
+        for (var bits = outputs; bits != 0; bits &= bits - 1)
         {
-            if ((outputs & (1 << o)) == 0)
-            {
-                continue;
-            }
-
+            var o = System.Numerics.BitOperations.TrailingZeroCount(bits);
             var output = _outputs[router * MulticastTree.OutputsPerRouter + o];
             if (output.FreeAt <= now && !output.HasWaiters)
             {
@@ -212,7 +224,9 @@ internal sealed class CutThroughMesh
         var before = flow.OffsetOf(packet);
         var bytes = flow.BytesOf(packet);
         var isLink = output.Output < MulticastTree.Eject;
-        var busy = isLink ? _p.LinkCycles(before, bytes) : _p.PortCycles(before, bytes);
+        var busy = isLink
+            ? (_linkAligned ? _p.LinkCycles(0, bytes) : _p.LinkCycles(before, bytes))
+            : (_portAligned ? _p.PortCycles(0, bytes) : _p.PortCycles(before, bytes));
         var end = now + busy;
         output.FreeAt = end + _p.OutputTurnaroundCycles;
         output.LastSlot = slot;
@@ -235,6 +249,7 @@ internal sealed class CutThroughMesh
             flow.LastDelivery = Math.Max(flow.LastDelivery, Math.Max(end, tailAt));
             if (++flow.Delivered == flow.Deliveries)
             {
+                flow.CompleteAt = flow.LastDelivery;
                 Calendar.Push(flow.LastDelivery, MeshEventKind.Complete, -1, new PacketHead(flow, packet, node, 0));
             }
         }

@@ -5,8 +5,8 @@ namespace Comet.Hardware.Components;
 /// <summary>One transfer on a cut-through mesh: its packets, the tree they follow, and the process that waits for it.</summary>
 internal sealed class PacketFlow
 {
-    /// <summary>Creates the flow of <paramref name="bytes"/> over <paramref name="tree"/>, cut into packets of at most <paramref name="packetBytes"/>.</summary>
-    public PacketFlow(ComponentRef requester, ActivityLabel label, MulticastTree tree, long bytes, long packetBytes, Event? injected)
+    /// <summary>Readies the (new or recycled) flow for <paramref name="bytes"/> over <paramref name="tree"/>, cut into packets of at most <paramref name="packetBytes"/>.</summary>
+    public void Start(ComponentRef requester, ActivityLabel label, MulticastTree tree, long bytes, long packetBytes, Event? injected)
     {
         Requester = requester;
         Label = label;
@@ -16,32 +16,43 @@ internal sealed class PacketFlow
         Packets = bytes <= 0 ? 1 : (int)Math.Min(int.MaxValue, (bytes + packetBytes - 1) / packetBytes);
         Deliveries = (long)Packets * tree.Destinations;
         Injected = injected;
-        WaitNode = new LinkedListNode<PacketFlow>(this);
+        NextPacket = HeadPacket = HeadPending = 0;
+        HeadRequestedAt = HeadStreamEnd = Delivered = LastDelivery = 0;
+        Done = false;
+        Doorbell = null;
+        PreviousWaiting = NextWaiting = null;
+        SleepUntil = CompleteAt = -1;
     }
 
-    /// <summary>The flow's place in its mesh's list of doorbell waiters.</summary>
-    public LinkedListNode<PacketFlow> WaitNode { get; }
+    /// <summary>The flow waiting on a doorbell before this one, or null.</summary>
+    public PacketFlow? PreviousWaiting { get; set; }
+
+    /// <summary>The flow waiting on a doorbell after this one, or null.</summary>
+    public PacketFlow? NextWaiting { get; set; }
+
+    /// <summary>Cycle the last copy will be delivered, once every copy has been granted its ejection port; −1 before.</summary>
+    public long CompleteAt { get; set; } = -1;
 
     /// <summary>Who waits for the transfer (stall rows go on its track).</summary>
-    public ComponentRef Requester { get; }
+    public ComponentRef Requester { get; private set; }
 
     /// <summary>Operation, tensor and tile for the trace.</summary>
-    public ActivityLabel Label { get; }
+    public ActivityLabel Label { get; private set; }
 
     /// <summary>The routers the packets visit.</summary>
-    public MulticastTree Tree { get; }
+    public MulticastTree Tree { get; private set; } = null!;
 
     /// <summary>Bytes of the whole transfer.</summary>
-    public long Bytes { get; }
+    public long Bytes { get; private set; }
 
     /// <summary>Bytes of a full packet.</summary>
-    public long PacketBytes { get; }
+    public long PacketBytes { get; private set; }
 
     /// <summary>Packets the transfer is cut into (at least one, which may be empty).</summary>
-    public int Packets { get; }
+    public int Packets { get; private set; }
 
     /// <summary>Packet copies that must be ejected: packets × destinations.</summary>
-    public long Deliveries { get; }
+    public long Deliveries { get; private set; }
 
     /// <summary>Fired when the last packet has been granted at the source (for a source queue; value: the cycle the port takes the next packet), or null.</summary>
     public Event? Injected { get; set; }

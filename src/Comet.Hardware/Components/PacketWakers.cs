@@ -15,7 +15,9 @@ internal sealed class PacketWakers
 {
     private readonly CutThroughMesh _mesh;
     private readonly List<PacketFlow> _sleepers = [];
-    private readonly LinkedList<PacketFlow> _doorbells = new();
+    // The transfers waiting on a doorbell, oldest first (an intrusive list through the flows: nothing allocated).
+    private PacketFlow? _firstWaiting;
+    private PacketFlow? _lastWaiting;
 
     /// <summary>Creates the wakers of <paramref name="mesh"/>.</summary>
     public PacketWakers(CutThroughMesh mesh) => _mesh = mesh;
@@ -36,16 +38,30 @@ internal sealed class PacketWakers
             return null;
         }
 
-        if (!covered)
+        // Uncovered: run the calendar at its next event. Covered but the transfer's end is already scheduled (all its
+        // packets granted their ejection): nothing can change it, so sleep until then (a pooled timeout, no doorbell).
+        var until = !covered ? next : flow.CompleteAt;
+        if (until >= 0)
         {
-            flow.SleepUntil = next;
+            flow.SleepUntil = until;
             _sleepers.Add(flow);
-            return sim.Timeout(next - sim.Now);
+            return sim.Timeout(until - sim.Now);
         }
 
-        var doorbell = sim.Event("mesh doorbell");
+        var doorbell = sim.Event();
         flow.Doorbell = doorbell;
-        _doorbells.AddLast(flow.WaitNode);
+        flow.PreviousWaiting = _lastWaiting;
+        flow.NextWaiting = null;
+        if (_lastWaiting is null)
+        {
+            _firstWaiting = flow;
+        }
+        else
+        {
+            _lastWaiting.NextWaiting = flow;
+        }
+
+        _lastWaiting = flow;
         return doorbell;
     }
 
@@ -73,8 +89,7 @@ internal sealed class PacketWakers
     private void HandOff()
     {
         // Every pending event belongs to a live transfer that is not a sleeper covering it, so one waits here.
-        var first = _doorbells.First ?? throw new InvalidOperationException("cut-through mesh: calendar events pending but no transfer left to run them");
-        var flow = first.Value;
+        var flow = _firstWaiting ?? throw new InvalidOperationException("cut-through mesh: calendar events pending but no transfer left to run them");
         var doorbell = flow.Doorbell!;
 
         // Until it resumes (later this cycle) the flow counts as a sleeper due now, so nobody hands the clock off twice.
@@ -85,7 +100,25 @@ internal sealed class PacketWakers
 
     private void Ring(PacketFlow flow, Event doorbell)
     {
-        _doorbells.Remove(flow.WaitNode);
+        if (flow.PreviousWaiting is null)
+        {
+            _firstWaiting = flow.NextWaiting;
+        }
+        else
+        {
+            flow.PreviousWaiting.NextWaiting = flow.NextWaiting;
+        }
+
+        if (flow.NextWaiting is null)
+        {
+            _lastWaiting = flow.PreviousWaiting;
+        }
+        else
+        {
+            flow.NextWaiting.PreviousWaiting = flow.PreviousWaiting;
+        }
+
+        flow.PreviousWaiting = flow.NextWaiting = null;
         flow.Doorbell = null;
         doorbell.Succeed();
     }
