@@ -25,6 +25,10 @@ internal sealed class MeshCalendar
     private long _base;
     private long _sequence;
 
+    // The earliest pending cycle, kept while it is known (a push can only lower it; emptying its slot forgets it).
+    private long _next = long.MaxValue;
+    private bool _nextKnown = true;
+
     /// <summary>Entries pending.</summary>
     public int Count => _wheelCount + _farCount;
 
@@ -33,41 +37,57 @@ internal sealed class MeshCalendar
     {
         get
         {
-            var next = _farCount > 0 ? _far[0].Time : long.MaxValue;
-            if (_wheelCount == 0)
+            if (!_nextKnown)
             {
-                return next;
+                _next = Earliest();
+                _nextKnown = true;
             }
 
-            var start = (int)(_base & Mask);
-            for (var step = 0; step <= Words; step++)
-            {
-                var word = ((start >> 6) + step) & (Words - 1);
-                var bits = _occupied[word];
-                if (step == 0)
-                {
-                    bits &= ulong.MaxValue << (start & 63);
-                }
-                else if (step == Words)
-                {
-                    bits &= (1UL << (start & 63)) - 1;
-                }
+            return _next;
+        }
+    }
 
-                if (bits != 0)
-                {
-                    var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                    return Math.Min(next, _base + ((index - start) & Mask));
-                }
-            }
-
+    private long Earliest()
+    {
+        var next = _farCount > 0 ? _far[0].Time : long.MaxValue;
+        if (_wheelCount == 0)
+        {
             return next;
         }
+
+        var start = (int)(_base & Mask);
+        for (var step = 0; step <= Words; step++)
+        {
+            var word = ((start >> 6) + step) & (Words - 1);
+            var bits = _occupied[word];
+            if (step == 0)
+            {
+                bits &= ulong.MaxValue << (start & 63);
+            }
+            else if (step == Words)
+            {
+                bits &= (1UL << (start & 63)) - 1;
+            }
+
+            if (bits != 0)
+            {
+                var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                return Math.Min(next, _base + ((index - start) & Mask));
+            }
+        }
+
+        return next;
     }
 
     /// <summary>Adds an entry at cycle <paramref name="time"/> (not before the last entry taken).</summary>
     public void Push(long time, MeshEventKind kind, int index, in PacketHead packet = default)
     {
         var e = new MeshEvent(time, _sequence++, kind, index, packet);
+        if (time < _next)
+        {
+            _next = time;
+        }
+
         if (time - _base < WheelSize)
         {
             Append(e);
@@ -103,6 +123,7 @@ internal sealed class MeshCalendar
         {
             _first[slot] = 0;
             _occupied[slot >> 6] &= ~(1UL << slot);
+            _nextKnown = false;
         }
 
         return true;
