@@ -19,7 +19,7 @@ public static class SimulateBench
         var json = args.Contains("--json");
         var only = Value(args, "--only");
         var trace = Value(args, "--trace") ?? "full";
-        var network = Value(args, "--network") == "cut-through" ? MeshSwitching.CutThrough : MeshSwitching.StoreAndForward;
+        var network = Value(args, "--network") == "store-and-forward" ? MeshSwitching.StoreAndForward : MeshSwitching.CutThrough;
         var cases = only is null ? DefaultCases : [only];
         var modes = (Value(args, "--leaf-ports") ?? "stream") switch
         {

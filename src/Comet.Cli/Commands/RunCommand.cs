@@ -50,7 +50,7 @@ public static class RunCommand
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
-        var execution = SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "store-and-forward", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"));
+        var execution = SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"));
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);

@@ -52,7 +52,7 @@ public static class SimulateCommand
     };
 
     /// <summary>The mesh switching option.</summary>
-    public static Option<string> NetworkOption() => new("--network") { Description = "How the meshes move data: cut-through (transfers cut into packets of packet_bytes; a packet's head goes on as it arrives, its body streams behind: H·h + bytes ÷ link rate; flows share links packet by packet) or store-and-forward (COMET's assumption: a transfer is one packet received whole at every router: H·(h + bytes ÷ link rate)).", DefaultValueFactory = _ => "store-and-forward" };
+    public static Option<string> NetworkOption() => new("--network") { Description = "How the meshes move data: cut-through (transfers cut into packets of packet_bytes; a packet's head goes on as it arrives, its body streams behind: H·h + bytes ÷ link rate; flows share links packet by packet) or store-and-forward (COMET's assumption: a transfer is one packet received whole at every router: H·(h + bytes ÷ link rate)).", DefaultValueFactory = _ => "cut-through" };
 
     /// <summary>Parses a <c>--network</c> value into <paramref name="execution"/>'s mesh switching.</summary>
     public static ExecutionOptions ParseNetwork(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
@@ -96,7 +96,7 @@ public static class SimulateCommand
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = ParseNetwork(parse.GetValue(options.Network) ?? "store-and-forward", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
+        var execution = ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);

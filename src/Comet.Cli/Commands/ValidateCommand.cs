@@ -45,7 +45,7 @@ public static class ValidateCommand
         // The output folder is checked before the sweep, so a refused --out costs no simulation.
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var execution = SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "store-and-forward", ExecutionOptions.Default);
+        var execution = SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default);
         var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token, execution);
         var families = ValidationFamilyStatistics.Of(results);
 

@@ -18,7 +18,7 @@ public sealed class Machine
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
 
     /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/> and switch as <paramref name="switching"/> says); components appear when first used.</summary>
-    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.StoreAndForward)
+    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.CutThrough)
     {
         _sim = sim;
         _nocEnergy = nocEnergy;
