@@ -17,8 +17,9 @@ public static class Program
             case "pin": return PinBench.Run(rest);
             case "startup": return StartupBench.Run(rest);
             case "parse": return ParseBench.Run(rest);
+            case "noc": return NocBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|parse [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|parse|noc [--json]");
                 return group == "help" ? 0 : 2;
         }
     }

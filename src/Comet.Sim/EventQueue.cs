@@ -138,9 +138,22 @@ internal sealed class EventQueue
         }
         else
         {
-            var length = Math.Max(slot.Items.Length * 2, _arrayLength);
+            // Double a slot that overflows (at least to the usual working size): jumping straight to the longest array
+            // ever seen made every later burst of a few hundred events allocate that much (half a MiB on the cloud case).
+            var length = Math.Max(slot.Items.Length * 2, Math.Min(_arrayLength, KeepArrayLength));
             _arrayLength = Math.Max(_arrayLength, length);
-            Array.Resize(ref slot.Items, length);
+            if (_spareArrays.TryPeek(out var spare) && spare.Length >= length)
+            {
+                // A spare long enough takes the entries: no allocation (the short array is dropped).
+                _spareArrays.Pop();
+                Array.Copy(slot.Items, spare, slot.Count);
+                Array.Clear(slot.Items);
+                slot.Items = spare;
+            }
+            else
+            {
+                Array.Resize(ref slot.Items, length);
+            }
         }
         return slot.Items;
     }

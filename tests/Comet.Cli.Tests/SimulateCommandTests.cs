@@ -87,6 +87,36 @@ public class SimulateCommandTests : TempFolderTest
     }
 
     [Test]
+    public void Simulate_NetworkCutThrough_PaysTheSerializationOncePerPath()
+    {
+        // gemm_only's tiles cross 2 B/cycle mesh links; store-and-forward pays each tile's serialization on every hop,
+        // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles.
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var cycles = new Dictionary<string, long>();
+        foreach (var mode in new[] { "store-and-forward", "cut-through" })
+        {
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode]);
+            Assert.That(code, Is.Zero, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();
+            var leaf = doc.RootElement.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("node").GetString() == "DataMovementTileNode::4");
+            Assert.That(leaf.GetProperty("simulated_cycles").GetDouble(), Is.EqualTo(8898), mode);
+        }
+
+        Assert.That(cycles["store-and-forward"], Is.EqualTo(3720898));
+        Assert.That(cycles["cut-through"], Is.LessThan(cycles["store-and-forward"]));
+    }
+
+    [Test]
+    public void Simulate_UnknownNetworkMode_IsAnInputError()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--network", "wormhole"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: --network"));
+    }
+
+    [Test]
     public void Simulate_DeadlockingMapping_ExitsWithOneLineNamingTheBufferAndWhatItWaitsFor()
     {
         // The GBuffer node moves A at 248 bits per element: 1 015 808 B per IBuffer, which holds 524 288 B.

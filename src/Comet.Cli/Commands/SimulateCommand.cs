@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Comet.Cli.Cancellation;
 using Comet.Cli.Terminal;
+using Comet.Hardware.Components;
 using Comet.Hardware.Inputs;
 using Comet.Plots;
 using Comet.Reports.Runs;
@@ -52,12 +53,23 @@ public static class SimulateCommand
         _ => throw new InputException("--leaf-ports", string.Empty, $"unknown leaf port mode '{text}' (expected stream or tile)"),
     };
 
+    /// <summary>The mesh switching option.</summary>
+    public static Option<string> NetworkOption() => new("--network") { Description = "How the meshes move data: cut-through (transfers cut into packets of packet_bytes; a packet's head goes on as it arrives, its body streams behind: H·h + bytes ÷ link rate; flows share links packet by packet) or store-and-forward (COMET's assumption: a transfer is one packet received whole at every router: H·(h + bytes ÷ link rate)).", DefaultValueFactory = _ => "cut-through" };
+
+    /// <summary>Parses a <c>--network</c> value into <paramref name="execution"/>'s mesh switching.</summary>
+    public static ExecutionOptions ParseNetwork(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
+    {
+        "cut-through" => execution with { Network = MeshSwitching.CutThrough },
+        "store-and-forward" => execution with { Network = MeshSwitching.StoreAndForward },
+        _ => throw new InputException("--network", string.Empty, $"unknown network switching '{text}' (expected cut-through or store-and-forward)"),
+    };
+
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
@@ -65,6 +77,7 @@ public static class SimulateCommand
         command.Options.Add(options.TraceFormat);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
+        command.Options.Add(options.Network);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -85,7 +98,7 @@ public static class SimulateCommand
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream");
+        var execution = ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
@@ -115,5 +128,5 @@ public static class SimulateCommand
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network);
 }

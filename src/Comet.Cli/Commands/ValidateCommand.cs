@@ -5,6 +5,7 @@ using Comet.Hardware.Inputs;
 using Comet.Plots;
 using Comet.Reports.Output;
 using Comet.Reports.Sweeps;
+using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
 
@@ -24,12 +25,13 @@ public static class ValidateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
-        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json());
+        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json(), SimulateCommand.NetworkOption());
         command.Options.Add(options.Cases);
         command.Options.Add(options.Out);
         command.Options.Add(options.MaxEvents);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Json);
+        command.Options.Add(options.Network);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -43,7 +45,8 @@ public static class ValidateCommand
         // The output folder is checked before the sweep, so a refused --out costs no simulation.
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token);
+        var execution = SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default);
+        var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token, execution);
         var families = ValidationFamilyStatistics.Of(results);
 
         var names = new List<string> { "validation.csv", "validation_levels.csv", "validation_families.csv", "validation.png", "validation.svg" };
@@ -91,7 +94,7 @@ public static class ValidateCommand
 
     /// <summary>Checks the sweep options and runs the cases, reporting each finished case on <paramref name="progress"/>.</summary>
     /// <exception cref="InputException">The event budget or job count is not positive.</exception>
-    public static IReadOnlyList<ValidationCaseResult> Sweep(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, TextWriter progress, CancellationToken token)
+    public static IReadOnlyList<ValidationCaseResult> Sweep(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, TextWriter progress, CancellationToken token, ExecutionOptions? execution = null)
     {
         if (maxEvents < 1)
         {
@@ -113,8 +116,8 @@ public static class ValidateCommand
                 var figure = r.SimulatedCycles is { } s ? $" {s.ToString(CultureInfo.InvariantCulture)} cycles" : string.Empty;
                 progress.WriteLine($"[{done.ToString(CultureInfo.InvariantCulture)}/{cases.Count.ToString(CultureInfo.InvariantCulture)}] {r.Case.Name}: {r.Status}{figure}");
             }
-        }, token);
+        }, token, execution);
     }
 
-    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json);
+    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<string> Network);
 }

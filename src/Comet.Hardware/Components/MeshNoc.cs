@@ -3,48 +3,56 @@ using Comet.Sim;
 
 namespace Comet.Hardware.Components;
 
-/// <summary>A 2-D mesh: one resource per directed link, dimension-ordered (X then Y) routing, store-and-forward hops.</summary>
+/// <summary>A 2-D mesh with a routing strategy (dimension-ordered X then Y by default), switched store-and-forward or cut-through (<see cref="MeshParameters.Switching"/>).</summary>
 /// <remarks>
-/// A packet holds each link of its route for one hop: the router latency plus the serialization the level's
-/// channel width and queuing delay define. Hop k of a path ends ⌊k·(h + bits·q/W)⌋ cycles after the path began, so
-/// an idle path of H hops takes exactly COMET's H·h + bits·q/W·H. Multicast replicates at routers: every link of the
-/// tree is crossed once, a layer after its parent layer, so an idle multicast takes as long as its farthest leaf.
+/// Store-and-forward: one resource per directed link; a transfer is one packet that holds each link of its route for
+/// one hop: the router latency plus the serialization the level's channel width and queuing delay define. Hop k of a
+/// path ends ⌊k·(h + bits·q/W)⌋ cycles after the path began, so an idle path of H hops takes exactly COMET's
+/// H·h + bits·q/W·H. Multicast replicates at routers: every link of the tree is crossed once, a layer after its parent
+/// layer, so an idle multicast takes as long as its farthest leaf. Cut-through: see <see cref="CutThroughMesh"/>.
 /// </remarks>
 public sealed class MeshNoc
 {
-    private const int East = 0;
-    private const int West = 1;
-    private const int North = 2;
-    private const int South = 3;
-
     private readonly Resource[] _links;
     private readonly string[] _linkNames;
     private readonly AccessAccount _linkBytes;
+    private readonly IMeshRouting _routing;
+    private readonly CutThroughMesh? _cutThrough;
 
-    /// <summary>Creates the routers' links; instance numbers of the attached nodes start at <paramref name="firstInstance"/>.</summary>
-    public MeshNoc(Simulation sim, MeshParameters parameters, EnergyLedger ledger, int meshIndex = 0, int firstInstance = 0)
+    /// <summary>Creates the routers' links; instance numbers of the attached nodes start at <paramref name="firstInstance"/>; routes follow <paramref name="routing"/> (XY when null).</summary>
+    public MeshNoc(Simulation sim, MeshParameters parameters, EnergyLedger ledger, int meshIndex = 0, int firstInstance = 0, IMeshRouting? routing = null)
     {
+        Simulation = sim;
         Parameters = parameters;
         MeshIndex = meshIndex;
         FirstInstance = firstInstance;
-        var count = parameters.Nodes * 4;
-        _links = new Resource[count];
+        _routing = routing ?? XyRouting.Instance;
+        var count = parameters.Nodes * MeshDirection.Count;
+        var storeAndForward = parameters.Switching == MeshSwitching.StoreAndForward;
+        _links = storeAndForward ? new Resource[count] : [];
         _linkNames = new string[count];
         for (var node = 0; node < parameters.Nodes; node++)
         {
             var from = NodeOf(node);
-            for (var d = 0; d < 4; d++)
+            for (var d = 0; d < MeshDirection.Count; d++)
             {
-                var to = Step(from, d);
-                var id = node * 4 + d;
+                var to = MeshDirection.Step(from, d);
+                var id = node * MeshDirection.Count + d;
                 var toName = InBounds(to) ? $"{parameters.NodeName}{firstInstance + LocalOf(to)}" : "edge";
                 _linkNames[id] = $"link:{parameters.NodeName}{firstInstance + node}->{toName}";
-                _links[id] = new Resource(sim, 1, _linkNames[id]);
+                if (storeAndForward)
+                {
+                    _links[id] = new Resource(sim, 1, _linkNames[id]);
+                }
             }
         }
 
         _linkBytes = ledger.Open(parameters.Name, "link", parameters.PicojoulesPerByteHop);
+        _cutThrough = storeAndForward ? null : new CutThroughMesh(this, _linkBytes);
     }
+
+    /// <summary>The simulation the mesh lives in.</summary>
+    public Simulation Simulation { get; }
 
     /// <summary>The network's parameters.</summary>
     public MeshParameters Parameters { get; }
@@ -67,23 +75,18 @@ public sealed class MeshNoc
     /// <summary>The name of the link leaving <paramref name="from"/> towards <paramref name="to"/> (a neighbor).</summary>
     public string LinkName(MeshNode from, MeshNode to) => _linkNames[LinkId(from, to)];
 
-    /// <summary>The directed links of the dimension-ordered route from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>The name of link <paramref name="id"/> (router · 4 + direction).</summary>
+    internal string LinkNameOf(int id) => _linkNames[id];
+
+    /// <summary>The directed links of the route from <paramref name="from"/> to <paramref name="to"/> under the mesh's routing strategy.</summary>
     public List<int> Route(MeshNode from, MeshNode to)
     {
         var links = new List<int>(from.HopsTo(to));
         var at = from;
-        while (at.X != to.X)
+        for (var d = _routing.NextDirection(at, to); d >= 0; d = _routing.NextDirection(at, to))
         {
-            var d = to.X > at.X ? East : West;
-            links.Add(LocalOf(at) * 4 + d);
-            at = Step(at, d);
-        }
-
-        while (at.Y != to.Y)
-        {
-            var d = to.Y > at.Y ? South : North;
-            links.Add(LocalOf(at) * 4 + d);
-            at = Step(at, d);
+            links.Add(LocalOf(at) * MeshDirection.Count + d);
+            at = MeshDirection.Step(at, d);
         }
 
         return links;
@@ -91,9 +94,58 @@ public sealed class MeshNoc
 
     /// <summary>A process sending <paramref name="bytes"/> from <paramref name="from"/> to every node in <paramref name="to"/> over one tree (a unicast when there is one destination).</summary>
     /// <remarks>Without broadcast support the caller should send separate unicasts; this method always builds one tree.</remarks>
-    public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes)
+    public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes) =>
+        Send(sim, requester, label, from, to, bytes, null);
+
+    /// <summary>As <see cref="Send(Simulation, ComponentRef, ActivityLabel, MeshNode, IReadOnlyList{MeshNode}, long)"/>; <paramref name="injected"/> (if any) fires once the data is on its way out of the source router, its value (a <see cref="long"/>) the cycle the source may inject its next transfer.</summary>
+    public IEnumerable<Event> Send(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected) =>
+        _cutThrough is { } cutThrough
+            ? cutThrough.Send(requester, label, from, to, bytes, injected)
+            : StoreAndForward(sim, requester, label, from, to, bytes, injected);
+
+    /// <summary>The multicast tree from <paramref name="from"/> to <paramref name="to"/> (cached per source and destination set on meshes of up to 64 nodes).</summary>
+    internal MulticastTree Tree(MeshNode from, IReadOnlyList<MeshNode> to)
+    {
+        if (Parameters.Nodes > 64)
+        {
+            return MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
+        }
+
+        ulong mask = 0;
+        foreach (var d in to)
+        {
+            mask |= 1UL << LocalOf(d);
+        }
+
+        var key = (LocalOf(from), mask);
+        if (!_trees.TryGetValue(key, out var tree))
+        {
+            tree = MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
+            _trees.Add(key, tree);
+        }
+
+        return tree;
+    }
+
+    private readonly Dictionary<(int From, ulong To), MulticastTree> _trees = [];
+
+    /// <summary>Counts one link crossing of <paramref name="bytes"/> on <paramref name="account"/>, with its router energy when priced.</summary>
+    internal void CountHop(AccessAccount account, long bytes)
+    {
+        account.Count(bytes);
+        if (Parameters.RouterEnergy)
+        {
+            account.AddPicojoules(HopPicojoules(bytes));
+        }
+    }
+
+    private IEnumerable<Event> StoreAndForward(Simulation sim, ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected)
     {
         var layers = CachedLayers(from, to);
+        if (layers.Length == 0)
+        {
+            injected?.Succeed(sim.Now);
+        }
         var trace = sim.Trace;
         Request?[]? grants = null;
         for (var k = 0; k < layers.Length; k++)
@@ -143,13 +195,14 @@ public sealed class MeshNoc
 
                 for (var i = 0; i < layer.Length; i++)
                 {
-                    _linkBytes.Count(bytes);
-                    if (Parameters.RouterEnergy)
-                    {
-                        _linkBytes.AddPicojoules(HopPicojoules(bytes));
-                    }
+                    CountHop(_linkBytes, bytes);
 
                     trace?.Write(new TraceRecord(start, sim.Now, Parameters.Name, MeshIndex * Parameters.Nodes * 4 + layer[i], ActivityKind.Transfer, label.Operation, label.Tensor, label.Tile, bytes, ""));
+                }
+
+                if (k == 0)
+                {
+                    injected?.Succeed(sim.Now);
                 }
             }
             finally
@@ -237,19 +290,7 @@ public sealed class MeshNoc
         return layers;
     }
 
-    private int LinkId(MeshNode from, MeshNode to)
-    {
-        var d = to.X > from.X ? East : to.X < from.X ? West : to.Y > from.Y ? South : North;
-        return LocalOf(from) * 4 + d;
-    }
+    private int LinkId(MeshNode from, MeshNode to) => LocalOf(from) * MeshDirection.Count + MeshDirection.Between(from, to);
 
     private bool InBounds(MeshNode n) => n.X >= 0 && n.Y >= 0 && n.X < Parameters.X && n.Y < Parameters.Y;
-
-    private static MeshNode Step(MeshNode n, int direction) => direction switch
-    {
-        East => n with { X = n.X + 1 },
-        West => n with { X = n.X - 1 },
-        South => n with { Y = n.Y + 1 },
-        _ => n with { Y = n.Y - 1 },
-    };
 }

@@ -14,6 +14,11 @@ namespace Comet.Hardware.Components;
 /// <param name="ReductionLatencyCycles">Extra cycles a router spends combining packets.</param>
 /// <param name="PicojoulesPerByteHop">Energy of one byte crossing one link, pJ.</param>
 /// <param name="RouterEnergy">Also price every hop with the Orion router/link model (COMET's <c>--calc_noc_energy</c>), for the bytes that hop carries.</param>
+/// <param name="Switching">Whole-transfer store-and-forward, or packets switched cut-through.</param>
+/// <param name="PacketBytes">Largest packet a cut-through transfer is cut into, bytes (<c>packet_bytes</c>).</param>
+/// <param name="OutputTurnaroundCycles">Cut-through: cycles an output stays idle after a packet's tail before it takes the next packet (0: the next is allocated while the tail streams; a router that reallocates its one virtual channel only once the tail has left, as BookSim's, has its VC allocation delay, 1).</param>
+/// <param name="InputTurnaroundCycles">Cut-through: cycles after a packet's tail left an input buffer before the next packet there asks for an output (0: routed while the tail streams; BookSim's one-VC router routes and allocates it only then: routing plus VC allocation delay, 2).</param>
+/// <param name="LocalTrafficThroughRouter">Cut-through: data for the source router itself goes through its ejection port, as a network interface without a local loop-back does (BookSim's terminals); false: it never enters the network.</param>
 public sealed record MeshParameters(
     string Name,
     string NodeName,
@@ -27,7 +32,12 @@ public sealed record MeshParameters(
     bool ReductionSupport = false,
     long ReductionLatencyCycles = 0,
     double PicojoulesPerByteHop = 0,
-    bool RouterEnergy = false)
+    bool RouterEnergy = false,
+    MeshSwitching Switching = MeshSwitching.StoreAndForward,
+    long PacketBytes = Specs.NetworkSpec.DefaultPacketBytes,
+    bool LocalTrafficThroughRouter = false,
+    long OutputTurnaroundCycles = 0,
+    long InputTurnaroundCycles = 0)
 {
     /// <summary>Number of routers (and attached instances).</summary>
     public int Nodes => X * Y;
@@ -39,4 +49,19 @@ public sealed record MeshParameters(
         var numerator = HopLatencyCycles * ChannelWidthBits + bytes * 8 * QueuingDelay;
         return ChannelWidthBits <= 0 ? hops * HopLatencyCycles : hops * numerator / ChannelWidthBits;
     }
+
+    /// <summary>Cycles a link is busy streaming bytes [<paramref name="before"/>, <paramref name="before"/> + <paramref name="bytes"/>) of a transfer: one channel width per queuing delay, or per cycle when the delay is 0.</summary>
+    public long LinkCycles(long before, long bytes)
+    {
+        // s = ⌈(c+b)·8·q/W⌉ − ⌈c·8·q/W⌉ (q := 1 when 0): cut at cumulative offsets so a transfer's packets add up to ⌈bytes·8·q/W⌉.
+        var q = Math.Max(1, QueuingDelay);
+        return CeilDiv((before + bytes) * 8 * q, ChannelWidthBits) - CeilDiv(before * 8 * q, ChannelWidthBits);
+    }
+
+    /// <summary>Cycles a router's local (ejection) port is busy delivering bytes [<paramref name="before"/>, <paramref name="before"/> + <paramref name="bytes"/>): at the port bandwidth, or at the link rate when the port has none.</summary>
+    public long PortCycles(long before, long bytes) =>
+        // s = ⌈(c+b)/bw⌉ − ⌈c/bw⌉
+        PortBytesPerCycle > 0 ? CeilDiv(before + bytes, PortBytesPerCycle) - CeilDiv(before, PortBytesPerCycle) : LinkCycles(before, bytes);
+
+    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

@@ -11,7 +11,7 @@ internal static class NetworkParser
     public static readonly string[] AttributeKeys =
     [
         "meshX", "meshY", "mesh", "connection_type", "bw", "hop_latency", "queuing_delay", "channel_width", "broadcast_support",
-        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers",
+        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers", "packet_bytes",
     ];
 
     /// <summary>Parses the network attributes at <paramref name="path"/> (connection type, mesh, port bandwidth, hop and queuing delays, support flags).</summary>
@@ -72,6 +72,7 @@ internal static class NetworkParser
             Bool(file, attrs, "broadcast_support", path, false),
             Bool(file, attrs, "reduction_support", path, false),
             NonNegativeInt(file, attrs, "reduction_latency", path, 0),
-            hierarchy);
+            hierarchy,
+            PositiveInt(file, attrs, "packet_bytes", path, NetworkSpec.DefaultPacketBytes));
     }
 }

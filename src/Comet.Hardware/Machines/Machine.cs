@@ -15,14 +15,16 @@ public sealed class Machine
     private readonly ComponentTable<IMemory> _memories;
     private readonly ComponentTable<GemmEngine> _gemms;
     private readonly ComponentTable<SimdUnit> _simds;
+    private readonly MeshSwitching _switching;
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
 
-    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/>); components appear when first used.</summary>
-    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false)
+    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/> and switch as <paramref name="switching"/> says); components appear when first used.</summary>
+    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.CutThrough)
     {
         _sim = sim;
         _nocEnergy = nocEnergy;
+        _switching = switching;
         Architecture = architecture;
         Ledger = new EnergyLedger();
         var levels = architecture.Levels.Count;
@@ -185,7 +187,9 @@ public sealed class Machine
         net.BroadcastSupport,
         net.ReductionSupport,
         net.ReductionLatency,
-        RouterEnergy: _nocEnergy);
+        RouterEnergy: _nocEnergy,
+        Switching: _switching,
+        PacketBytes: net.PacketBytes);
 
     // The root memory, or a memory level named DRAM, is the DRAM; every other memory level is an SRAM buffer.
     private static bool IsDram(HierarchyLevelSpec spec) =>

@@ -13,6 +13,7 @@ namespace Comet.Hardware.Specs;
 /// <param name="ReductionSupport">Whether the network reduces in flight.</param>
 /// <param name="ReductionLatency">Cycles per in-network reduction step.</param>
 /// <param name="HierarchyLevels">Crossbar fan-outs per level (HXbar only).</param>
+/// <param name="PacketBytes">Largest packet a cut-through mesh cuts a transfer into, bytes (<c>packet_bytes</c>, an extension key).</param>
 public sealed record NetworkSpec(
     NetworkKind Kind,
     bool HasMesh,
@@ -25,8 +26,12 @@ public sealed record NetworkSpec(
     bool BroadcastSupport,
     bool ReductionSupport,
     long ReductionLatency,
-    IReadOnlyList<long> HierarchyLevels)
+    IReadOnlyList<long> HierarchyLevels,
+    long PacketBytes = NetworkSpec.DefaultPacketBytes)
 {
+    /// <summary>Default packet size of a cut-through mesh: 1 KiB (docs/simulator.md says why).</summary>
+    public const long DefaultPacketBytes = 1024;
+
     /// <summary>Ports per node for collectives (2 for a flat mesh, 1 for a crossbar).</summary>
     public long Ports => Kind == NetworkKind.Mesh ? 2 : 1;
 

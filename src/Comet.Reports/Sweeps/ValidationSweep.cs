@@ -58,20 +58,20 @@ public static class ValidationSweep
     }
 
     /// <summary>Runs every case (at most <paramref name="jobs"/> at once); the results are in case order whatever the concurrency.</summary>
-    public static IReadOnlyList<ValidationCaseResult> Run(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, Action<int, ValidationCaseResult>? progress, CancellationToken token)
+    public static IReadOnlyList<ValidationCaseResult> Run(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, Action<int, ValidationCaseResult>? progress, CancellationToken token, ExecutionOptions? execution = null)
     {
         var results = new ValidationCaseResult[cases.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
         Parallel.For(0, cases.Count, options, i =>
         {
-            results[i] = RunCase(cases[i], maxEvents, token);
+            results[i] = RunCase(cases[i], maxEvents, token, execution);
             progress?.Invoke(i, results[i]);
         });
         return results;
     }
 
     /// <summary>Evaluates the model and simulates one case without a trace, stopping at <paramref name="maxEvents"/> events; input errors become the row's status.</summary>
-    public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token)
+    public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
     {
         CometInputSet inputs;
         try
@@ -103,7 +103,7 @@ public static class ValidationSweep
         SimulationResult result;
         try
         {
-            var run = ExecutorRun.Execute(inputs, new Simulation(0), ExecutionOptions.Default with { NocEnergy = c.NocEnergy }, token, maxEvents);
+            var run = ExecutorRun.Execute(inputs, new Simulation(0), (execution ?? ExecutionOptions.Default) with { NocEnergy = c.NocEnergy }, token, maxEvents);
             if (run.End.OutOfEvents)
             {
                 return Failed(c, analytic, $"skipped: event budget ({maxEvents.ToString(CultureInfo.InvariantCulture)} events) reached at cycle {run.End.EndCycle.ToString(CultureInfo.InvariantCulture)}", run.End.Events);

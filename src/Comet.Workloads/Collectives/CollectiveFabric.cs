@@ -9,7 +9,7 @@ namespace Comet.Workloads.Collectives;
 /// parent instance q are joined by <c>meshOf(k, q)</c>, the parent attached at its router (0,0) (the same attachment
 /// fills and drains use). Data from x to y climbs from x's router to (0,0) of x's mesh, is carried by the parents from
 /// x's parent to y's parent (recursively, across the level above), and descends from (0,0) of y's mesh to y's router;
-/// between instances under one parent it crosses their mesh directly. Every leg is a store-and-forward send on an
+/// between instances under one parent it crosses their mesh directly. Every leg is a send (store-and-forward or cut-through) on an
 /// existing <see cref="MeshNoc"/>, so it contends with everything else those links carry.
 /// </remarks>
 public sealed class CollectiveFabric

@@ -1,3 +1,5 @@
+using Comet.Hardware.Components;
+
 namespace Comet.Workloads.Execution;
 
 /// <summary>Knobs of the dataflow executor.</summary>
@@ -5,7 +7,8 @@ namespace Comet.Workloads.Execution;
 /// <param name="MaxRunAhead">Iterations a mover may run ahead of its consumer, on top of the buffer's own capacity limit.</param>
 /// <param name="StreamLeaves">True: a leaf invocation holds its engine and operand ports for the whole invocation and streams its tiles in a local schedule; false: its ports are arbitrated tile by tile with the rest of the machine.</param>
 /// <param name="NocEnergy">Price every mesh hop with the Orion router/link model, as the analytical model's <c>--calc_noc_energy</c> prices whole transfers.</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false)
+/// <param name="Network">How the meshes switch: whole-transfer store-and-forward (COMET's assumption) or packets cut-through.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough)
 {
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();

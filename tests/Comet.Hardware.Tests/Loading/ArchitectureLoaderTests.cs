@@ -134,6 +134,27 @@ public class ArchitectureLoaderTests
     }
 
     [Test]
+    public void Parse_PacketBytes_DefaultsTo1KiBAndIsReadPerNetwork()
+    {
+        var arch = ArchitectureLoader.Parse(Arch.Replace("hop_latency: 5", "hop_latency: 5\n          packet_bytes: 256"));
+        var buf = arch.Levels.Single(l => l.Name == "Buf");
+        var core = arch.Levels.Single(l => l.Name == "core");
+        Assert.That(arch.NetworkBetween(buf.Id, buf.Id)!.PacketBytes, Is.EqualTo(256));
+        Assert.That(arch.NetworkBetween(buf.Id, core.Id)!.PacketBytes, Is.EqualTo(1024));
+    }
+
+    [TestCase("0", "must be positive, found 0")]
+    [TestCase("-64", "must be positive, found -64")]
+    [TestCase("1.5", "expected an integer, found '1.5'")]
+    public void Parse_BadPacketBytes_IsAPositionedError(string value, string problem)
+    {
+        var e = Fails(Arch.Replace("hop_latency: 5", "hop_latency: 5\n          packet_bytes: " + value));
+        Assert.That(e.KeyPath, Is.EqualTo("Hierarchy[0].connects[0].attributes.packet_bytes"));
+        Assert.That(e.Problem, Does.Contain(problem));
+        Assert.That((e.Line, e.Column), Is.EqualTo((33L, 25L)), "the line after hop_latency (YAML line 32), the value after 'packet_bytes: '");
+    }
+
+    [Test]
     public void Parse_MisspelledKey_SuggestsTheKnownKey()
     {
         var e = Fails(Arch.Replace("hop_latency: 5", "hop_latenct: 5"));
