@@ -5,6 +5,7 @@ using Comet.Hardware.Components;
 using Comet.Hardware.Inputs;
 using Comet.Plots;
 using Comet.Reports.Runs;
+using Comet.Reports.Tracing;
 using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
@@ -19,7 +20,11 @@ public static class SimulateCommand
     public static Option<string> TraceOption() => new("--trace") { Description = "Trace detail: full (every activity; back-to-back repeats of one activity merged into one row, so busy, idle and stall intervals stay exact), raw (one row per hold and per wait; very large), summary (compute, collectives and stalls only, merged like full) or none.", DefaultValueFactory = _ => "full" };
 
     /// <summary>The trace-format option.</summary>
-    public static Option<string> TraceFormatOption() => new("--trace-format") { Description = "Trace files, comma-separated: csv (trace.csv), json (trace.json, Chrome/Perfetto JSON, ts in cycles), perfetto (trace.perfetto-trace, Perfetto's protobuf trace, 1 ns = 1 cycle; about half the JSON's size).", DefaultValueFactory = _ => "csv,json" };
+    public static Option<string> TraceFormatOption() => new("--trace-format")
+    {
+        Description = "Trace files, comma-separated: " + string.Join(", ", TraceFileFormats.All.Select(f => $"{f.Name} ({f.FileName}, {f.Description})")) + ".",
+        DefaultValueFactory = _ => "csv,json",
+    };
 
     /// <summary>Parses a <c>--trace-format</c> value such as <c>csv,perfetto</c>.</summary>
     public static SimulationTraceFormats ParseTraceFormats(string text)
@@ -27,13 +32,8 @@ public static class SimulateCommand
         var formats = SimulationTraceFormats.None;
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            formats |= part.ToLowerInvariant() switch
-            {
-                "csv" => SimulationTraceFormats.Csv,
-                "json" => SimulationTraceFormats.Json,
-                "perfetto" => SimulationTraceFormats.Perfetto,
-                _ => throw new InputException("--trace-format", string.Empty, $"unknown trace format '{part}' (expected a comma-separated list of csv, json and perfetto)"),
-            };
+            formats |= TraceFileFormats.Named(part)?.Flag
+                ?? throw new InputException("--trace-format", string.Empty, $"unknown trace format '{part}' (expected a comma-separated list of {string.Join(", ", TraceFileFormats.All.Select(f => f.Name))})");
         }
 
         return formats;

@@ -10,9 +10,6 @@ namespace Comet.Reports.Runs;
 /// <summary>Runs one simulation and writes its folder: the trace files asked for (trace.csv, trace.json, trace.perfetto-trace), summary.json, the request's drawing (timeline.png/svg), run-info.json.</summary>
 public static class SimulationRun
 {
-    /// <summary>Name of Perfetto's protobuf trace in the output folder.</summary>
-    public const string PerfettoFileName = "trace.perfetto-trace";
-
     /// <summary>Simulates <paramref name="request"/>, evaluates the analytical model beside it, and commits the output folder.</summary>
     /// <param name="request">What to run.</param>
     /// <param name="token">Stops the run between two events when cancelled; the files then hold what was simulated.</param>
@@ -32,22 +29,10 @@ public static class SimulationRun
             // The drawing is folded from the very rows the trace files get, on the writer thread, instead of re-reading the CSV afterwards.
             drawing = request.Drawing?.Invoke();
             var sinks = new List<ITraceSink>();
-            if (formats.HasFlag(SimulationTraceFormats.Csv))
+            foreach (var format in TraceFileFormats.In(formats))
             {
-                sinks.Add(new CsvTraceSink(dir.PathFor("trace.csv")));
-                traceFiles.Add("trace.csv");
-            }
-
-            if (formats.HasFlag(SimulationTraceFormats.Json))
-            {
-                sinks.Add(new ChromeTraceSink(dir.PathFor("trace.json")));
-                traceFiles.Add("trace.json");
-            }
-
-            if (formats.HasFlag(SimulationTraceFormats.Perfetto))
-            {
-                sinks.Add(new PerfettoTraceSink(dir.PathFor(PerfettoFileName)));
-                traceFiles.Add(PerfettoFileName);
+                sinks.Add(format.CreateSink(dir.PathFor(format.FileName)));
+                traceFiles.Add(format.FileName);
             }
 
             if (drawing is not null)

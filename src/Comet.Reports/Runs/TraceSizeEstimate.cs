@@ -1,3 +1,4 @@
+using Comet.Reports.Tracing;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Reports.Runs;
@@ -12,15 +13,6 @@ namespace Comet.Reports.Runs;
 /// </remarks>
 public static class TraceSizeEstimate
 {
-    /// <summary>Mean bytes of a <c>trace.csv</c> row, measured on the reference cases (≈ 62).</summary>
-    public const int CsvBytesPerRow = 62;
-
-    /// <summary>Mean bytes of a <c>trace.json</c> event (≈ 145).</summary>
-    public const int JsonBytesPerRow = 145;
-
-    /// <summary>Mean bytes of a slice of <c>trace.perfetto-trace</c> (its begin and end packets, ≈ 60).</summary>
-    public const int PerfettoBytesPerRow = 60;
-
     /// <summary>Estimate of the rows of an unmerged trace of <paramref name="mapping"/> (saturating at <see cref="long.MaxValue"/>); <paramref name="streamLeaves"/> as <c>--leaf-ports stream</c>.</summary>
     public static long Rows(Mapping mapping, bool streamLeaves)
     {
@@ -31,9 +23,7 @@ public static class TraceSizeEstimate
     /// <summary>Estimated bytes of the trace files of <paramref name="formats"/> for <paramref name="rows"/> rows.</summary>
     public static long Bytes(long rows, SimulationTraceFormats formats)
     {
-        long perRow = (formats.HasFlag(SimulationTraceFormats.Csv) ? CsvBytesPerRow : 0)
-            + (formats.HasFlag(SimulationTraceFormats.Json) ? JsonBytesPerRow : 0)
-            + (formats.HasFlag(SimulationTraceFormats.Perfetto) ? PerfettoBytesPerRow : 0);
+        long perRow = TraceFileFormats.In(formats).Sum(f => (long)f.BytesPerRow);
         return rows > long.MaxValue / Math.Max(perRow, 1) ? long.MaxValue : rows * perRow;
     }
 

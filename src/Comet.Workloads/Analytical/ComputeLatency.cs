@@ -67,7 +67,7 @@ public static class ComputeLatency
     /// <summary>VSIMD: c_op · ⌈ΠTP / (width · Π reduction factors)⌉, c_op from <see cref="SimdOperationCost.LatencyCycles"/>.</summary>
     public static long Vsimd(ComputeTypeSpec spec, IReadOnlyList<DimensionValue> tilePrimitive, ComputeAttributes attributes, OperationKind op)
     {
-        var cycles = SimdOperationCost.LatencyCycles(SimdOperations.Of(op), spec.ComputeWidth);
+        var cycles = SimdOperationCost.LatencyCycles(OperationKinds.Simd(op), spec.ComputeWidth);
         var reduction = 1f;
         foreach (var d in attributes.ReductionDimensions)
         {
@@ -82,7 +82,7 @@ public static class ComputeLatency
     public static float SystolicArrayEnergy(IReadOnlyList<DimensionValue> tilePrimitive) => (float)(Volume(tilePrimitive) * 0.2296);
 
     /// <summary>Energy per lane of one VSIMD instruction (pJ), the shared table in single precision as the tool keeps it.</summary>
-    public static float VsimdOperationEnergy(OperationKind op, long width) => (float)SimdOperationCost.PicojoulesPerLane(SimdOperations.Of(op), width);
+    public static float VsimdOperationEnergy(OperationKind op, long width) => (float)SimdOperationCost.PicojoulesPerLane(OperationKinds.Simd(op), width);
 
     /// <summary>Product of the tile primitive's sizes.</summary>
     public static long Volume(IReadOnlyList<DimensionValue> tilePrimitive)

@@ -137,7 +137,7 @@ public static class NetworkLatency
 
     // The tool prices only add, max and mult reductions on the wire (per lane, single precision); others cost nothing here.
     private static float ReductionEnergy(OperationKind op) => op is OperationKind.Add or OperationKind.Max or OperationKind.Mult
-        ? (float)SimdOperationCost.PicojoulesPerLane(SimdOperations.Of(op), 1)
+        ? (float)SimdOperationCost.PicojoulesPerLane(OperationKinds.Simd(op), 1)
         : 0f;
 
     /// <summary>Hierarchical crossbar: 2·paths·hop + conflicts·hop (+ reduction terms when it reduces, which an HXbar never does).</summary>

@@ -251,5 +251,5 @@ public sealed class PlanBuilder
     }
 
     /// <summary>The SIMD operation executing <paramref name="kind"/>.</summary>
-    public static SimdOperation ToSimd(OperationKind kind) => SimdOperations.Of(kind);
+    public static SimdOperation ToSimd(OperationKind kind) => OperationKinds.Simd(kind);
 }

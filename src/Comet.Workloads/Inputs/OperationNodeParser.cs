@@ -21,22 +21,11 @@ internal static partial class OperationNodeParser
 
         var typeNode = ctx.File.Require(map, "type", path);
         var typeText = ctx.File.AsString(typeNode, path + ".type").ToLowerInvariant();
-        var kind = typeText switch
+        if (!OperationKinds.TryParse(typeText, out var kind))
         {
-            "gemm" => OperationKind.Gemm,
-            "convolution" => OperationKind.Convolution,
-            "softmax" => OperationKind.Softmax,
-            "max" => OperationKind.Max,
-            "exp" => OperationKind.Exp,
-            "div" => OperationKind.Div,
-            "add" => OperationKind.Add,
-            "mult" => OperationKind.Mult,
-            "sqrt" => OperationKind.Sqrt,
-            "rowsum" => OperationKind.RowSum,
-            "rowmax" => OperationKind.RowMax,
-            _ => throw ctx.File.Error(typeNode, path + ".type", $"unknown operation type '{typeText}'",
-                NameHints.DidYouMean(typeText, ["gemm", "convolution", "softmax", "max", "exp", "div", "add", "mult", "sqrt", "rowsum", "rowmax"])),
-        };
+            throw ctx.File.Error(typeNode, path + ".type", $"unknown operation type '{typeText}'", NameHints.DidYouMean(typeText, OperationKinds.Names));
+        }
+
         var nameNode = ctx.File.Require(map, "name", path);
         var name = ctx.File.AsString(nameNode, path + ".name");
         var op = ctx.Problem.FindOperation(name)

@@ -14,13 +14,13 @@ public class SimdOperationMappingTests
     [TestCase(OperationKind.RowMax, SimdOperation.RowMax)]
     [TestCase(OperationKind.Softmax, SimdOperation.Softmax)]
     public void Of_ElementWiseKind_IsItsSimdOperation(OperationKind kind, SimdOperation op) =>
-        Assert.That(SimdOperations.Of(kind), Is.EqualTo(op));
+        Assert.That(OperationKinds.Simd(kind), Is.EqualTo(op));
 
     [TestCase(OperationKind.Gemm)]
     [TestCase(OperationKind.Convolution)]
     [TestCase(OperationKind.None)]
     public void Of_NonSimdKind_Throws(OperationKind kind) =>
-        Assert.Throws<InvalidOperationException>(() => SimdOperations.Of(kind));
+        Assert.Throws<InvalidOperationException>(() => OperationKinds.Simd(kind));
 
     [Test]
     public void Simulate_GemmOnVsimdEngine_IsAPositionedInputError()
@@ -33,4 +33,21 @@ public class SimdOperationMappingTests
         var e = Assert.Throws<InputException>(() => new DataflowExecutor(inputs, new Simulation()).Run())!;
         Assert.That(e.Message, Does.Contain("Gemm is not supported on VSIMD"));
     }
+}
+
+/// <summary>The operation-kind table: every kind but None is spelled once, and every spelling parses back to its kind.</summary>
+public class OperationKindsTests
+{
+    [Test]
+    public void EveryKindButNone_HasOneSpelling_ThatParsesBack()
+    {
+        var names = OperationKinds.Names.ToList();
+        Assert.That(names.Distinct().Count(), Is.EqualTo(names.Count));
+        var kinds = names.Select(n => OperationKinds.TryParse(n.ToUpperInvariant(), out var k) ? k : OperationKind.None).ToList();
+        Assert.That(kinds, Is.EquivalentTo(Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None)));
+    }
+
+    [Test]
+    public void TryParse_UnknownSpelling_IsFalse() =>
+        Assert.That(OperationKinds.TryParse("sub", out _), Is.False);
 }
