@@ -1,6 +1,6 @@
 namespace Comet.Reports.Runs;
 
-/// <summary>Which trace files a traced run writes (<c>--trace-format</c>).</summary>
+/// <summary>Which trace files a traced run writes (<c>--trace-format</c>): bit i is row i of <see cref="Tracing.TraceFileFormats.All"/>, the built-in rows named.</summary>
 [Flags]
 public enum SimulationTraceFormats
 {

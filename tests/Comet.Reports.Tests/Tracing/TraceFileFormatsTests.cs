@@ -8,10 +8,11 @@ namespace Comet.Reports.Tests.Tracing;
 public class TraceFileFormatsTests
 {
     [Test]
-    public void Table_HasOneRowPerSingleBitFlag()
+    public void Table_RowsHaveTheirBits_AndTheNamedFlagsAreTheirRows()
     {
-        var single = Enum.GetValues<SimulationTraceFormats>().Where(f => f != 0 && (f & (f - 1)) == 0).ToList();
-        Assert.That(TraceFileFormats.All.Select(f => f.Flag), Is.EquivalentTo(single));
+        Assert.That(TraceFileFormats.All.Select(f => (int)f.Flag), Is.EqualTo(Enumerable.Range(0, TraceFileFormats.All.Count).Select(i => 1 << i)));
+        Assert.That(TraceFileFormats.In(SimulationTraceFormats.Perfetto).Single().Name, Is.EqualTo("perfetto"));
+        Assert.That(TraceFileFormats.In(SimulationTraceFormats.Csv).Single().Name, Is.EqualTo("csv"));
         Assert.That(TraceFileFormats.All.Select(f => f.Name).Distinct().Count(), Is.EqualTo(TraceFileFormats.All.Count));
         Assert.That(TraceFileFormats.All.Select(f => f.FileName).Distinct().Count(), Is.EqualTo(TraceFileFormats.All.Count));
     }
