@@ -130,7 +130,7 @@ public static class ValidationCsv
     private static long? Long(string? cell) =>
         long.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private static void Row(StringBuilder sb, params string[] cells)
+    internal static void Row(StringBuilder sb, params string[] cells)
     {
         sb.AppendJoin(',', cells.Select(Escape)).Append('\n');
     }

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Comet.Reports.Sweeps;
+
+namespace Comet.Reports.Compare;
+
+/// <summary>The single JSON object <c>comet compare --json</c> prints for cases: per case its totals, the gap's attribution and its components.</summary>
+public static class CompareJson
+{
+    /// <summary>Serializes the comparison (indented, snake_case keys, no wall-clock figures).</summary>
+    public static string Write(IReadOnlyList<CompareCaseResult> results)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("cases");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Run.Case.Name);
+                w.WriteString("family", r.Run.Case.Family);
+                ValidationJson.Number(w, "analytic_cycles", r.Run.AnalyticTotalCycles);
+                ValidationJson.Number(w, "simulated_cycles", r.Run.SimulatedCycles);
+                ValidationJson.Number(w, "error_pct", r.Run.ErrorVsTotalPct);
+                w.WriteString("status", r.Run.Status);
+                Attribution(w, r.Attribution);
+                w.WriteStartArray("components");
+                foreach (var c in r.Components)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("kind", c.Kind);
+                    w.WriteString("name", c.Name);
+                    w.WriteString("detail", c.Detail);
+                    ValidationJson.Number(w, "analytic_cycles", c.AnalyticCycles);
+                    ValidationJson.Number(w, "simulated_cycles", c.SimulatedCycles);
+                    ValidationJson.Number(w, "error_pct", c.ErrorPct);
+                    Attribution(w, c.Attribution);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Attribution(Utf8JsonWriter w, GapAttribution a)
+    {
+        w.WriteStartObject("attribution");
+        for (var i = 0; i < FormulaAssumptions.All.Count; i++)
+        {
+            ValidationJson.Number(w, FormulaAssumptions.All[i].Name, a.Mechanisms[i]);
+        }
+
+        ValidationJson.Number(w, "residual", a.Residual);
+        w.WriteEndObject();
+    }
+}

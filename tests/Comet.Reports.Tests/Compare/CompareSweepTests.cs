@@ -1,0 +1,54 @@
+using Comet.Reports.Compare;
+using Comet.Reports.Sweeps;
+using NUnit.Framework;
+
+namespace Comet.Reports.Tests.Compare;
+
+/// <summary>The gap's attribution: the parts add up to the gap, and the network switch gives the cut-through vs store-and-forward difference.</summary>
+public class CompareSweepTests
+{
+    [Test]
+    public void Of_HandNumbers_PartsAndResidualAddUpToTheGap()
+    {
+        // analytic 100, simulated 130; switched runs 150 and 120: shares 130 − 150 = −20 and 130 − 120 = 10, residual 30 − (−10) = 40.
+        var a = GapAttribution.Of(100, 130, [150, 120]);
+        Assert.That(a.Mechanisms, Is.EqualTo(new double?[] { -20, 10 }));
+        Assert.That(a.Residual, Is.EqualTo(40));
+    }
+
+    [Test]
+    public void Of_AFailedSwitchedRun_LeavesItsShareAndTheResidualEmpty()
+    {
+        var a = GapAttribution.Of(100, 130, [null]);
+        Assert.That(a.Mechanisms, Is.EqualTo(new double?[] { null }));
+        Assert.That(a.Residual, Is.Null);
+    }
+
+    [Test]
+    public void Run_GemmOnly_NetworkShareIsCutThroughMinusStoreAndForward()
+    {
+        // gemm_only simulates in 3 065 227 cycles cut-through and 3 720 898 store-and-forward (docs/simulator.md), so the
+        // network's share of the gap is 3 065 227 − 3 720 898 = −655 671 cycles and the residual is the rest of it.
+        var folder = ReferenceCases.Case("gemm_only");
+        if (!Directory.Exists(folder))
+        {
+            Assert.Inconclusive("gemm_only is not on this machine");
+        }
+
+        var c = new ValidationCase("gemm_only", folder, "gemm", NocEnergy: false);
+        var r = CompareSweep.Run([c], ValidationSweep.DefaultMaxEvents, 2, null, CancellationToken.None).Single();
+        var network = FormulaAssumptions.All.ToList().FindIndex(s => s.Name == "network");
+        Assert.That(r.Run.SimulatedCycles, Is.EqualTo(3_065_227));
+        Assert.That(r.Switched[network].SimulatedCycles, Is.EqualTo(3_720_898));
+        Assert.That(r.Attribution.Mechanisms[network], Is.EqualTo(-655_671));
+        Assert.That(r.Attribution.Residual + r.Attribution.Mechanisms.Sum(m => m!.Value), Is.EqualTo(r.Run.SimulatedCycles - r.Run.AnalyticTotalCycles));
+        Assert.That(r.Components.Select(x => x.Kind), Does.Contain("node").And.Contain("level"));
+
+        var csv = CompareCsv.Write([r]).Split('\n');
+        Assert.That(csv[0], Does.StartWith("case,family,kind,name,detail,analytic_cycles,simulated_cycles,error_pct,network,"));
+        Assert.That(csv[1], Does.StartWith("gemm_only,gemm,total,gemm_only,total cycles,"));
+        Assert.That(csv[1], Does.Contain(",3065227,"));
+        Assert.That(CompareJson.Write([r]), Does.Contain("\"network\": -655671"));
+        Assert.That(CompareMarkdown.Write([r]), Does.Contain("| gemm_only |").And.Contain("-655 671"));
+    }
+}
