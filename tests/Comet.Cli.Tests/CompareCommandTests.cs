@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Comet.Cli.Commands;
+using Comet.Hardware.Micro;
 using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
@@ -61,5 +63,20 @@ public class CompareCommandTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr, Does.StartWith("error: --suite:"));
+    }
+
+    [Test]
+    public void ACaseThatDoesNotHold_ExitsOne_AfterPrintingEveryCase()
+    {
+        MicroCase[] cases = [new("mesh-x", "f", 10, 10), new("mesh-y", "f", 10, 11), new("contention-z", "f", 10, 10)];
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = CompareCommand.Report(cases, json: true, stdout, stderr);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("cases").GetArrayLength(), Is.EqualTo(3));
+        Assert.That(stderr.ToString(), Does.StartWith("error: internal: 2 micro case(s) do not hold: mesh-y, contention-z"));
+        Assert.That(CompareCommand.Report(cases[..1], json: false, TextWriter.Null, TextWriter.Null), Is.Zero);
     }
 }

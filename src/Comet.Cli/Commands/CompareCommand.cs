@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Comet.Hardware.Inputs;
+using Comet.Hardware.Micro;
 using Comet.Reports.Compare;
 using Comet.Workloads.Micro;
 
@@ -49,7 +50,15 @@ public static class CompareCommand
             throw new InputException("--suite", string.Empty, $"unknown suite '{suite}' (expected {MicroSuite.Name})");
         }
 
-        var cases = MicroSuite.Run();
+        return Report(MicroSuite.Run(), json, stdout, stderr);
+    }
+
+    /// <summary>Prints <paramref name="cases"/> as the table (or the JSON) and returns 0 when every case holds, else names the failing ones on stderr and returns <see cref="CaseFailsExitCode"/>.</summary>
+    public static int Report(IReadOnlyList<MicroCase> cases, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         if (json)
         {
             stdout.Write(MicroSuiteJson.Write(cases));
