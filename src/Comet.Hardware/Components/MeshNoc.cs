@@ -248,7 +248,7 @@ public sealed class MeshNoc
 
     private readonly Dictionary<long, double> _hopEnergy = [];
 
-    /// <summary>Router and link energy of one hop carrying <paramref name="bytes"/>: the Orion models of one router and one link at this mesh's channel width and queuing delay, pJ.</summary>
+    /// <summary>Router and link energy of one hop carrying <paramref name="bytes"/>: ⌈bits ÷ W⌉ flits, each priced with the Orion models of one router and one link at this mesh's channel width and queuing delay, pJ.</summary>
     public double HopPicojoules(long bytes)
     {
         if (!_hopEnergy.TryGetValue(bytes, out var pj))

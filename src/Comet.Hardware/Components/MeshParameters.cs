@@ -13,7 +13,7 @@ namespace Comet.Hardware.Components;
 /// <param name="ReductionSupport">True when routers can combine packets (in-network reduction).</param>
 /// <param name="ReductionLatencyCycles">Extra cycles a router spends combining packets.</param>
 /// <param name="PicojoulesPerByteHop">Energy of one byte crossing one link, pJ.</param>
-/// <param name="RouterEnergy">Also price every hop with the Orion router/link model (COMET's <c>--calc_noc_energy</c>), for the bytes that hop carries.</param>
+/// <param name="RouterEnergy">Also price every hop with the Orion router/link model (COMET's <c>--calc_noc_energy</c>), per flit of the bytes that hop carries.</param>
 /// <param name="Switching">Whole-transfer store-and-forward, or packets switched cut-through.</param>
 /// <param name="PacketBytes">Largest packet a cut-through transfer is cut into, bytes (<c>packet_bytes</c>).</param>
 /// <param name="OutputTurnaroundCycles">Cut-through: cycles an output stays idle after a packet's tail before it takes the next packet (0: the next is allocated while the tail streams; a router that reallocates its one virtual channel only once the tail has left, as BookSim's, has its VC allocation delay, 1).</param>

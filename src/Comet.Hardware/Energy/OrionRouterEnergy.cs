@@ -1,6 +1,6 @@
 namespace Comet.Hardware.Energy;
 
-/// <summary>The Orion-2-style router/link energy model COMET uses for NoC energy (pJ), with its constants and its output-control term as coded; the analytical model prices whole transfers with it, the simulated mesh each hop.</summary>
+/// <summary>The Orion-2-style router/link energy model COMET uses for NoC energy (pJ), with its constants and its output-control term as coded; the analytical model prices whole transfers with it, the simulated mesh every flit at every router and link it crosses.</summary>
 public static class OrionRouterEnergy
 {
     private const double Vdd = 0.9;
@@ -34,43 +34,63 @@ public static class OrionRouterEnergy
         return Terms(channelWidth, (uint)hops, queuingDelay, bits, edge, links, routers);
     }
 
-    /// <summary>Energy of one packet of <paramref name="bits"/> crossing one router and its outgoing link: the same component models with the mesh-wide router and link counts set to one.</summary>
+    /// <summary>Energy of a packet of <paramref name="bits"/> crossing one router and its outgoing link: ⌈bits ÷ W⌉ flits at <see cref="FlitEnergy"/> each, so an empty packet costs nothing.</summary>
     public static double HopEnergy(double channelWidth, double queuingDelay, double bits) =>
-        Terms(channelWidth, 1, queuingDelay, bits, 1, 1, 1);
+        // E_hop = ⌈bits/W⌉ · E_flit
+        bits <= 0 || channelWidth <= 0 ? 0 : Math.Ceiling(bits / channelWidth) * FlitEnergy(channelWidth, queuingDelay);
+
+    /// <summary>Energy of one flit (W bits) crossing one router and its outgoing link: COMET's serialization-driven terms for the q cycles the flit occupies the channel (1 when q is 0), plus one crossbar traversal.</summary>
+    public static double FlitEnergy(double channelWidth, double queuingDelay)
+    {
+        // E_flit = q'·(wire + dff + buffer read + buffer write + crossbar control + output + output control) + crossbar·tst.
+        // The first part is exactly what COMET's formula adds per W bits at one router (its slope in the serialization);
+        // the crossbar, which COMET charges per hop for three allocation stages whatever the bits, is crossed by every
+        // flit once, in its switch-traversal stage. The clock terms COMET charges per packet tick with time, not flits.
+        const double tst = 1, routers = 1;
+        var c = PerCycle(channelWidth);
+        var cycles = Math.Max(1, queuingDelay);
+        var outputControl = c.OutputClock * tst * (2 * routers);
+        return ((c.ChannelWire + c.ChannelDff + c.InputRead + c.InputWrite + c.CrossbarControl + c.Output + outputControl) * cycles) + (c.Crossbar * tst);
+    }
 
     // The model's terms with the mesh multipliers as parameters; for Energy they are COMET's (edge, 2·edge−2 links,
     // edge² routers) and the arithmetic is the tool's, term for term.
     private static double Terms(double channelWidth, double hop, double queuingDelay, double bits, double edge, double links, double routers)
     {
-        const int inputs = 5, outputs = 5;
         const double trc = 1, tva = 1, tsa = 1, tst = 1, tl = 1;
-        const double k = 8.1, m = 2, n = 1, wireLength = 2.0;
-        const double cw = 2.0 * 0.000000000000267339 + 2.0 * 0.000000000000267339;
-        var channelWire = RepeatedWire(wireLength, k, m, n, cw);
-        var channelClock = WireClock(m, wireLength, cw);
-        var channelDff = WireDff(m, wireLength);
-        var depth = VirtualChannels * VirtualChannelDepth;
-        var wordLine = WordLine(channelWidth, depth, channelWidth, cw);
-        var bitRead = MemoryBitRead(depth, cw) * channelWidth;
-        var bitWrite = MemoryBitWrite(depth, cw) * channelWidth;
-        var inputRead = wordLine + bitRead;
-        var inputWrite = wordLine + bitWrite;
-        var crossbar = Crossbar(channelWidth, inputs, outputs, cw) * channelWidth;
-        var crossbarControl = CrossbarControl(channelWidth, inputs, inputs, cw);
-        var output = WireDff(1, channelWidth);
-        var outputClock = WireClock(1, channelWidth, cw);
+        var c = PerCycle(channelWidth);
         var serialization = queuingDelay * bits / channelWidth;
-        channelWire = channelWire * (hop * tl + serialization) * edge * links;
-        channelClock = channelClock * (2 * routers);
-        channelDff = channelDff * (hop * tl + serialization) * edge * links;
-        inputRead = inputRead * serialization * edge * edge;
-        inputWrite = inputWrite * serialization * edge * edge;
-        crossbar = crossbar * hop * (trc + tva + tsa) * edge * edge;
-        crossbarControl = crossbarControl * (hop * (trc + tva + tsa) + serialization) * edge * edge;
-        output = output * (hop * tst + serialization) * edge * edge;
-        outputClock = outputClock * (hop * tst) * (2 * routers);
+        var channelWire = c.ChannelWire * (hop * tl + serialization) * edge * links;
+        var channelClock = c.ChannelClock * (2 * routers);
+        var channelDff = c.ChannelDff * (hop * tl + serialization) * edge * links;
+        var inputRead = c.InputRead * serialization * edge * edge;
+        var inputWrite = c.InputWrite * serialization * edge * edge;
+        var crossbar = c.Crossbar * hop * (trc + tva + tsa) * edge * edge;
+        var crossbarControl = c.CrossbarControl * (hop * (trc + tva + tsa) + serialization) * edge * edge;
+        var output = c.Output * (hop * tst + serialization) * edge * edge;
+        var outputClock = c.OutputClock * (hop * tst) * (2 * routers);
         var outputControl = outputClock * (hop * tst + serialization) * edge * edge; // the tool scales the already-scaled output clock power here
         return channelWire + channelClock + channelDff + inputRead + inputWrite + crossbar + crossbarControl + output + outputClock + outputControl;
+    }
+
+    // Every component's energy per cycle of activity at channel width W, before COMET's cycle and mesh multipliers.
+    private static OrionComponents PerCycle(double channelWidth)
+    {
+        const int inputs = 5, outputs = 5;
+        const double k = 8.1, m = 2, n = 1, wireLength = 2.0;
+        const double cw = 2.0 * 0.000000000000267339 + 2.0 * 0.000000000000267339;
+        var depth = VirtualChannels * VirtualChannelDepth;
+        var wordLine = WordLine(channelWidth, depth, channelWidth, cw);
+        return new OrionComponents(
+            ChannelWire: RepeatedWire(wireLength, k, m, n, cw),
+            ChannelClock: WireClock(m, wireLength, cw),
+            ChannelDff: WireDff(m, wireLength),
+            InputRead: wordLine + (MemoryBitRead(depth, cw) * channelWidth),
+            InputWrite: wordLine + (MemoryBitWrite(depth, cw) * channelWidth),
+            Crossbar: Crossbar(channelWidth, inputs, outputs, cw) * channelWidth,
+            CrossbarControl: CrossbarControl(channelWidth, inputs, inputs, cw),
+            Output: WireDff(1, channelWidth),
+            OutputClock: WireClock(1, channelWidth, cw));
     }
 
     private static double RepeatedWire(double l, double k, double m, double n, double cw)
