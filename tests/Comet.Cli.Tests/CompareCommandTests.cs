@@ -62,7 +62,56 @@ public class CompareCommandTests
         var (code, _, stderr) = Run("compare");
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(stderr, Does.StartWith("error: --suite:"));
+        Assert.That(stderr, Does.StartWith("error: compare: say what to compare, one of: --suite micro, --case DIR, --cases DIR"));
+    }
+
+    [Test]
+    public void Case_GemmOnly_WritesItsFiles_AndAttributesTheNetworksShare()
+    {
+        // gemm_only: 3 065 227 cycles cut-through, 3 720 898 store-and-forward, so the network's share is −655 671 cycles.
+        var folder = ReferenceCases.Case("gemm_only");
+        if (!Directory.Exists(folder))
+        {
+            Assert.Inconclusive("gemm_only is not on this machine");
+        }
+
+        var output = Path.Combine(Path.GetTempPath(), $"comet-compare-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, stdout, stderr) = Run("compare", "--case", folder, "--out", output, "--json");
+
+            Assert.That(code, Is.Zero, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single();
+            Assert.That(c.GetProperty("name").GetString(), Is.EqualTo("gemm_only"));
+            Assert.That(c.GetProperty("simulated_cycles").GetInt64(), Is.EqualTo(3_065_227));
+            var attribution = c.GetProperty("attribution");
+            Assert.That(attribution.GetProperty("network").GetDouble(), Is.EqualTo(-655_671));
+            Assert.That(attribution.EnumerateObject().Last().Name, Is.EqualTo("residual"));
+            Assert.That(c.GetProperty("components").GetArrayLength(), Is.GreaterThan(0));
+            foreach (var file in new[] { "compare.csv", "compare.md", "compare.png", "compare.svg", "attribution.png", "attribution.svg", "run-info.json" })
+            {
+                Assert.That(File.Exists(Path.Combine(output, file)), Is.True, file);
+            }
+
+            Assert.That(stderr, Does.Contain("[2/2] simulations"));
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void CaseAndSuiteTogether_IsBadInput()
+    {
+        var (code, _, stderr) = Run("compare", "--suite", "micro", "--case", ".");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: compare: say what to compare"));
     }
 
     [Test]

@@ -17,7 +17,7 @@ public static class CometCommand
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, interrupt));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr, interrupt));
-        root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(stdout, stderr, interrupt));
         root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout, stderr, interrupt));
         return root;
     }

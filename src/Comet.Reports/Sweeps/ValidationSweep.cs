@@ -50,6 +50,30 @@ public static class ValidationSweep
         return cases;
     }
 
+    /// <summary>The one case folder <paramref name="caseFolder"/> as a sweep of one (its family from its name).</summary>
+    /// <exception cref="InputException">The folder is missing, is a file, or holds no COMET input.</exception>
+    public static ValidationCase One(string caseFolder)
+    {
+        if (File.Exists(caseFolder))
+        {
+            throw new InputException(caseFolder, "--case", "is a file, not a folder (give the folder holding arch.yaml, problem.yaml, mapping.yaml and const.yaml)");
+        }
+
+        if (string.IsNullOrWhiteSpace(caseFolder) || !Directory.Exists(caseFolder))
+        {
+            throw new InputException(caseFolder, "--case", "the case folder does not exist");
+        }
+
+        var full = Path.GetFullPath(caseFolder);
+        if (!InputFiles.Any(f => File.Exists(Path.Combine(full, f))))
+        {
+            throw new InputException(caseFolder, "--case", "holds none of arch.yaml, problem.yaml, mapping.yaml, const.yaml");
+        }
+
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
+        return new ValidationCase(name, full, FamilyOf(name), ReadNocFlag(Path.Combine(full, "flags.txt")));
+    }
+
     /// <summary>A case's family from its name: the first word (<c>ex</c>, <c>gemm</c>, <c>edge</c>), or the first two for <c>im_*</c> and <c>ref_*</c> names.</summary>
     public static string FamilyOf(string name)
     {

@@ -47,7 +47,7 @@ internal static class CollectiveNodeParser
         if (target.LinkNetwork is null)
         {
             throw ctx.File.Error(targetNode, path + ".target", $"level '{target.Name}' has no link network for collectives",
-                "set 'link_transfers: true' in its ctx.Arch.yaml attributes");
+                "set 'link_transfers: true' in its arch.yaml attributes");
         }
 
         var reduction = OperationKind.None;

@@ -150,4 +150,11 @@ public class ReferenceCaseTests
         Assert.That(e.KeyPath, Is.EqualTo(keyPath));
         Assert.That(e.Message, Does.StartWith($"mapping.yaml:{e.Line}:"));
     }
+
+    [Test]
+    public void Load_CollectiveOnALevelWithoutLinks_SaysWhichKeyOfArchYamlToSet()
+    {
+        var e = Assert.Throws<InputException>(() => Run("ex_x_ob_no_link"))!;
+        Assert.That(e.Message, Does.EndWith("level 'OBuffer' has no link network for collectives (set 'link_transfers: true' in its arch.yaml attributes)"));
+    }
 }
