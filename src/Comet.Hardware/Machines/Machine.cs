@@ -18,6 +18,7 @@ public sealed class Machine
     private readonly MeshSwitching _switching;
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
+    private readonly Dictionary<(int Target, long PacketBytes), TransferStaging> _staging = [];
 
     /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/> and switch as <paramref name="switching"/> says); components appear when first used.</summary>
     public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.CutThrough)
@@ -134,6 +135,20 @@ public sealed class Machine
         }
 
         return mesh;
+    }
+
+    /// <summary>Chunk and staging depth of a pipelined move from <paramref name="target"/> to its children over <paramref name="mesh"/>: the mesh's <c>packet_bytes</c>, or the target memory's <c>dma_chunk_bytes</c> without a mesh; its <c>dma_staging_chunks</c>.</summary>
+    public TransferStaging Staging(int target, MeshNoc? mesh)
+    {
+        var key = (target, mesh?.Parameters.PacketBytes ?? 0);
+        if (!_staging.TryGetValue(key, out var staging))
+        {
+            var dma = Level(target).Memory?.Dma ?? DmaSpec.Default;
+            staging = new TransferStaging(mesh?.Parameters.PacketBytes ?? dma.ChunkBytes, dma.StagingChunks);
+            _staging.Add(key, staging);
+        }
+
+        return staging;
     }
 
     /// <summary>The first instance of the SIMD level below instance <paramref name="instance"/> of <paramref name="level"/>, or null.</summary>

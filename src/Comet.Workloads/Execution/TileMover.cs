@@ -4,7 +4,7 @@ using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;
 
-/// <summary>Moves one tile between a target memory and its child instances: the ports of both sides held together, then the mesh leg (a multicast, a reduction or unicast copies).</summary>
+/// <summary>Moves one tile between a target memory and its child instances: pipelined in chunks through both sides' ports and the mesh leg (a multicast, a reduction or unicast copies), or serially (ports held together, then the mesh).</summary>
 internal sealed class TileMover(RunContext run, PortRouting ports)
 {
     /// <summary>The ports a move holds.</summary>
@@ -45,7 +45,12 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             }
         }
 
-        foreach (var ev in DataTransfer.Run(sim, requester, label, Uses(t, target, c, children, bytes, drain, router), Leg(mesh, children, drain), bytes))
+        var uses = Uses(t, target, c, children, bytes, drain, router);
+        var leg = Leg(mesh, children, drain);
+        var move = run.Options.Transfers == TransferMode.Pipelined
+            ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes)
+            : DataTransfer.Run(sim, requester, label, uses, leg, bytes);
+        foreach (var ev in move)
         {
             yield return ev;
         }
