@@ -111,7 +111,7 @@ public sealed class Machine
         {
             var net = Network(target, child);
             mesh = net is { HasMesh: true, Kind: NetworkKind.Mesh } && net.MeshX * net.MeshY > 1
-                ? new MeshNoc(_sim, MeshParams(net, $"{Level(child).Name}.noc", Level(child).Name), Ledger, targetInstance, targetInstance * (int)Level(child).Instances)
+                ? new MeshNoc(_sim, MeshParams(net, $"{Level(child).Name}.noc", Level(child).Name) with { Attachments = Attachments(target, net) }, Ledger, targetInstance, targetInstance * (int)Level(child).Instances)
                 : null;
             _childMeshes[key] = mesh;
         }
@@ -189,6 +189,10 @@ public sealed class Machine
 
         return false;
     }
+
+    /// <summary>Where the parent <paramref name="target"/> attaches to the mesh <paramref name="net"/>: the spec's <c>attach</c>, else one router per network port of its memory (<see cref="MeshAttachments.Default"/>).</summary>
+    private IReadOnlyList<MeshNode> Attachments(int target, NetworkSpec net) =>
+        net.Attach ?? MeshAttachments.Default(Level(target).Memory?.Ports ?? 1, (int)Math.Max(1, net.MeshX), (int)Math.Max(1, net.MeshY));
 
     private MeshParameters MeshParams(NetworkSpec net, string name, string nodeName) => new(
         name,

@@ -35,6 +35,10 @@ public static class TransferMicroCases
 
             // No mesh: GBuffer read 64 B/cycle (16 a chunk), input buffer write 32 B/cycle (32 a chunk).
             Case("pipelined-gb-ib-direct", $"t_gb + t_ib + (N−1)·t_ib = 16 + 32 + {n - 1}·32", 16 + 32 + ((n - 1) * 32), GlobalBufferToInputBuffer()),
+
+            // Scatter of 16 tiles from a GBuffer whose ports (64 B/cycle each, the router port) take turns chunk by chunk.
+            Case("pipelined-scatter-16-tiles-1-port", $"16·N·t + H·h + max(t_link, t_eject) + t_w = 16·{n}·16 + 6·{h} + 16 + 16 (corner port; last chunk to (3,3))", (16 * n * 16) + (6 * h) + 16 + 16, Scatter(1)),
+            Case("pipelined-scatter-16-tiles-4-ports", $"4·N·t + H·h + max(t_link, t_eject) + t_w = 4·{n}·16 + 3·{h} + 16 + 16 (ports on row 0; last chunks to row 3)", (4 * n * 16) + (3 * h) + 16 + 16, Scatter(4)),
         ];
     }
 
@@ -62,6 +66,28 @@ public static class TransferMicroCases
         var ib = new SramBuffer(sim, new BufferParameters("IB", 1 << 20, 1, 1, 32, 32, 32, 32), ledger, 0);
         PortUse[] uses = [gb.ServeChild(TransferBytes, read: true, 0)[0], ib.ServeParent(gb.Ref, TransferBytes, drain: false, 0)[0]];
         sim.Process(PipelinedTransfer.Run(sim, ib.Ref, ActivityLabel.None, uses, null, Staging, TransferBytes), "move");
+        sim.Run();
+        return sim.Now;
+    }
+
+    /// <summary>Simulates a GBuffer with <paramref name="ports"/> network ports scattering one <see cref="TransferBytes"/> tile to each router of the 4×4 mesh (ports attached by <see cref="MeshAttachments.Default"/>), and returns when the last lands.</summary>
+    /// <remarks>The router port moves 64 B/cycle (16 cycles a chunk), which caps every port and every child's write; the GBuffer reads 256 B/cycle over all its ports.</remarks>
+    public static long Scatter(int ports)
+    {
+        const long RouterPort = 64;
+        var sim = new Simulation();
+        var ledger = new EnergyLedger();
+        var mesh = new MeshNoc(sim, NetworkMicroCases.Mesh with { PortBytesPerCycle = RouterPort, Attachments = MeshAttachments.Default(ports, 4, 4) }, ledger);
+        var gb = new SramBuffer(sim, new BufferParameters("GB", 1 << 24, 1, ports, 256, 256, 256, 256), ledger, 0);
+        for (var k = 0; k < mesh.Parameters.Nodes; k++)
+        {
+            var child = new SramBuffer(sim, new BufferParameters("IB", 1 << 20, 1, 1, 256, 256, 256, 256), ledger, k);
+            var node = mesh.NodeOf(k);
+            PortUse[] uses = [gb.ServeChild(TransferBytes, read: true, RouterPort)[0], child.ServeParent(gb.Ref, TransferBytes, drain: false, RouterPort)[0]];
+            var leg = new NetworkLeg(mesh, mesh.NearestAttachment(node), [node], true);
+            sim.Process(PipelinedTransfer.Run(sim, child.Ref, ActivityLabel.None, uses, leg, Staging, TransferBytes), "scatter");
+        }
+
         sim.Run();
         return sim.Now;
     }
