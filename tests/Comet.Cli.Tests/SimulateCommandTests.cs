@@ -95,7 +95,7 @@ public class SimulateCommandTests : TempFolderTest
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "store-and-forward", "cut-through" })
         {
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--transfers", "serial"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();
@@ -105,6 +105,37 @@ public class SimulateCommandTests : TempFolderTest
 
         Assert.That(cycles["store-and-forward"], Is.EqualTo(3720898));
         Assert.That(cycles["cut-through"], Is.LessThan(cycles["store-and-forward"]));
+    }
+
+    [Test]
+    public void Simulate_Transfers_AreNamedInTheSummary_AndSerialIsTheFormerMechanism()
+    {
+        // Serial transfers with the cut-through mesh give the figure before pipelined transfers (3 065 227); pipelined
+        // ones stream each tile through its ports and the mesh at once, and the 4-port GBuffers attach at every router.
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var cycles = new Dictionary<string, long>();
+        foreach (var mode in new[] { "serial", "pipelined" })
+        {
+            var outFolder = Path.Combine(Root, mode);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none", "--json", "--transfers", mode]);
+            Assert.That(code, Is.Zero, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")));
+            Assert.That(summary.RootElement.GetProperty("transfers").GetString(), Is.EqualTo(mode));
+        }
+
+        Assert.That(cycles["serial"], Is.EqualTo(3065227));
+        Assert.That(cycles["pipelined"], Is.EqualTo(2136543));
+    }
+
+    [Test]
+    public void Simulate_UnknownTransferMode_IsAnInputError()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--transfers", "eager"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: --transfers"));
     }
 
     [Test]

@@ -64,12 +64,23 @@ public static class SimulateCommand
         _ => throw new InputException("--network", string.Empty, $"unknown network switching '{text}' (expected cut-through or store-and-forward)"),
     };
 
+    /// <summary>The transfer mode option.</summary>
+    public static Option<string> TransfersOption() => new("--transfers") { Description = "How a tile move uses its ports and the mesh: pipelined (a DMA engine: chunks of packet_bytes, or dma_chunk_bytes without a mesh, stream through source port, links and destination port at once through staging buffers of dma_staging_chunks; idle: the slowest stage's serialization plus the others' fill) or serial (the ports of both sides held together for the whole tile, then the mesh: max(Tt, Tc) + Lnet).", DefaultValueFactory = _ => "pipelined" };
+
+    /// <summary>Parses a <c>--transfers</c> value into <paramref name="execution"/>'s transfer mode.</summary>
+    public static ExecutionOptions ParseTransfers(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
+    {
+        "pipelined" => execution with { Transfers = TransferMode.Pipelined },
+        "serial" => execution with { Transfers = TransferMode.Serial },
+        _ => throw new InputException("--transfers", string.Empty, $"unknown transfer mode '{text}' (expected pipelined or serial)"),
+    };
+
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption(), TransfersOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
@@ -78,6 +89,7 @@ public static class SimulateCommand
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
         command.Options.Add(options.Network);
+        command.Options.Add(options.Transfers);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -98,7 +110,7 @@ public static class SimulateCommand
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
+        var execution = ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream")));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
@@ -128,5 +140,5 @@ public static class SimulateCommand
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network, Option<string> Transfers);
 }

@@ -63,6 +63,12 @@ public sealed class MeshNoc
     /// <summary>Global instance number of the node at router (0,0).</summary>
     public int FirstInstance { get; }
 
+    /// <summary>The routers the parent of the mesh attaches to, one per network port.</summary>
+    public IReadOnlyList<MeshNode> Attachments => Parameters.Attachments ?? MeshAttachments.Corner;
+
+    /// <summary>The attachment whose router is nearest <paramref name="node"/> (the first listed on a tie): where the parent's traffic to or from it enters or leaves the mesh.</summary>
+    public MeshNode NearestAttachment(MeshNode node) => MeshAttachments.Nearest(Attachments, node);
+
     /// <summary>Byte-hops carried so far (bytes × links crossed).</summary>
     public long ByteHops => _linkBytes.Units;
 

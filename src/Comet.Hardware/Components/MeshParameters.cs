@@ -18,6 +18,7 @@ namespace Comet.Hardware.Components;
 /// <param name="PacketBytes">Largest packet a cut-through transfer is cut into, bytes (<c>packet_bytes</c>).</param>
 /// <param name="OutputTurnaroundCycles">Cut-through: cycles an output stays idle after a packet's tail before it takes the next packet (0: the next is allocated while the tail streams; a router that reallocates its one virtual channel only once the tail has left, as BookSim's, has its VC allocation delay, 1).</param>
 /// <param name="InputTurnaroundCycles">Cut-through: cycles after a packet's tail left an input buffer before the next packet there asks for an output (0: routed while the tail streams; BookSim's one-VC router routes and allocates it only then: routing plus VC allocation delay, 2).</param>
+/// <param name="Attachments">Routers the parent of the mesh attaches to, one per network port (null: router (0,0)).</param>
 /// <param name="LocalTrafficThroughRouter">Cut-through: data for the source router itself goes through its ejection port, as a network interface without a local loop-back does (BookSim's terminals); false: it never enters the network.</param>
 public sealed record MeshParameters(
     string Name,
@@ -37,7 +38,8 @@ public sealed record MeshParameters(
     long PacketBytes = Specs.NetworkSpec.DefaultPacketBytes,
     bool LocalTrafficThroughRouter = false,
     long OutputTurnaroundCycles = 0,
-    long InputTurnaroundCycles = 0)
+    long InputTurnaroundCycles = 0,
+    IReadOnlyList<MeshNode>? Attachments = null)
 {
     /// <summary>Number of routers (and attached instances).</summary>
     public int Nodes => X * Y;

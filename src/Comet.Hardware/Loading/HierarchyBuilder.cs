@@ -168,7 +168,13 @@ internal sealed class HierarchyBuilder(YamlFile file, List<ComputeTypeSpec> comp
 
             level.Children.Add(child.Id);
             child.Parents.Add(level.Id);
-            level.ChildNetworks[child.Id] = NetworkParser.Parse(file, attrs, childPath + ".attributes");
+            var network = NetworkParser.Parse(file, attrs, childPath + ".attributes");
+            if (network.Attach is { } attach && level.Memory is { } memory && attach.Count != memory.Ports)
+            {
+                throw file.Error(YamlFile.Find(attrs, "attach"), childPath + ".attributes.attach", $"lists {attach.Count} routers but '{level.Name}' has {memory.Ports} network port(s) (its memory type's 'ports'); list one router per port");
+            }
+
+            level.ChildNetworks[child.Id] = network;
             _ = fill || drain;
         }
     }

@@ -13,6 +13,7 @@ internal static class MemoryTypeParser
         "width", "depth", "ports", "doublebuffered", "reduction", "parent_child_ports_shared", "child_read_bw", "child_write_bw",
         "parent_read_bw", "parent_write_bw", "link_read_bw", "link_write_bw", "bw", "dma_contiguous", "parent_read_energy",
         "parent_write_energy", "child_read_energy", "child_write_energy", "dram_channels", "dram_interleave_bytes", "dram_access_latency",
+        "dma_chunk_bytes", "dma_staging_chunks",
     ];
 
     /// <summary>Parses the memory type at <paramref name="node"/> (<paramref name="path"/> names it in errors).</summary>
@@ -52,6 +53,7 @@ internal static class MemoryTypeParser
             Energy("child_write_energy"))
         {
             Dram = ParseDram(file, attrs, attrPath),
+            Dma = ParseDma(file, attrs, attrPath),
         };
     }
 
@@ -68,6 +70,18 @@ internal static class MemoryTypeParser
             (int)channels,
             PositiveInt(file, attrs, "dram_interleave_bytes", path, DramSpec.Default.InterleaveBytes),
             NonNegativeInt(file, attrs, "dram_access_latency", path, DramSpec.Default.AccessLatencyCycles));
+    }
+
+    /// <summary>The DMA keys of pipelined moves (Comet extensions): chunk bytes and staging depth.</summary>
+    private static DmaSpec ParseDma(YamlFile file, YamlMappingNode attrs, string path)
+    {
+        var depth = PositiveInt(file, attrs, "dma_staging_chunks", path, DmaSpec.Default.StagingChunks);
+        if (depth > DmaSpec.MaxStagingChunks)
+        {
+            throw file.Error(YamlFile.Find(attrs, "dma_staging_chunks"), path + ".dma_staging_chunks", $"must be at most {DmaSpec.MaxStagingChunks}, found {depth}");
+        }
+
+        return new DmaSpec(PositiveInt(file, attrs, "dma_chunk_bytes", path, DmaSpec.Default.ChunkBytes), (int)depth);
     }
 
     /// <summary>A bandwidth in bytes/cycle; the tool reads a double and keeps its 32-bit integer part.</summary>

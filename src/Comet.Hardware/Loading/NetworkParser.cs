@@ -1,3 +1,4 @@
+using Comet.Hardware.Components;
 using Comet.Hardware.Inputs;
 using Comet.Hardware.Specs;
 using static Comet.Hardware.Loading.AttributeReader;
@@ -11,7 +12,7 @@ internal static class NetworkParser
     public static readonly string[] AttributeKeys =
     [
         "meshX", "meshY", "mesh", "connection_type", "bw", "hop_latency", "queuing_delay", "channel_width", "broadcast_support",
-        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers", "packet_bytes",
+        "reduction_support", "reduction_latency", "efficiency", "hierarchy_levels", "link_transfers", "packet_bytes", "attach",
     ];
 
     /// <summary>Parses the network attributes at <paramref name="path"/> (connection type, mesh, port bandwidth, hop and queuing delays, support flags).</summary>
@@ -73,6 +74,50 @@ internal static class NetworkParser
             Bool(file, attrs, "reduction_support", path, false),
             NonNegativeInt(file, attrs, "reduction_latency", path, 0),
             hierarchy,
-            PositiveInt(file, attrs, "packet_bytes", path, NetworkSpec.DefaultPacketBytes));
+            PositiveInt(file, attrs, "packet_bytes", path, NetworkSpec.DefaultPacketBytes),
+            ParseAttach(file, attrs, path, meshX, meshY));
+    }
+
+    /// <summary>The <c>attach</c> list: distinct routers <c>[x, y]</c> inside the meshX × meshY mesh, or null when absent.</summary>
+    private static IReadOnlyList<MeshNode>? ParseAttach(YamlFile file, YamlMappingNode attrs, string path, long meshX, long meshY)
+    {
+        if (YamlFile.Find(attrs, "attach") is not { } node)
+        {
+            return null;
+        }
+
+        var items = YamlFile.Items(file.AsSequence(node, path + ".attach"));
+        if (items.Count == 0)
+        {
+            throw file.Error(node, path + ".attach", "must list at least one router [x, y]");
+        }
+
+        var nodes = new List<MeshNode>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}.attach[{i}]";
+            var pair = YamlFile.Items(file.AsSequence(items[i], itemPath));
+            if (pair.Count != 2)
+            {
+                throw file.Error(items[i], itemPath, $"must be a router [x, y], found {pair.Count} numbers");
+            }
+
+            var x = file.AsInt64(pair[0], itemPath + "[0]");
+            var y = file.AsInt64(pair[1], itemPath + "[1]");
+            if (x < 0 || x >= meshX || y < 0 || y >= meshY)
+            {
+                throw file.Error(items[i], itemPath, $"router [{x}, {y}] is outside the {meshX} x {meshY} mesh (x in 0..{meshX - 1}, y in 0..{meshY - 1})");
+            }
+
+            var router = new MeshNode((int)x, (int)y);
+            if (nodes.Contains(router))
+            {
+                throw file.Error(items[i], itemPath, $"router [{x}, {y}] is listed twice");
+            }
+
+            nodes.Add(router);
+        }
+
+        return nodes;
     }
 }

@@ -16,15 +16,18 @@ public sealed class Machine
     private readonly ComponentTable<GemmEngine> _gemms;
     private readonly ComponentTable<SimdUnit> _simds;
     private readonly MeshSwitching _switching;
+    private readonly TransferMode _transfers;
     private readonly Dictionary<(int Target, int Mesh, int Child), MeshNoc?> _childMeshes = [];
     private readonly Dictionary<(int Level, int Mesh), MeshNoc?> _linkMeshes = [];
+    private readonly Dictionary<(int Target, long PacketBytes), TransferStaging> _staging = [];
 
-    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/> and switch as <paramref name="switching"/> says); components appear when first used.</summary>
-    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.CutThrough)
+    /// <summary>Creates an empty machine for <paramref name="architecture"/> (its meshes price hops with the router model when <paramref name="nocEnergy"/>, switch as <paramref name="switching"/> says, and take their parents' attachments as <paramref name="transfers"/> moves need them); components appear when first used.</summary>
+    public Machine(Simulation sim, ArchitectureSpec architecture, bool nocEnergy = false, MeshSwitching switching = MeshSwitching.CutThrough, TransferMode transfers = TransferMode.Pipelined)
     {
         _sim = sim;
         _nocEnergy = nocEnergy;
         _switching = switching;
+        _transfers = transfers;
         Architecture = architecture;
         Ledger = new EnergyLedger();
         var levels = architecture.Levels.Count;
@@ -110,7 +113,7 @@ public sealed class Machine
         {
             var net = Network(target, child);
             mesh = net is { HasMesh: true, Kind: NetworkKind.Mesh } && net.MeshX * net.MeshY > 1
-                ? new MeshNoc(_sim, MeshParams(net, $"{Level(child).Name}.noc", Level(child).Name), Ledger, targetInstance, targetInstance * (int)Level(child).Instances)
+                ? new MeshNoc(_sim, MeshParams(net, $"{Level(child).Name}.noc", Level(child).Name) with { Attachments = Attachments(target, net) }, Ledger, targetInstance, targetInstance * (int)Level(child).Instances)
                 : null;
             _childMeshes[key] = mesh;
         }
@@ -134,6 +137,20 @@ public sealed class Machine
         }
 
         return mesh;
+    }
+
+    /// <summary>Chunk and staging depth of a pipelined move from <paramref name="target"/> to its children over <paramref name="mesh"/>: the mesh's <c>packet_bytes</c>, or the target memory's <c>dma_chunk_bytes</c> without a mesh; its <c>dma_staging_chunks</c>.</summary>
+    public TransferStaging Staging(int target, MeshNoc? mesh)
+    {
+        var key = (target, mesh?.Parameters.PacketBytes ?? 0);
+        if (!_staging.TryGetValue(key, out var staging))
+        {
+            var dma = Level(target).Memory?.Dma ?? DmaSpec.Default;
+            staging = new TransferStaging(mesh?.Parameters.PacketBytes ?? dma.ChunkBytes, dma.StagingChunks);
+            _staging.Add(key, staging);
+        }
+
+        return staging;
     }
 
     /// <summary>The first instance of the SIMD level below instance <paramref name="instance"/> of <paramref name="level"/>, or null.</summary>
@@ -174,6 +191,12 @@ public sealed class Machine
 
         return false;
     }
+
+    /// <summary>Where the parent <paramref name="target"/> attaches to the mesh <paramref name="net"/>: the spec's <c>attach</c>, else one router per network port of its memory (<see cref="MeshAttachments.Default"/>); serial transfers, COMET's picture, keep the corner unless <c>attach</c> says otherwise.</summary>
+    private IReadOnlyList<MeshNode> Attachments(int target, NetworkSpec net) =>
+        net.Attach ?? (_transfers == TransferMode.Serial
+            ? MeshAttachments.Corner
+            : MeshAttachments.Default(Level(target).Memory?.Ports ?? 1, (int)Math.Max(1, net.MeshX), (int)Math.Max(1, net.MeshY)));
 
     private MeshParameters MeshParams(NetworkSpec net, string name, string nodeName) => new(
         name,

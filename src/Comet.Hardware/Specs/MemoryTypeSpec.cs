@@ -45,6 +45,9 @@ public sealed record MemoryTypeSpec(
     /// <summary>Channels, interleave and access latency when this type is a DRAM (Comet extension keys; <see cref="DramSpec.Default"/> when absent).</summary>
     public DramSpec Dram { get; init; } = DramSpec.Default;
 
+    /// <summary>Chunk and staging depth of the memory's pipelined moves to and from its children (Comet extension keys; <see cref="DmaSpec.Default"/> when absent).</summary>
+    public DmaSpec Dma { get; init; } = DmaSpec.Default;
+
     /// <summary>The reduction cost factor of collectives (not configurable in the tool; always 1).</summary>
     public long ReductionCost => 1;
 }

@@ -14,6 +14,7 @@ namespace Comet.Hardware.Specs;
 /// <param name="ReductionLatency">Cycles per in-network reduction step.</param>
 /// <param name="HierarchyLevels">Crossbar fan-outs per level (HXbar only).</param>
 /// <param name="PacketBytes">Largest packet a cut-through mesh cuts a transfer into, bytes (<c>packet_bytes</c>, an extension key).</param>
+/// <param name="Attach">Routers the parent attaches to, one per network port (<c>attach</c>, an extension key); null: the default of <see cref="Components.MeshAttachments.Default"/>.</param>
 public sealed record NetworkSpec(
     NetworkKind Kind,
     bool HasMesh,
@@ -27,7 +28,8 @@ public sealed record NetworkSpec(
     bool ReductionSupport,
     long ReductionLatency,
     IReadOnlyList<long> HierarchyLevels,
-    long PacketBytes = NetworkSpec.DefaultPacketBytes)
+    long PacketBytes = NetworkSpec.DefaultPacketBytes,
+    IReadOnlyList<Components.MeshNode>? Attach = null)
 {
     /// <summary>Default packet size of a cut-through mesh: 1 KiB (docs/simulator.md says why).</summary>
     public const long DefaultPacketBytes = 1024;

@@ -25,6 +25,7 @@ public static class SimulationSummary
             w.WriteNumber("seed", request.Seed);
             w.WriteString("leaf_ports", request.ExecutionOrDefault.StreamLeaves ? "stream" : "tile");
             w.WriteString("network", request.ExecutionOrDefault.Network == Comet.Hardware.Components.MeshSwitching.CutThrough ? "cut-through" : "store-and-forward");
+            w.WriteString("transfers", request.ExecutionOrDefault.Transfers == Comet.Hardware.Components.TransferMode.Pipelined ? "pipelined" : "serial");
             w.WriteBoolean("cancelled", cancelled);
             w.WriteNumber("simulated_cycles", result.SimulatedCycles);
             Nullable(w, "analytic_cycles", analytic?.TotalCycles);

@@ -13,7 +13,7 @@ internal sealed class RunContext
         Inputs = inputs;
         Sim = sim;
         Options = options;
-        Machine = new Machine(sim, inputs.Architecture, options.NocEnergy, options.Network);
+        Machine = new Machine(sim, inputs.Architecture, options.NocEnergy, options.Network, options.Transfers);
         Tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         Plans = new PlanBuilder(inputs, Tiles, Machine);
         Stalls = new StallRows(sim);

@@ -4,7 +4,7 @@ using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;
 
-/// <summary>Moves one tile between a target memory and its child instances: the ports of both sides held together, then the mesh leg (a multicast, a reduction or unicast copies).</summary>
+/// <summary>Moves one tile between a target memory and its child instances: pipelined in chunks through both sides' ports and the mesh leg (a multicast, a reduction or unicast copies), or serially (ports held together, then the mesh).</summary>
 internal sealed class TileMover(RunContext run, PortRouting ports)
 {
     /// <summary>The ports a move holds.</summary>
@@ -21,6 +21,19 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var router = machine.NetworkPortBandwidth(t, c);
         var requester = machine.RefOf(c, children[0]);
         var together = children.Length == 1 || (mesh is not null && (drain ? mesh.Parameters.ReductionSupport : mesh.Parameters.BroadcastSupport));
+        if (together && !drain && mesh is { Attachments.Count: > 1 } && Groups(mesh, children) is { Count: > 1 } groups)
+        {
+            // A multicast whose children are nearest different attachments: one tree from each, through its own port.
+            var parts = new Event[groups.Count];
+            for (var g = 0; g < parts.Length; g++)
+            {
+                parts[g] = sim.Process(Move(entry, target, groups[g], bytes, drain, label), "multicast");
+            }
+
+            yield return sim.AllOf(parts);
+            yield break;
+        }
+
         if (!together)
         {
             var procs = new Event[children.Length];
@@ -45,7 +58,12 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             }
         }
 
-        foreach (var ev in DataTransfer.Run(sim, requester, label, Uses(t, target, c, children, bytes, drain, router), Leg(mesh, children, drain), bytes))
+        var uses = Uses(t, target, c, children, bytes, drain, router);
+        var leg = Leg(mesh, children, drain);
+        var move = run.Options.Transfers == TransferMode.Pipelined
+            ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes)
+            : DataTransfer.Run(sim, requester, label, uses, leg, bytes);
+        foreach (var ev in move)
         {
             yield return ev;
         }
@@ -73,7 +91,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         return uses;
     }
 
-    /// <summary>The mesh leg of a move: from router (0,0), where the parent attaches, to the children's routers (a multicast), or from one child back to (0,0); null without a mesh.</summary>
+    /// <summary>The mesh leg of a move: from the parent's attachment nearest the first child to the children's routers (a multicast), or from one child back to its nearest attachment; null without a mesh.</summary>
     private static NetworkLeg? Leg(MeshNoc? mesh, int[] children, bool drain)
     {
         if (mesh is null)
@@ -84,11 +102,35 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var nodes = new MeshNode[children.Length];
         for (var k = 0; k < children.Length; k++)
         {
-            nodes[k] = mesh.NodeOf((children[k] - mesh.FirstInstance) % mesh.Parameters.Nodes);
+            nodes[k] = RouterOf(mesh, children[k]);
         }
 
+        var attachment = mesh.NearestAttachment(nodes[0]);
         return drain && children.Length == 1
-            ? new NetworkLeg(mesh, nodes[0], [new MeshNode(0, 0)], false)
-            : new NetworkLeg(mesh, new MeshNode(0, 0), nodes, true);
+            ? new NetworkLeg(mesh, nodes[0], [attachment], false)
+            : new NetworkLeg(mesh, attachment, nodes, true);
     }
+
+    /// <summary>The children grouped by their nearest attachment, in the order of the attachments' first child.</summary>
+    private static List<int[]> Groups(MeshNoc mesh, int[] children)
+    {
+        var groups = new List<(MeshNode Attachment, List<int> Children)>();
+        foreach (var child in children)
+        {
+            var attachment = mesh.NearestAttachment(RouterOf(mesh, child));
+            var group = groups.FindIndex(g => g.Attachment == attachment);
+            if (group < 0)
+            {
+                groups.Add((attachment, [child]));
+            }
+            else
+            {
+                groups[group].Children.Add(child);
+            }
+        }
+
+        return [.. groups.Select(g => g.Children.ToArray())];
+    }
+
+    private static MeshNode RouterOf(MeshNoc mesh, int child) => mesh.NodeOf((child - mesh.FirstInstance) % mesh.Parameters.Nodes);
 }
