@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Workloads.Collectives;
 
 namespace Comet.Workloads.Execution;
 
@@ -8,7 +9,8 @@ namespace Comet.Workloads.Execution;
 /// <param name="StreamLeaves">True: a leaf invocation holds its engine and operand ports for the whole invocation and streams its tiles in a local schedule; false: its ports are arbitrated tile by tile with the rest of the machine.</param>
 /// <param name="NocEnergy">Price every mesh hop with the Orion router/link model, as the analytical model's <c>--calc_noc_energy</c> prices whole transfers.</param>
 /// <param name="Network">How the meshes switch: whole-transfer store-and-forward (COMET's assumption) or packets cut-through.</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough)
+/// <param name="Collectives">Which algorithm runs every collective (<c>--collectives</c>): auto (the node's <c>algorithm:</c> key, else <see cref="CollectiveAutoRule"/>), or direct (COMET's assumption), ring or 2d wherever the kind has it.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, CollectiveAlgorithmChoice Collectives = CollectiveAlgorithmChoice.Auto)
 {
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();
