@@ -114,7 +114,7 @@ internal static class CollectiveNodeParser
         var allowed = CollectiveAlgorithmNames.For(kind).Prepend(CollectiveAlgorithmChoice.Auto).Select(CollectiveAlgorithmNames.Name).ToList();
         if (CollectiveAlgorithmNames.Parse(text) is not { } choice || !allowed.Contains(CollectiveAlgorithmNames.Name(choice)))
         {
-            throw ctx.File.Error(node, key, $"unknown algorithm '{text}' for a {CollectiveTypeName(kind)} (one of {string.Join(", ", allowed)})", NameHints.DidYouMean(text, allowed));
+            throw ctx.File.Error(node, key, $"unknown algorithm '{text}' for collective type '{CollectiveTypeName(kind)}' (one of {string.Join(", ", allowed)})", NameHints.DidYouMean(text, allowed));
         }
 
         if (choice == CollectiveAlgorithmChoice.Multicast && !network.BroadcastSupport)
