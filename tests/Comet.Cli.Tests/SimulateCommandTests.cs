@@ -148,6 +148,28 @@ public class SimulateCommandTests : TempFolderTest
     }
 
     [Test]
+    public void Simulate_UnknownCollectiveAlgorithm_IsAnInputError()
+    {
+        var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
+        var (code, _, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "out")), "--collectives", "butterfly"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("error: --collectives: unknown collective algorithm 'butterfly' (expected auto, ring, 2d or direct)"));
+    }
+
+    [Test]
+    public void Simulate_Collectives_SummaryNamesTheAlgorithm()
+    {
+        // ex_base's one collective is a gather, which only runs direct: --collectives ring leaves it direct.
+        var paths = ErrorReportingTests.CopyCase("ex_base", Path.Combine(Root, "inputs"));
+        var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "ring")), "--trace", "summary", "--json", "--collectives", "ring"]);
+        Assert.That(code, Is.Zero, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var gather = doc.RootElement.GetProperty("collectives").EnumerateArray().Single();
+        Assert.That(gather.GetProperty("algorithm").GetString(), Is.EqualTo("direct"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "ring", "trace.csv")), Does.Contain(",collective,CollectiveOpNode::8,C,0,0,algorithm:direct"));
+    }
+
+    [Test]
     public void Simulate_DeadlockingMapping_ExitsWithOneLineNamingTheBufferAndWhatItWaitsFor()
     {
         // The GBuffer node moves A at 248 bits per element: 1 015 808 B per IBuffer, which holds 524 288 B.

@@ -15,7 +15,7 @@ public static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
-        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption());
+        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption(), SimulateCommand.CollectivesOption());
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
         command.Options.Add(options.Trace);
@@ -23,6 +23,7 @@ public static class RunCommand
         command.Options.Add(options.LeafPorts);
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
+        command.Options.Add(options.Collectives);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -53,7 +54,7 @@ public static class RunCommand
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
-        var execution = SimulateCommand.ParseTransfers((options is null ? null : parse.GetValue(options.Transfers)) ?? "pipelined", SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream")));
+        var execution = SimulateCommand.ParseCollectives((options is null ? null : parse.GetValue(options.Collectives)) ?? "auto", SimulateCommand.ParseTransfers((options is null ? null : parse.GetValue(options.Transfers)) ?? "pipelined", SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"))));
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);
@@ -85,5 +86,5 @@ public static class RunCommand
 
     private static int ExitCode(SimulationOutcome outcome) => outcome.Cancelled ? Program.InterruptedExitCode : 0;
 
-    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> Network, Option<string> Transfers);
+    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
 }

@@ -6,6 +6,7 @@ using Comet.Hardware.Inputs;
 using Comet.Plots;
 using Comet.Reports.Runs;
 using Comet.Reports.Tracing;
+using Comet.Workloads.Collectives;
 using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
@@ -75,12 +76,25 @@ public static class SimulateCommand
         _ => throw new InputException("--transfers", string.Empty, $"unknown transfer mode '{text}' (expected pipelined or serial)"),
     };
 
+    /// <summary>The collective algorithm option.</summary>
+    public static Option<string> CollectivesOption() => new("--collectives") { Description = "Which algorithm runs the collectives: auto (each node's algorithm: key, else the cheapest of direct, ring and 2d on an idle mesh for all-reduce, all-gather and reduce-scatter; multicast or binomial broadcasts, in-network or tree reductions), ring, 2d, or direct (COMET's assumption: gather to one root, combine there, broadcast).", DefaultValueFactory = _ => "auto" };
+
+    /// <summary>Parses a <c>--collectives</c> value into <paramref name="execution"/>'s collective algorithm.</summary>
+    public static ExecutionOptions ParseCollectives(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
+    {
+        "auto" => execution with { Collectives = CollectiveAlgorithmChoice.Auto },
+        "direct" => execution with { Collectives = CollectiveAlgorithmChoice.Direct },
+        "ring" => execution with { Collectives = CollectiveAlgorithmChoice.Ring },
+        "2d" => execution with { Collectives = CollectiveAlgorithmChoice.TwoD },
+        _ => throw new InputException("--collectives", string.Empty, $"unknown collective algorithm '{text}' (expected auto, ring, 2d or direct)"),
+    };
+
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption(), TransfersOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption(), TransfersOption(), CollectivesOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
@@ -90,6 +104,7 @@ public static class SimulateCommand
         command.Options.Add(options.LeafPorts);
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
+        command.Options.Add(options.Collectives);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -110,7 +125,7 @@ public static class SimulateCommand
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream")));
+        var execution = ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"))));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
@@ -140,5 +155,5 @@ public static class SimulateCommand
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network, Option<string> Transfers);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
 }

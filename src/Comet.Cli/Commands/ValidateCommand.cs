@@ -25,7 +25,7 @@ public static class ValidateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
-        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption());
+        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption(), SimulateCommand.CollectivesOption());
         command.Options.Add(options.Cases);
         command.Options.Add(options.Out);
         command.Options.Add(options.MaxEvents);
@@ -33,6 +33,7 @@ public static class ValidateCommand
         command.Options.Add(options.Json);
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
+        command.Options.Add(options.Collectives);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -46,7 +47,7 @@ public static class ValidateCommand
         // The output folder is checked before the sweep, so a refused --out costs no simulation.
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var execution = SimulateCommand.ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default));
+        var execution = SimulateCommand.ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", SimulateCommand.ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default)));
         var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token, execution);
         var families = ValidationFamilyStatistics.Of(results);
 
@@ -120,5 +121,5 @@ public static class ValidateCommand
         }, token, execution);
     }
 
-    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<string> Network, Option<string> Transfers);
+    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
 }

@@ -1,4 +1,6 @@
 using Comet.Hardware.Components;
+using Comet.Workloads.Collectives;
+using Comet.Workloads.Execution;
 
 namespace Comet.Reports.Compare;
 
@@ -9,5 +11,7 @@ public static class FormulaAssumptions
     public static IReadOnlyList<FormulaAssumption> All { get; } =
     [
         new("network", "whole-tile store-and-forward (D = H)", o => o with { Network = MeshSwitching.StoreAndForward }),
+        new("transfers", "memory ports, then the mesh, in series", o => o with { Transfers = TransferMode.Serial }),
+        new("collectives", "root-centric: gather to one root, combine there, broadcast", o => o with { Collectives = CollectiveAlgorithmChoice.Direct }),
     ];
 }

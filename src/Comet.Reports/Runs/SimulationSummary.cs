@@ -160,6 +160,11 @@ public static class SimulationSummary
         w.WriteString("node", n.Name);
         w.WriteString("kind", n.Kind);
         w.WriteString("levels", n.Levels);
+        if (n.Algorithm is { } algorithm)
+        {
+            w.WriteString("algorithm", algorithm);
+        }
+
         w.WriteNumber("invocations", n.Invocations);
         w.WriteNumber("simulated_cycles", Math.Round(n.MeanCycles, 4));
         long? a = analytic is not null && analytic.NodeCycles.TryGetValue(n.Name, out var c) ? c : null;

@@ -35,20 +35,7 @@ public static class CollectiveExecutor
             {
                 var buffer = buffers[hold.Node];
                 var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
-                var bw = buffer.Bandwidth(side);
-                var meshBw = fabric.MeshOf(instances[hold.Node])?.Parameters.PortBytesPerCycle ?? 0;
-                if (meshBw > 0)
-                {
-                    bw = Math.Min(bw, meshBw * hold.MeshPorts);
-                }
-
-                // A node draining several router ports at once writes no faster than the buffer accepts (child_write).
-                if (hold.Write && hold.MeshPorts > 1 && buffer.Bandwidth(BufferSide.ChildWrite) > 0)
-                {
-                    bw = Math.Min(bw, buffer.Bandwidth(BufferSide.ChildWrite));
-                }
-
-                uses.Add(buffer.Use(side, hold.Bytes, Math.Max(1, bw)));
+                uses.Add(buffer.Use(side, hold.Bytes, PortBandwidth(buffer, hold, fabric.MeshOf(instances[hold.Node]))));
             }
 
             foreach (var ev in DataTransfer.Run(sim, buffers[0].Ref, label, uses, null))
@@ -82,5 +69,24 @@ public static class CollectiveExecutor
                 yield return sim.AllOf(work);
             }
         }
+    }
+
+    /// <summary>Bytes per cycle of <paramref name="hold"/>'s link port on <paramref name="buffer"/>: the port's bandwidth, capped by the router ports feeding it on <paramref name="mesh"/>, and by the buffer's child-write bandwidth when several router ports drain into it at once.</summary>
+    public static long PortBandwidth(SramBuffer buffer, CollectivePortHold hold, MeshNoc? mesh)
+    {
+        var bw = buffer.Bandwidth(hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead);
+        var meshBw = mesh?.Parameters.PortBytesPerCycle ?? 0;
+        if (meshBw > 0)
+        {
+            bw = Math.Min(bw, meshBw * hold.MeshPorts);
+        }
+
+        // A node draining several router ports at once writes no faster than the buffer accepts (child_write).
+        if (hold.Write && hold.MeshPorts > 1 && buffer.Bandwidth(BufferSide.ChildWrite) > 0)
+        {
+            bw = Math.Min(bw, buffer.Bandwidth(BufferSide.ChildWrite));
+        }
+
+        return Math.Max(1, bw);
     }
 }

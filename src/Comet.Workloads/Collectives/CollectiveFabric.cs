@@ -33,6 +33,30 @@ public sealed class CollectiveFabric
     /// <summary>The mesh the participant <paramref name="instance"/> is attached to, or null.</summary>
     public MeshNoc? MeshOf(int instance) => _meshOf(0, instance / _perParent[0]);
 
+    /// <summary>Participant <paramref name="instance"/>'s group (its parent at the participants' level) and router on that group's mesh (router (instance mod per-parent, 0) when none joins them).</summary>
+    public (int Group, MeshNode Router) Place(int instance)
+    {
+        var per = _perParent[0];
+        var mesh = MeshOf(instance);
+        return (instance / per, mesh?.NodeOf(instance % per) ?? new MeshNode(instance % per, 0));
+    }
+
+    /// <summary>Links a flow from <paramref name="from"/> to <paramref name="to"/> crosses: across their mesh, or up to its router (0,0), across the levels above and down.</summary>
+    public int Hops(int from, int to) => Hops(0, from, to);
+
+    private int Hops(int k, int from, int to)
+    {
+        var per = _perParent[k];
+        int fromParent = from / per, toParent = to / per;
+        if (fromParent == toParent)
+        {
+            return _meshOf(k, fromParent) is { } mesh ? mesh.NodeOf(from % per).HopsTo(mesh.NodeOf(to % per)) : 0;
+        }
+
+        var hops = (_meshOf(k, fromParent)?.NodeOf(from % per).HopsTo(Attachment) ?? 0) + (_meshOf(k, toParent)?.NodeOf(to % per).HopsTo(Attachment) ?? 0);
+        return k + 1 < _perParent.Length ? hops + Hops(k + 1, fromParent, toParent) : hops;
+    }
+
     /// <summary>A process carrying <paramref name="bytes"/> from instance <paramref name="from"/> to the instances <paramref name="to"/>: one tree when <paramref name="multicast"/>, otherwise one unicast each, all in flight together.</summary>
     public IEnumerable<Event> Send(Simulation sim, ComponentRef who, ActivityLabel label, int from, IReadOnlyList<int> to, long bytes, bool multicast)
     {

@@ -4,9 +4,10 @@ namespace Comet.Workloads.Collectives;
 /// <param name="Algorithm">The collective.</param>
 /// <param name="Nodes">Participating nodes (local indices 0..Nodes−1; node 0 is the root).</param>
 /// <param name="Phases">The phases, run one after the other.</param>
-public sealed record CollectiveSchedule(CollectiveAlgorithm Algorithm, int Nodes, IReadOnlyList<CollectivePhase> Phases)
+/// <param name="Choice">The algorithm the phases carry out (<c>direct</c>: the root-centric schedule <see cref="Build"/> makes).</param>
+public sealed record CollectiveSchedule(CollectiveAlgorithm Algorithm, int Nodes, IReadOnlyList<CollectivePhase> Phases, CollectiveAlgorithmChoice Choice = CollectiveAlgorithmChoice.Direct)
 {
-    /// <summary>Builds the schedule of <paramref name="algorithm"/> over <paramref name="nodes"/> nodes, each holding <paramref name="bytes"/> (<paramref name="elements"/> elements).</summary>
+    /// <summary>Builds the direct (root-centric) schedule of <paramref name="algorithm"/> over <paramref name="nodes"/> nodes, each holding <paramref name="bytes"/> (<paramref name="elements"/> elements).</summary>
     /// <param name="algorithm">The collective.</param>
     /// <param name="nodes">Number of participants.</param>
     /// <param name="bytes">Bytes of one node's tile.</param>

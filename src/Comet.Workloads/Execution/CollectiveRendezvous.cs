@@ -9,4 +9,7 @@ public sealed record CollectiveRendezvous(Event Done, int Expected)
 {
     /// <summary>Participants arrived so far.</summary>
     public int Arrived { get; set; }
+
+    /// <summary>The trace detail of the participants' collective rows: <c>algorithm:&lt;name&gt;</c> of the schedule that ran.</summary>
+    public string Detail { get; set; } = "";
 }

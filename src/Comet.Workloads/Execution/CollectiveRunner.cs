@@ -36,7 +36,7 @@ internal sealed class CollectiveRunner(RunContext run)
         if (meeting.Arrived == meeting.Expected)
         {
             _rendezvous.Remove(key);
-            sim.Process(Schedule(node, span, participants, meeting.Done), $"{node.Name}.schedule");
+            sim.Process(Schedule(node, span, participants, meeting), $"{node.Name}.schedule");
         }
 
         var who = run.Machine.RefOf(level, me);
@@ -54,12 +54,12 @@ internal sealed class CollectiveRunner(RunContext run)
             run.Tallies.Of(node).AddStall(scheduleStart - asked);
         }
 
-        sim.Trace?.Write(new TraceRecord(Math.Max(asked, scheduleStart), sim.Now, who.Name, who.Instance, ActivityKind.Collective, node.Name, tensor, occurrence, 0, ""));
+        sim.Trace?.Write(new TraceRecord(Math.Max(asked, scheduleStart), sim.Now, who.Name, who.Instance, ActivityKind.Collective, node.Name, tensor, occurrence, 0, meeting.Detail));
         run.Tallies.Of(node).Add(start, sim.Now);
     }
 
-    /// <summary>The process that runs the collective's schedule once every participant has arrived; <paramref name="done"/> gets its start cycle.</summary>
-    private IEnumerable<Event> Schedule(CollectiveOperationNode node, int[] span, int[] participants, Event done)
+    /// <summary>The process that runs the collective's schedule once every participant has arrived; <paramref name="meeting"/>'s event gets its start cycle.</summary>
+    private IEnumerable<Event> Schedule(CollectiveOperationNode node, int[] span, int[] participants, CollectiveRendezvous meeting)
     {
         var sim = run.Sim;
         var machine = run.Machine;
@@ -69,17 +69,52 @@ internal sealed class CollectiveRunner(RunContext run)
         var elements = extents is null ? 0 : run.Tiles.ProjectedElements(extents, node.InputTensorId, node.Tag);
         var bytes = TileAnalysis.Bytes(elements, node.PrecisionBits);
         var net = machine.Level(level).LinkNetwork;
+        var broadcast = net?.BroadcastSupport ?? false;
+        var reduction = net?.ReductionSupport ?? false;
         var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
-        var schedule = CollectiveSchedule.Build(algorithm, participants.Length, bytes, elements, net?.BroadcastSupport ?? false, net?.ReductionSupport ?? false);
-        var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
+        var fabric = Fabric(span);
         var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
         var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
-        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, Fabric(span), label, op, p => machine.SimdBelow(level, participants[p])))
+        var layout = new CollectiveLayout([.. participants.Select(p => fabric.Place(p).Group)], [.. participants.Select(p => fabric.Place(p).Router)]);
+        var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
+        if (choice == CollectiveAlgorithmChoice.Auto)
+        {
+            choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
+            {
+                var candidate = CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction);
+                return CollectiveIdleCost.Of(
+                    candidate,
+                    h => Cycles.CeilDiv(h.Bytes, CollectiveExecutor.PortBandwidth(buffers[h.Node], h, fabric.MeshOf(participants[h.Node]))),
+                    f => f.To.Max(t => FlowCycles(fabric, participants[f.From], participants[t], f.Bytes)),
+                    r => machine.SimdBelow(level, participants[r.Node])?.OperationCycles(op, r.Elements) ?? 0);
+            });
+        }
+
+        choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
+        var schedule = CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction);
+        var name = CollectiveAlgorithmNames.Name(choice);
+        meeting.Detail = "algorithm:" + name;
+        run.Tallies.Of(node).NoteAlgorithm(name);
+        var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
+        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])))
         {
             yield return ev;
         }
 
-        done.Succeed(start);
+        meeting.Done.Succeed(start);
+    }
+
+    /// <summary>Contention-free cycles of <paramref name="bytes"/> from instance <paramref name="from"/> to <paramref name="to"/>: H·h + ⌈bytes ÷ link rate⌉ cut-through, H·(h + bytes ÷ link rate) store-and-forward, on the sender's mesh.</summary>
+    private static long FlowCycles(CollectiveFabric fabric, int from, int to, long bytes)
+    {
+        var hops = fabric.Hops(from, to);
+        if (hops == 0 || fabric.MeshOf(from) is not { } mesh)
+        {
+            return 0;
+        }
+
+        var p = mesh.Parameters;
+        return p.Switching == MeshSwitching.CutThrough ? (hops * p.HopLatencyCycles) + p.LinkCycles(0, bytes) : p.PathCycles(bytes, hops);
     }
 
     /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>

@@ -1,4 +1,5 @@
 using Comet.Hardware.Components;
+using Comet.Workloads.Collectives;
 
 namespace Comet.Workloads.Execution;
 
@@ -9,7 +10,8 @@ namespace Comet.Workloads.Execution;
 /// <param name="NocEnergy">Price every mesh hop with the Orion router/link model, as the analytical model's <c>--calc_noc_energy</c> prices whole transfers.</param>
 /// <param name="Network">How the meshes switch: whole-transfer store-and-forward (COMET's assumption) or packets cut-through.</param>
 /// <param name="Transfers">How a tile move uses its ports and the mesh: a pipeline of chunks through bounded staging, or ports held together and then the mesh (serial).</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, TransferMode Transfers = TransferMode.Pipelined)
+/// <param name="Collectives">Which algorithm runs every collective (<c>--collectives</c>): auto (the node's <c>algorithm:</c> key, else <see cref="CollectiveAutoRule"/>), or direct (COMET's assumption), ring or 2d wherever the kind has it.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, TransferMode Transfers = TransferMode.Pipelined, CollectiveAlgorithmChoice Collectives = CollectiveAlgorithmChoice.Auto)
 {
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();

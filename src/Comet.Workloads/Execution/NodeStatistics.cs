@@ -13,4 +13,5 @@ namespace Comet.Workloads.Execution;
 /// <param name="StallCycles">Cycles participants waited for it (collectives).</param>
 /// <param name="MeanCyclesPerInvocation">Mean duration of one invocation of the node itself (for a spatial node: one iteration of its parent).</param>
 /// <param name="Basis">Which span <paramref name="MeanCycles"/> measures.</param>
-public sealed record NodeStatistics(int Index, string Name, string Kind, string Levels, long Invocations, double MeanCycles, long TotalCycles, long FirstStart, long LastEnd, long StallCycles, double MeanCyclesPerInvocation, NodeCycleBasis Basis = NodeCycleBasis.Invocation);
+/// <param name="Algorithm">The collective algorithm that ran (collectives only, else null).</param>
+public sealed record NodeStatistics(int Index, string Name, string Kind, string Levels, long Invocations, double MeanCycles, long TotalCycles, long FirstStart, long LastEnd, long StallCycles, double MeanCyclesPerInvocation, NodeCycleBasis Basis = NodeCycleBasis.Invocation, string? Algorithm = null);

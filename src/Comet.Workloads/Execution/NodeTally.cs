@@ -18,6 +18,22 @@ public sealed class NodeTally
     /// <summary>Cycles participants waited (collectives).</summary>
     public long StallCycles { get; private set; }
 
+    /// <summary>The collective algorithms that ran this node, by name ("+"-joined when they differ between occurrences), or null.</summary>
+    public string? Algorithm { get; private set; }
+
+    /// <summary>Notes that an occurrence of this collective ran <paramref name="name"/>.</summary>
+    public void NoteAlgorithm(string name)
+    {
+        if (Algorithm is null)
+        {
+            Algorithm = name;
+        }
+        else if (!Algorithm.Split('+').Contains(name))
+        {
+            Algorithm = string.Join("+", Algorithm.Split('+').Append(name).Order(StringComparer.Ordinal));
+        }
+    }
+
     /// <summary>Records one invocation from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public void Add(long start, long end)
     {

@@ -56,7 +56,7 @@ internal static class ResultCollector
                 }
             }
 
-            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, mean, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles, perIteration, basis));
+            nodes.Add(new NodeStatistics(node.Index, node.Name, kind, levels, t.Invocations, mean, t.TotalCycles, t.FirstStart, t.LastEnd, t.StallCycles, perIteration, basis, t.Algorithm));
         }
 
         return nodes;

@@ -1,4 +1,5 @@
 using Comet.Hardware.Inputs;
+using Comet.Workloads.Collectives;
 
 namespace Comet.Workloads.Inputs;
 
@@ -9,7 +10,7 @@ internal static class CollectiveNodeParser
     public static readonly string[] Keys =
     [
         "node_type", "tag", "target", "type", "reduction_op", "dimension", "src", "dest", "in_tensor", "out_tensor", "precision",
-        "wb_output", "spatial_factor", "child", "subtree",
+        "wb_output", "spatial_factor", "child", "subtree", "algorithm",
     ];
 
     /// <summary>Parses the node at <paramref name="path"/> (number <paramref name="index"/>, under <paramref name="parentIndex"/>) with its already-parsed <paramref name="children"/>.</summary>
@@ -50,6 +51,7 @@ internal static class CollectiveNodeParser
                 "set 'link_transfers: true' in its arch.yaml attributes");
         }
 
+        var algorithm = Algorithm(ctx, map, path, kind, target.LinkNetwork);
         var reduction = OperationKind.None;
         if (YamlFile.Find(map, "reduction_op") is { } redNode)
         {
@@ -95,6 +97,44 @@ internal static class CollectiveNodeParser
             PrecisionBits = (int)precision,
             WritesBack = wb,
             SpatialFactor = spatial,
+            Algorithm = algorithm,
         };
     }
+
+    /// <summary>The optional <c>algorithm:</c> key (a Comet extension): one of the algorithms that run <paramref name="kind"/>, or auto.</summary>
+    private static CollectiveAlgorithmChoice Algorithm(MappingParseContext ctx, YamlMappingNode map, string path, CollectiveKind kind, Hardware.Specs.NetworkSpec network)
+    {
+        if (YamlFile.Find(map, "algorithm") is not { } node)
+        {
+            return CollectiveAlgorithmChoice.Auto;
+        }
+
+        var key = path + ".algorithm";
+        var text = ctx.File.AsString(node, key);
+        var allowed = CollectiveAlgorithmNames.For(kind).Prepend(CollectiveAlgorithmChoice.Auto).Select(CollectiveAlgorithmNames.Name).ToList();
+        if (CollectiveAlgorithmNames.Parse(text) is not { } choice || !allowed.Contains(CollectiveAlgorithmNames.Name(choice)))
+        {
+            throw ctx.File.Error(node, key, $"unknown algorithm '{text}' for collective type '{CollectiveTypeName(kind)}' (one of {string.Join(", ", allowed)})", NameHints.DidYouMean(text, allowed));
+        }
+
+        if (choice == CollectiveAlgorithmChoice.Multicast && !network.BroadcastSupport)
+        {
+            throw ctx.File.Error(node, key, "multicast needs a link network with broadcast_support: true", "use binomial");
+        }
+
+        if (choice == CollectiveAlgorithmChoice.InNetwork && !network.ReductionSupport)
+        {
+            throw ctx.File.Error(node, key, "in_network needs a link network with reduction_support: true", "use tree");
+        }
+
+        return choice;
+    }
+
+    private static string CollectiveTypeName(CollectiveKind kind) => kind switch
+    {
+        CollectiveKind.AllReduce => "allreduce",
+        CollectiveKind.AllGather => "allgather",
+        CollectiveKind.ReduceScatter => "reduce_scatter",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

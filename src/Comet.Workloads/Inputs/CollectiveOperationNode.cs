@@ -30,6 +30,9 @@ public sealed record CollectiveOperationNode : MappingNode
     /// <summary>The input tensor.</summary>
     public required int InputTensorId { get; init; }
 
+    /// <summary>The algorithm the <c>algorithm:</c> key asks for (a Comet extension; auto when absent).</summary>
+    public Collectives.CollectiveAlgorithmChoice Algorithm { get; init; }
+
     /// <summary>The output tensor.</summary>
     public required int OutputTensorId { get; init; }
 

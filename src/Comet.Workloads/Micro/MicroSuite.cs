@@ -1,4 +1,5 @@
 using Comet.Hardware.Micro;
+using Comet.Workloads.Collectives;
 
 namespace Comet.Workloads.Micro;
 
@@ -14,6 +15,8 @@ public static class MicroSuite
     [
         new("network", NetworkMicroCases.All),
         new("engine", EngineMicroCases.All),
+        new("transfer", TransferMicroCases.All),
+        new("collective", CollectiveMicroCases.All),
     ];
 
     /// <summary>Runs every case of every family, in order.</summary>
