@@ -90,12 +90,13 @@ public class SimulateCommandTests : TempFolderTest
     public void Simulate_NetworkCutThrough_PaysTheSerializationOncePerPath()
     {
         // gemm_only's tiles cross 2 B/cycle mesh links; store-and-forward pays each tile's serialization on every hop,
-        // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles.
+        // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles
+        // (lock-step instances, as docs/simulator.md's table; free instances give 3 720 130 store-and-forward).
         var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "store-and-forward", "cut-through" })
         {
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--instances", "lockstep"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();

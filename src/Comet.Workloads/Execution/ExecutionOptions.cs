@@ -8,8 +8,13 @@ namespace Comet.Workloads.Execution;
 /// <param name="StreamLeaves">True: a leaf invocation holds its engine and operand ports for the whole invocation and streams its tiles in a local schedule; false: its ports are arbitrated tile by tile with the rest of the machine.</param>
 /// <param name="NocEnergy">Price every mesh hop with the Orion router/link model, as the analytical model's <c>--calc_noc_energy</c> prices whole transfers.</param>
 /// <param name="Network">How the meshes switch: whole-transfer store-and-forward (COMET's assumption) or packets cut-through.</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough)
+/// <param name="Instances">Whether fan-out instances step through their parent's loop on their own (free) or in lock-step.</param>
+/// <param name="Reuse">Whether a tile resident from one invocation serves the next invocation that needs it again.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, InstanceSync Instances = InstanceSync.Free, TileReuse Reuse = TileReuse.CrossInvocation)
 {
+    /// <summary>True when both issue-12 mechanisms are off, so outputs are those of the lock-step, no-reuse executor.</summary>
+    public bool IsLegacySchedule => Instances == InstanceSync.Lockstep && Reuse == TileReuse.None;
+
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();
 }

@@ -16,7 +16,7 @@ internal sealed class RunContext
         Machine = new Machine(sim, inputs.Architecture, options.NocEnergy, options.Network);
         Tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         Plans = new PlanBuilder(inputs, Tiles, Machine);
-        Stalls = new StallRows(sim);
+        Stalls = new StallRows(sim, Idle);
 
         // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
         // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
@@ -43,6 +43,12 @@ internal sealed class RunContext
 
     /// <summary>Per-node invocation figures.</summary>
     public NodeTallies Tallies { get; } = new();
+
+    /// <summary>Bytes moved per level and tensor.</summary>
+    public TrafficTally Traffic { get; } = new();
+
+    /// <summary>Idle cycles per component instance and reason.</summary>
+    public InstanceIdle Idle { get; } = new();
 
     /// <summary>Where waits are written.</summary>
     public StallRows Stalls { get; }

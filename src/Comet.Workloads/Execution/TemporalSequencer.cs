@@ -152,7 +152,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     }
 
     /// <summary>The physical instances tile group <paramref name="group"/> of <paramref name="e"/> goes to, computed once per invocation.</summary>
-    private int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
+    public int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
     {
         var g = Array.IndexOf(e.Groups, group);
         var cache = state.Destinations[e.Index] ??= new int[e.Groups.Length][];

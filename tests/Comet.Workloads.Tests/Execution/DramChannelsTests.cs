@@ -29,7 +29,8 @@ public class DramChannelsTests
 
         var inputs = CometInputLoader.Parse(arch, Read("problem.yaml"), Read("mapping.yaml"), Read("const.yaml"));
         var sink = new RowSink();
-        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }).Run();
+        // Lock-step instances, as the figures below were derived (free instances hide the DRAM latency behind skew).
+        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }, ExecutionOptions.Default with { Instances = InstanceSync.Lockstep }).Run();
         return (result, sink.Rows);
     }
 
