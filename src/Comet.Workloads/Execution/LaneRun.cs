@@ -55,15 +55,23 @@ internal sealed class LaneRun
     /// <summary>Counts one more destination (reservation, or lane done with the tile) of group <paramref name="group"/> of tile <paramref name="ordinal"/>; true for the last of <paramref name="of"/>.</summary>
     public bool Count(int entry, int ordinal, int group, int of)
     {
-        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 2];
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
         return ++counts[group] == of;
     }
 
     /// <summary>Counts one more lane done with group <paramref name="group"/> of tile <paramref name="ordinal"/> (a separate count from the reservations); true for the last of <paramref name="of"/>.</summary>
     public bool CountDone(int entry, int ordinal, int group, int of)
     {
-        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 2];
-        return ++counts[counts.Length / 2 + group] == of;
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
+        return ++counts[(counts.Length / 3) + group] == of;
+    }
+
+    /// <summary>Counts one more destination of group <paramref name="group"/> that kept tile <paramref name="ordinal"/> from the previous invocation; returns how many have.</summary>
+    public int CountKept(int entry, int ordinal, int group, bool kept)
+    {
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
+        var at = (2 * counts.Length / 3) + group;
+        return kept ? ++counts[at] : counts[at];
     }
 
     /// <summary>Triggered when lane <paramref name="lane"/> begins iteration <paramref name="iteration"/> (bounds how far its mover runs ahead).</summary>

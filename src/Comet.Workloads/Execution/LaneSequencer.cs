@@ -41,7 +41,18 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 var k = e.Ordinal[i];
                 var g = layout.GroupOf[e.Index][p];
                 var dests = sequencer.Destinations(state, e, e.Groups[g]);
-                if (run.Machine.Memory(e.Entry.ChildLevelId, dests[layout.Place[e.Index][p]]) is { Space: { } room } memory)
+                var d = dests[layout.Place[e.Index][p]];
+
+                // A tile kept from the previous invocation, moved from the same parent tile, is there already: no space, no move.
+                var kept = false;
+                if (run.Resident.Applies(e))
+                {
+                    var version = run.Resident.Current(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId));
+                    state.FillVersion[e.Index] = version;
+                    kept = run.Resident.TryTake(plan.Node.Index, e.Index, g, d, version);
+                }
+
+                if (!kept && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
                 {
                     var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
                     var asked = sim.Now;
@@ -58,9 +69,20 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 {
                     lanes.OutReady(e.Index, k, p).Succeed();
                 }
-                else if (lanes.Count(e.Index, k, g, dests.Length))
+                else
                 {
-                    sim.Process(FillGroup(lanes, e, k, i, g), e.FillName);
+                    var keptHere = lanes.CountKept(e.Index, k, g, kept);
+                    if (lanes.Count(e.Index, k, g, dests.Length))
+                    {
+                        if (keptHere == dests.Length)
+                        {
+                            lanes.Ready(e.Index, k, g).Succeed();
+                        }
+                        else
+                        {
+                            sim.Process(FillGroup(lanes, e, k, i, g), e.FillName);
+                        }
+                    }
                 }
             }
         }
@@ -131,7 +153,9 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
         var dests = sequencer.Destinations(state, e, e.Groups[g]);
         if (!e.IsOutput)
         {
-            if (run.Machine.Memory(e.Entry.ChildLevelId, dests[lanes.Layout.Place[e.Index][p]]).Space is { } room)
+            var d = dests[lanes.Layout.Place[e.Index][p]];
+            if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
+                && !(run.Resident.Applies(e) && run.Resident.Keep(state.Plan.Node.Index, e.Index, g, d, state.FillVersion[e.Index], room, e.BytesPerInstance)))
             {
                 TileSpace.Free(room, e.BytesPerInstance);
             }
@@ -149,7 +173,23 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
     public IEnumerable<Event> DrainShared(TemporalRun state, EntryPlan e, int ordinal) => sequencer.Drain(state, e, ordinal);
 
     /// <summary>Gives back the space a shared input's current tile holds.</summary>
-    public void ReleaseShared(TemporalRun state, EntryPlan e) => sequencer.Release(state, e);
+    public void ReleaseShared(TemporalRun state, EntryPlan e) => sequencer.Release(state, e, keep: false);
+
+    /// <summary>Notes, before lane <paramref name="p"/> runs child <paramref name="child"/> of iteration <paramref name="iteration"/>, which parent tile each of its input buffers holds.</summary>
+    public void NoteTilesInUse(LaneRun lanes, int iteration, int child, int p)
+    {
+        var state = lanes.State;
+        foreach (var e in state.Plan.Entries)
+        {
+            if (e.Consumer != child || e.IsOutput || !lanes.Layout.PerLane[e.Index])
+            {
+                continue;
+            }
+
+            var dests = sequencer.Destinations(state, e, e.Groups[lanes.Layout.GroupOf[e.Index][p]]);
+            run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, dests[lanes.Layout.Place[e.Index][p]], new TileVersion(state, e.Index, e.Ordinal[iteration]));
+        }
+    }
 
     private IEnumerable<Event> FillGroup(LaneRun lanes, EntryPlan e, int ordinal, int iteration, int g)
     {

@@ -17,6 +17,9 @@ internal sealed class RunContext
         Tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         Plans = new PlanBuilder(inputs, Tiles, Machine);
         Stalls = new StallRows(sim, Idle);
+        var written = inputs.Mapping.Nodes.OfType<DataMovementTileNode>().SelectMany(n => n.Entries).Where(e => Plans.IsOutput(e.TensorId, e.Tag)).Select(e => e.TensorId)
+            .Concat(inputs.Mapping.Nodes.OfType<CollectiveOperationNode>().Select(c => c.OutputTensorId)).ToHashSet();
+        Resident = new ResidentTiles(options.Reuse == TileReuse.CrossInvocation, written);
 
         // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
         // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
@@ -43,6 +46,9 @@ internal sealed class RunContext
 
     /// <summary>Per-node invocation figures.</summary>
     public NodeTallies Tallies { get; } = new();
+
+    /// <summary>Tiles kept in their buffers for the next invocation.</summary>
+    public ResidentTiles Resident { get; }
 
     /// <summary>Bytes moved per level and tensor.</summary>
     public TrafficTally Traffic { get; } = new();

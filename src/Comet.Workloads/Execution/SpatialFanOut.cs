@@ -75,6 +75,13 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         // turn, one after the other, while different physical instances run concurrently.
         var childLevels = ChildLevelsOf(node);
         var (physical, fanOut) = Shape(node);
+        if (physical < fanOut)
+        {
+            // Folded logical instances keep several parents' tiles in one buffer at once: which one a kept tile came
+            // from is no longer one version per buffer, so nothing is kept from here on.
+            run.Resident.Disable();
+        }
+
         var turns = new List<IEnumerable<Event>>[physical];
         for (var j = 0; j < fanOut; j++)
         {

@@ -135,6 +135,11 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 var bodyStart = sim.Now;
                 span.BodyFirst = Math.Min(span.BodyFirst, bodyStart);
                 span.Bodies ??= spatial.Bodies(s, state.Binding);
+                if (run.Resident.Enabled)
+                {
+                    movers.NoteTilesInUse(lanes, i, c, p);
+                }
+
                 foreach (var ev in span.Bodies[p])
                 {
                     yield return ev;

@@ -217,6 +217,11 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         }
         else
         {
+            if (run.Resident.Enabled)
+            {
+                sequencer.NoteTilesInUse(state, i, child);
+            }
+
             foreach (var ev in runNode(plan.Children[child].Node, state.Binding))
             {
                 yield return ev;

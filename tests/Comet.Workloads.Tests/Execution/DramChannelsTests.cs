@@ -29,8 +29,8 @@ public class DramChannelsTests
 
         var inputs = CometInputLoader.Parse(arch, Read("problem.yaml"), Read("mapping.yaml"), Read("const.yaml"));
         var sink = new RowSink();
-        // Lock-step instances, as the figures below were derived (free instances hide the DRAM latency behind skew).
-        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }, ExecutionOptions.Default with { Instances = InstanceSync.Lockstep }).Run();
+        // Lock-step instances and no cross-invocation reuse, as the figures below were derived (free instances hide the DRAM latency behind skew; reuse keeps B in the WBuffers).
+        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }, ExecutionOptions.Default with { Instances = InstanceSync.Lockstep, Reuse = TileReuse.None }).Run();
         return (result, sink.Rows);
     }
 
