@@ -91,12 +91,12 @@ public class SimulateCommandTests : TempFolderTest
     {
         // gemm_only's tiles cross 2 B/cycle mesh links; store-and-forward pays each tile's serialization on every hop,
         // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles
-        // (lock-step instances, as docs/simulator.md's table; free instances give 3 720 130 store-and-forward).
+        // (lock-step instances without reuse, the schedule of docs/simulator.md's table).
         var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "store-and-forward", "cut-through" })
         {
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--instances", "lockstep"]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--instances", "lockstep", "--reuse", "none"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();

@@ -5,7 +5,7 @@ namespace Comet.Workloads.Execution;
 /// <summary>Cycles each component instance sat idle between tile steps, by reason, so skew between instances is visible.</summary>
 internal sealed class InstanceIdle
 {
-    private readonly SortedDictionary<(string Component, int Instance), long[]> _cycles = new();
+    private readonly Dictionary<(string Component, int Instance), long[]> _cycles = [];
 
     /// <summary>Adds <paramref name="cycles"/> of idle time of <paramref name="who"/> for <paramref name="reason"/> (nothing when not positive).</summary>
     public void Add(ComponentRef who, IdleReason reason, long cycles)
@@ -26,5 +26,5 @@ internal sealed class InstanceIdle
 
     /// <summary>Every instance that idled, ordered by component name and instance.</summary>
     public IReadOnlyList<InstanceIdleTime> Rows() =>
-        [.. _cycles.Select(kv => new InstanceIdleTime(kv.Key.Component, kv.Key.Instance, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))];
+        [.. _cycles.OrderBy(kv => kv.Key.Component, StringComparer.Ordinal).ThenBy(kv => kv.Key.Instance).Select(kv => new InstanceIdleTime(kv.Key.Component, kv.Key.Instance, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))];
 }
