@@ -33,7 +33,10 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         // Lock-step: an instance that finished early waits for the slowest of its fan-out.
         for (var p = 0; p < physical; p++)
         {
-            run.Idle.Add(LaneRef(node, b, p), IdleReason.Binding, sim.Now - ends[p]);
+            if (sim.Now > ends[p])
+            {
+                run.Idle.Add(LaneRef(node, b, p), IdleReason.Binding, sim.Now - ends[p]);
+            }
         }
     }
 
