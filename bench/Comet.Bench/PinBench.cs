@@ -9,11 +9,13 @@ public static class PinBench
     /// <summary>The pin file, relative to the repository root.</summary>
     public const string PinFile = "tests/data/pinned-outputs.tsv";
 
-    /// <summary>Runs the group and returns the exit code: <c>pin [--update] [--only CASE]</c>; 0 when every pin holds (or was rewritten), 1 when one differs.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>pin [--update] [--only CASE] [--instances free|lockstep] [--reuse cross-invocation|none]</c>; 0 when every pin holds (or was rewritten), 1 when one differs.</summary>
+    /// <remarks><c>--instances lockstep --reuse none</c> checks the executor's earlier schedule against pins written before issue 12.</remarks>
     public static int Run(string[] args)
     {
         var root = RepositoryRoot();
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        string[] schedule = [.. new[] { "--instances", "--reuse" }.SelectMany(o => args.SkipWhile(a => a != o).Skip(1).Take(1).Select(v => new[] { o, v })).SelectMany(x => x)];
         var cases = Cases(root).Where(c => only is null || c.Name == only).ToList();
         var watch = Stopwatch.StartNew();
         // Cases run on every core (each run is independent and writes its own folder); the pins keep the cases' order.
@@ -21,7 +23,7 @@ public static class PinBench
         var done = 0;
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            pins[i] = Pins(cases[i].Name, cases[i].Folder).ToArray();
+            pins[i] = Pins(cases[i].Name, cases[i].Folder, schedule).ToArray();
             Console.Error.Write($"\r[{Interlocked.Increment(ref done)}/{cases.Count}] {cases[i].Name,-60}");
         });
         var actual = pins.SelectMany(p => p).ToList();
@@ -47,13 +49,13 @@ public static class PinBench
     }
 
     /// <summary>The three pins of one case folder: its analyze output, and its simulation's summary.json and trace.csv (an exit code when a verb fails); only the CSV trace format is written, since trace.json is not pinned.</summary>
-    public static IEnumerable<string> Pins(string name, string folder)
+    public static IEnumerable<string> Pins(string name, string folder, string[]? schedule = null)
     {
         var analyzeOut = new StringWriter();
         var analyzeCode = Comet.Cli.Program.Run(["analyze", "--case", folder, "--json"], analyzeOut, new StringWriter());
         yield return $"{name}\tanalyze.json\t{(analyzeCode == 0 ? Sha(analyzeOut.ToString()) : $"exit {analyzeCode}")}";
         var outFolder = Path.Combine(Path.GetTempPath(), $"comet-pin-{Environment.ProcessId}-{name}");
-        var simulateCode = Comet.Cli.Program.Run(["simulate", "--case", folder, "--trace", "full", "--trace-format", "csv", "--out", outFolder, "--json"], new StringWriter(), new StringWriter());
+        var simulateCode = Comet.Cli.Program.Run(["simulate", "--case", folder, "--trace", "full", "--trace-format", "csv", "--out", outFolder, "--json", .. schedule ?? []], new StringWriter(), new StringWriter());
         foreach (var file in new[] { "summary.json", "trace.csv" })
         {
             var path = Path.Combine(outFolder, file);

@@ -84,7 +84,7 @@ public class CompareCommandTests
             var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single();
             Assert.That(c.GetProperty("name").GetString(), Is.EqualTo("gemm_only"));
             var attribution = c.GetProperty("attribution");
-            Assert.That(attribution.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "network", "transfers", "collectives", "residual" }));
+            Assert.That(attribution.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "network", "transfers", "collectives", "instances", "reuse", "residual" }));
             var gap = c.GetProperty("simulated_cycles").GetInt64() - c.GetProperty("analytic_cycles").GetInt64();
             Assert.That(attribution.EnumerateObject().Sum(p => p.Value.GetDouble()), Is.EqualTo(gap));
             Assert.That(c.GetProperty("components").GetArrayLength(), Is.GreaterThan(0));
@@ -93,7 +93,7 @@ public class CompareCommandTests
                 Assert.That(File.Exists(Path.Combine(output, file)), Is.True, file);
             }
 
-            Assert.That(stderr, Does.Contain("[4/4] simulations"));
+            Assert.That(stderr, Does.Contain("[6/6] simulations"));
         }
         finally
         {

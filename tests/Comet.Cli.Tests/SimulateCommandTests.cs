@@ -90,12 +90,13 @@ public class SimulateCommandTests : TempFolderTest
     public void Simulate_NetworkCutThrough_PaysTheSerializationOncePerPath()
     {
         // gemm_only's tiles cross 2 B/cycle mesh links; store-and-forward pays each tile's serialization on every hop,
-        // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles.
+        // cut-through once per path, so the run is shorter while the GEMM leaf (no mesh inside) keeps its 8898 cycles
+        // (lock-step instances without reuse, the schedule of docs/simulator.md's table).
         var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "store-and-forward", "cut-through" })
         {
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--transfers", "serial"]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--transfers", "serial", "--instances", "lockstep", "--reuse", "none"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();
@@ -110,14 +111,14 @@ public class SimulateCommandTests : TempFolderTest
     [Test]
     public void Simulate_Transfers_AreNamedInTheSummary_AndSerialIsTheFormerMechanism()
     {
-        // Serial transfers with the cut-through mesh give the figure before pipelined transfers (3 065 227); pipelined
+        // Serial transfers with the cut-through mesh (lock-step instances, no reuse) give the figure before pipelined transfers (3 065 227); pipelined
         // ones stream each tile through its ports and the mesh at once, and the 4-port GBuffers attach at every router.
         var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "serial", "pipelined" })
         {
             var outFolder = Path.Combine(Root, mode);
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none", "--json", "--transfers", mode]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none", "--json", "--transfers", mode, "--instances", "lockstep", "--reuse", "none"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();

@@ -24,7 +24,9 @@ public static class RunCommand
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
         command.Options.Add(options.Collectives);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
+        var schedule = new ScheduleOptions();
+        schedule.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
         return command;
     }
 
@@ -47,14 +49,15 @@ public static class RunCommand
     }
 
     /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
-    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) => Execute(parse, null, stdout, stderr, interrupt);
+    public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) => Execute(parse, null, null, stdout, stderr, interrupt);
 
-    private static int Execute(ParseResult parse, RunOptions? options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, RunOptions? options, ScheduleOptions? schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
-        var execution = SimulateCommand.ParseCollectives((options is null ? null : parse.GetValue(options.Collectives)) ?? "auto", SimulateCommand.ParseTransfers((options is null ? null : parse.GetValue(options.Transfers)) ?? "pipelined", SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"))));
+        var parsed = SimulateCommand.ParseCollectives((options is null ? null : parse.GetValue(options.Collectives)) ?? "auto", SimulateCommand.ParseTransfers((options is null ? null : parse.GetValue(options.Transfers)) ?? "pipelined", SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"))));
+        var execution = schedule is null ? parsed : schedule.Apply(parse, parsed);
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);

@@ -105,7 +105,9 @@ public static class SimulateCommand
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
         command.Options.Add(options.Collectives);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
+        var schedule = new ScheduleOptions();
+        schedule.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
         return command;
     }
 
@@ -119,13 +121,13 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    private static int Execute(ParseResult parse, SimulateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, SimulateOptions options, ScheduleOptions schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var files = options.Inputs.Resolve(parse);
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"))));
+        var execution = schedule.Apply(parse, ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream")))));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);

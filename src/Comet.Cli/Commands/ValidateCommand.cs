@@ -34,12 +34,14 @@ public static class ValidateCommand
         command.Options.Add(options.Network);
         command.Options.Add(options.Transfers);
         command.Options.Add(options.Collectives);
-        command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
+        var schedule = new ScheduleOptions();
+        schedule.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
         return command;
     }
 
     // Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows; 130 after Ctrl-C).
-    private static int Execute(ParseResult parse, ValidateOptions options, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, ValidateOptions options, ScheduleOptions schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
         var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
@@ -47,7 +49,7 @@ public static class ValidateCommand
         // The output folder is checked before the sweep, so a refused --out costs no simulation.
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var execution = SimulateCommand.ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", SimulateCommand.ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default)));
+        var execution = schedule.Apply(parse, SimulateCommand.ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", SimulateCommand.ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default))));
         var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token, execution);
         var families = ValidationFamilyStatistics.Of(results);
 

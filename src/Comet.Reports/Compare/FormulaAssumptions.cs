@@ -13,5 +13,7 @@ public static class FormulaAssumptions
         new("network", "whole-tile store-and-forward (D = H)", o => o with { Network = MeshSwitching.StoreAndForward }),
         new("transfers", "memory ports, then the mesh, in series", o => o with { Transfers = TransferMode.Serial }),
         new("collectives", "root-centric: gather to one root, combine there, broadcast", o => o with { Collectives = CollectiveAlgorithmChoice.Direct }),
+        new("instances", "lock-step instances: a parent waits for every instance and destination before its next step", o => o with { Instances = InstanceSync.Lockstep }),
+        new("reuse", "no reuse across invocations: every invocation fetches its tiles afresh", o => o with { Reuse = TileReuse.None }),
     ];
 }

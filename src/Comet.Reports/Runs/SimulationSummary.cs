@@ -26,6 +26,7 @@ public static class SimulationSummary
             w.WriteString("leaf_ports", request.ExecutionOrDefault.StreamLeaves ? "stream" : "tile");
             w.WriteString("network", request.ExecutionOrDefault.Network == Comet.Hardware.Components.MeshSwitching.CutThrough ? "cut-through" : "store-and-forward");
             w.WriteString("transfers", request.ExecutionOrDefault.Transfers == Comet.Hardware.Components.TransferMode.Pipelined ? "pipelined" : "serial");
+            ScheduleSummary.WriteModes(w, request.ExecutionOrDefault);
             w.WriteBoolean("cancelled", cancelled);
             w.WriteNumber("simulated_cycles", result.SimulatedCycles);
             Nullable(w, "analytic_cycles", analytic?.TotalCycles);
@@ -123,6 +124,7 @@ public static class SimulationSummary
             }
 
             w.WriteEndObject();
+            ScheduleSummary.WriteFigures(w, request.ExecutionOrDefault, result);
 
             w.WriteStartObject("inputs_sha256");
             foreach (var (k, v) in request.Inputs.Hashes.OrderBy(p => p.Key, StringComparer.Ordinal))

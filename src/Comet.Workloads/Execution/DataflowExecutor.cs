@@ -28,7 +28,9 @@ public sealed class DataflowExecutor
         var mover = new TileMover(_run, ports);
         var space = new TileSpace(_run);
         _spatial = new SpatialFanOut(_run, mover, space, RunNode);
-        _temporal = new TemporalLoop(_run, new TemporalSequencer(_run, mover, space), new LeafProcesses(_run, mover), new LeafStreamRunner(_run, ports), RunNode);
+        var sequencer = new TemporalSequencer(_run, mover, space);
+        var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, mover, space), _spatial, RunNode);
+        _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), new LeafStreamRunner(_run, ports), RunNode);
         _collectives = new CollectiveRunner(_run);
     }
 

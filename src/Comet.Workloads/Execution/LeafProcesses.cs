@@ -167,5 +167,5 @@ internal sealed class LeafProcesses(RunContext run, TileMover mover)
             ? DataTransfer.RunSingle(run.Sim, requester, label, one)
             : pair is { } p
             ? DataTransfer.RunPair(run.Sim, requester, label, p.First, p.Second)
-            : mover.Move(e.Entry, target, children, e.BytesPerInstance, drain, label);
+            : mover.Move(e.Entry, target, children, e.BytesPerInstance, drain, label, counted: false);
 }

@@ -43,6 +43,15 @@ public sealed class NodeTally
         LastEnd = Math.Max(LastEnd, end);
     }
 
+    /// <summary>Records one invocation spanning <paramref name="start"/> to <paramref name="end"/> whose instances ran free and took <paramref name="cycles"/> each on average.</summary>
+    public void Add(long start, long end, long cycles)
+    {
+        Invocations++;
+        TotalCycles += cycles;
+        FirstStart = Math.Min(FirstStart, start);
+        LastEnd = Math.Max(LastEnd, end);
+    }
+
     /// <summary>Records a wait of <paramref name="cycles"/>.</summary>
     public void AddStall(long cycles) => StallCycles += cycles;
 }

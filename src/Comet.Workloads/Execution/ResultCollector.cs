@@ -10,7 +10,7 @@ internal static class ResultCollector
     {
         var machine = run.Machine;
         var energy = machine.Ledger.ByComponent();
-        return new SimulationResult(run.Sim.Now, run.Sim.ProcessedEvents, Nodes(run), Levels(run), energy, energy.Values.Sum(), machine.Ledger.UnitsByKind());
+        return new SimulationResult(run.Sim.Now, run.Sim.ProcessedEvents, Nodes(run), Levels(run), energy, energy.Values.Sum(), machine.Ledger.UnitsByKind(), run.Idle.Rows(), run.Traffic.Rows(run));
     }
 
     private static List<NodeStatistics> Nodes(RunContext run)

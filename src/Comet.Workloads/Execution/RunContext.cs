@@ -16,7 +16,10 @@ internal sealed class RunContext
         Machine = new Machine(sim, inputs.Architecture, options.NocEnergy, options.Network, options.Transfers);
         Tiles = new TileAnalysis(inputs.Problem, inputs.Mapping);
         Plans = new PlanBuilder(inputs, Tiles, Machine);
-        Stalls = new StallRows(sim);
+        Stalls = new StallRows(sim, Idle);
+        var written = inputs.Mapping.Nodes.OfType<DataMovementTileNode>().SelectMany(n => n.Entries).Where(e => Plans.IsOutput(e.TensorId, e.Tag)).Select(e => e.TensorId)
+            .Concat(inputs.Mapping.Nodes.OfType<CollectiveOperationNode>().Select(c => c.OutputTensorId)).ToHashSet();
+        Resident = new ResidentTiles(options.Reuse == TileReuse.CrossInvocation, written);
 
         // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
         // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
@@ -43,6 +46,15 @@ internal sealed class RunContext
 
     /// <summary>Per-node invocation figures.</summary>
     public NodeTallies Tallies { get; } = new();
+
+    /// <summary>Tiles kept in their buffers for the next invocation.</summary>
+    public ResidentTiles Resident { get; }
+
+    /// <summary>Bytes moved per level and tensor.</summary>
+    public TrafficTally Traffic { get; } = new();
+
+    /// <summary>Idle cycles per component instance and reason.</summary>
+    public InstanceIdle Idle { get; } = new();
 
     /// <summary>Where waits are written.</summary>
     public StallRows Stalls { get; }

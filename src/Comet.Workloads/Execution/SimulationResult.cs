@@ -8,6 +8,8 @@ namespace Comet.Workloads.Execution;
 /// <param name="EnergyByComponent">Energy per level, pJ.</param>
 /// <param name="TotalEnergy">Total energy, pJ.</param>
 /// <param name="Units">Units counted per level and access kind (bytes, or operations for compute).</param>
+/// <param name="Idle">Idle cycles per component instance and reason (empty when none idled).</param>
+/// <param name="Traffic">Bytes moved per level and tensor.</param>
 public sealed record SimulationResult(
     long SimulatedCycles,
     long Events,
@@ -15,4 +17,6 @@ public sealed record SimulationResult(
     IReadOnlyList<LevelStatistics> Levels,
     IReadOnlyDictionary<string, double> EnergyByComponent,
     double TotalEnergy,
-    IReadOnlyDictionary<string, long> Units);
+    IReadOnlyDictionary<string, long> Units,
+    IReadOnlyList<InstanceIdleTime>? Idle = null,
+    IReadOnlyList<TensorTraffic>? Traffic = null);

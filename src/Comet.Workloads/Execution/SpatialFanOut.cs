@@ -18,21 +18,71 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     {
         var sim = run.Sim;
         var start = sim.Now;
-        var parent = run.Inputs.Mapping.Parent(node) as DataMovementTileNode;
+        var bodies = Bodies(node, b);
+        var physical = bodies.Length;
+        var ends = new long[physical];
+        var procs = new Event[physical];
+        for (var p = 0; p < physical; p++)
+        {
+            procs[p] = sim.Process(Timed(bodies[p], ends, p), InstanceName(node, p));
+        }
+
+        yield return sim.AllOf(procs);
+        run.Tallies.Of(node).Add(start, sim.Now);
+
+        // Lock-step: an instance that finished early waits for the slowest of its fan-out.
+        for (var p = 0; p < physical; p++)
+        {
+            if (sim.Now > ends[p])
+            {
+                run.Idle.Add(LaneRef(node, b, p), IdleReason.Binding, sim.Now - ends[p]);
+            }
+        }
+    }
+
+    /// <summary>Physical instances a spatial node runs on, and its logical fan-out (more than the physical instances when it folds).</summary>
+    public (int Physical, int FanOut) Shape(DataMovementTileNode node)
+    {
         var fanOut = 1;
         foreach (var e in node.Entries)
         {
             fanOut = Math.Max(fanOut, (int)e.FactorProduct);
         }
 
+        var physical = fanOut;
+        foreach (var (level, _) in ChildLevelsOf(node))
+        {
+            physical = Math.Min(physical, (int)Math.Max(1, run.Machine.Level(level).Instances));
+        }
+
+        return (physical, fanOut);
+    }
+
+    /// <summary>The component instance that physical instance <paramref name="p"/> of <paramref name="node"/> is (its first child level's), for idle time and stall rows.</summary>
+    public ComponentRef LaneRef(DataMovementTileNode node, LevelBinding b, int p)
+    {
+        var (level, targetLevel) = ChildLevelsOf(node)[0];
+        var spec = run.Machine.Level(level);
+        var perParent = (int)Math.Max(1, spec.Instances);
+        var parentInstance = spec.ParentIds.Count > 0 ? run.Resolve(b, targetLevel) : 0;
+        return run.Machine.RefOf(level, (parentInstance * perParent) + p);
+    }
+
+    /// <summary>One body per physical instance of one invocation of <paramref name="node"/>: the logical instances folded onto it, in turn.</summary>
+    public IEnumerable<Event>[] Bodies(DataMovementTileNode node, LevelBinding b)
+    {
+        var parent = run.Inputs.Mapping.Parent(node) as DataMovementTileNode;
+
         // A fan-out wider than the physical instance array folds logical instance j onto physical j mod P (P = the
         // smallest instance count among the child levels): each physical instance serves its logical instances in
         // turn, one after the other, while different physical instances run concurrently.
         var childLevels = ChildLevelsOf(node);
-        var physical = fanOut;
-        foreach (var (level, _) in childLevels)
+        var (physical, fanOut) = Shape(node);
+        if (physical < fanOut)
         {
-            physical = Math.Min(physical, (int)Math.Max(1, run.Machine.Level(level).Instances));
+            // Folded logical instances keep several parents' tiles in one buffer at once: which one a kept tile came
+            // from is no longer one version per buffer, so nothing is kept from here on.
+            run.Resident.Disable();
         }
 
         var turns = new List<IEnumerable<Event>>[physical];
@@ -57,14 +107,24 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
             (turns[j % physical] ??= []).Add(body);
         }
 
-        var procs = new Event[physical];
+        var bodies = new IEnumerable<Event>[physical];
         for (var p = 0; p < physical; p++)
         {
-            procs[p] = sim.Process(turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]), InstanceName(node, p));
+            bodies[p] = turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]);
         }
 
-        yield return sim.AllOf(procs);
-        run.Tallies.Of(node).Add(start, sim.Now);
+        return bodies;
+    }
+
+    /// <summary>Runs <paramref name="body"/> and notes the cycle it ended in <paramref name="ends"/>[<paramref name="p"/>].</summary>
+    private IEnumerable<Event> Timed(IEnumerable<Event> body, long[] ends, int p)
+    {
+        foreach (var ev in body)
+        {
+            yield return ev;
+        }
+
+        ends[p] = run.Sim.Now;
     }
 
     /// <summary>Runs the logical instances folded onto one physical instance one after the other.</summary>

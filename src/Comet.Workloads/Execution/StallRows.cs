@@ -5,7 +5,7 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>Every stall row the executor writes itself (components write their own port, link and engine waits): who waited, from when, for what, in the reason vocabulary of docs/simulator.md.</summary>
 /// <remarks>Callers ask <see cref="Waited"/> first, so a row's reason and component are worked out only when a trace is attached and the wait was real.</remarks>
-internal sealed class StallRows(Simulation sim)
+internal sealed class StallRows(Simulation sim, InstanceIdle idle)
 {
     /// <summary>True when a wait asked at <paramref name="asked"/> lasted and there is a trace to write it to.</summary>
     public bool Waited(long asked) => sim.Now > asked && sim.Trace is not null;
@@ -35,8 +35,22 @@ internal sealed class StallRows(Simulation sim)
         Write(engine, asked, node, tensor, -1, 0, reason);
 
     /// <summary><c>collective:&lt;type&gt;#&lt;node&gt;</c>: a participant waited from <paramref name="asked"/> to <paramref name="until"/> for its peers.</summary>
-    public void Collective(ComponentRef who, string node, string tensor, int occurrence, string reason, long asked, long until) =>
+    public void Collective(ComponentRef who, string node, string tensor, int occurrence, string reason, long asked, long until)
+    {
+        idle.Add(who, IdleReason.Collective, until - asked);
         sim.Trace?.Write(new TraceRecord(asked, until, who.Name, who.Instance, ActivityKind.Stall, node, tensor, occurrence, 0, reason));
+    }
+
+    /// <summary><c>barrier:&lt;node&gt;</c>: an instance waited from <paramref name="asked"/> for its peers to reach a child that runs once for all of them (<paramref name="child"/>).</summary>
+    public void Barrier(ComponentRef who, string node, int iteration, string child, long asked) =>
+        Write(who, asked, node, "", iteration, 0, "barrier:" + child);
+
+    /// <summary>Adds the idle time of a wait from <paramref name="asked"/> to now, whether or not a trace is attached.</summary>
+    public void Idle(ComponentRef who, IdleReason reason, long asked) => idle.Add(who, reason, sim.Now - asked);
+
+    /// <summary>The idle reason of a consumer waiting for <paramref name="entry"/>'s tile.</summary>
+    public static IdleReason ReasonOf(EntryPlan entry) =>
+        entry.CollectiveWaitReason is not null ? IdleReason.Collective : entry.IsOutput ? IdleReason.Space : IdleReason.Operands;
 
     private void Write(ComponentRef who, long asked, string operation, string tensor, long tile, long bytes, string reason) =>
         sim.Trace?.Write(new TraceRecord(asked, sim.Now, who.Name, who.Instance, ActivityKind.Stall, operation, tensor, tile, bytes, reason));

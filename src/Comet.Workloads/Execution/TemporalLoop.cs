@@ -5,7 +5,7 @@ using Comet.Workloads.Inputs;
 namespace Comet.Workloads.Execution;
 
 /// <summary>The consumer side of a temporal node: runs its iterations (or its pipeline stages), each child once its input tiles are in, then hands finished tiles to the <see cref="TemporalSequencer"/>; a leaf goes to its own room.</summary>
-internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, LeafProcesses leaves, LeafStreamRunner streams, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
+internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, TemporalLanes lanes, LeafProcesses leaves, LeafStreamRunner streams, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
 {
     /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds.</summary>
     public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
@@ -24,7 +24,22 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
                 yield return ev;
             }
 
+            foreach (var e in plan.Entries)
+            {
+                run.Traffic.Add(e.Entry.TargetLevelId, e.Entry.ChildLevelId, e.Entry.TensorId, e.Tiles * e.BytesPerInstance, e.IsOutput);
+            }
+
             run.Tallies.Of(node).Add(start, sim.Now);
+            yield break;
+        }
+
+        if (run.Options.Instances == InstanceSync.Free && lanes.Layout(plan) is { } layout)
+        {
+            foreach (var ev in lanes.Run(plan, b, layout))
+            {
+                yield return ev;
+            }
+
             yield break;
         }
 
@@ -131,6 +146,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
             {
                 var asked = sim.Now;
                 yield return done[k - 1][i];
+                run.Stalls.Idle(ConsumerRef(state, stages[k].Children[0]), IdleReason.Binding, asked);
                 if (run.Stalls.Waited(asked))
                 {
                     run.Stalls.Pipeline(ConsumerRef(state, stages[k].Children[0]), plan.Node.Name, i, plan.Children[stages[k - 1].Children[0]].Node.Name, asked);
@@ -180,6 +196,11 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
             var asked = sim.Now;
             yield return ready;
+            if (sim.Now > asked)
+            {
+                run.Stalls.Idle(ConsumerRef(state, child), StallRows.ReasonOf(e), asked);
+            }
+
             if (run.Stalls.Waited(asked))
             {
                 run.Stalls.Tile(ConsumerRef(state, child), plan.Node.Name, e, e.Ordinal[i], asked);
@@ -196,6 +217,11 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         }
         else
         {
+            if (run.Resident.Enabled)
+            {
+                sequencer.NoteTilesInUse(state, i, child);
+            }
+
             foreach (var ev in runNode(plan.Children[child].Node, state.Binding))
             {
                 yield return ev;

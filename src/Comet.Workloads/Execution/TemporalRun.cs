@@ -19,10 +19,14 @@ public sealed class TemporalRun
         Slots = plan.Entries.Select(e => e.ToCompute ? new Container(sim, operandSlots, operandSlots, $"{plan.Node.Name}.{e.TensorName}.slots") : null).ToArray();
         Consumed = new Event?[plan.Iterations > 64 ? plan.Iterations : 0];
         Destinations = new int[]?[plan.Entries.Length][];
+        FillVersion = new TileVersion?[plan.Entries.Length];
     }
 
     /// <summary>Per entry and tile group, the global instances the group's tile goes to (computed once per invocation).</summary>
     public int[]?[][] Destinations { get; }
+
+    /// <summary>Per entry, the parent tile its current tile was moved from (kept tiles remember it, to be reused only from the same parent tile).</summary>
+    public TileVersion?[] FillVersion { get; }
 
     /// <summary>The node's plan.</summary>
     public TemporalPlan Plan { get; }

@@ -33,10 +33,29 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
 
                 var k = e.Ordinal[i];
                 var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
-                foreach (var group in e.Groups)
+
+                // A tile kept from the previous invocation, moved from the same parent tile, is there already: no space, no move.
+                bool[]? kept = null;
+                TileVersion? version = null;
+                if (run.Resident.Applies(e))
                 {
+                    version = run.Resident.Current(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId));
+                    state.FillVersion[e.Index] = version;
+                    kept = new bool[e.Groups.Length];
+                }
+
+                for (var g = 0; g < e.Groups.Length; g++)
+                {
+                    var group = e.Groups[g];
+                    var allKept = kept is not null;
                     foreach (var d in Destinations(state, e, group))
                     {
+                        if (kept is not null && run.Resident.TryTake(plan.Node.Index, e.Index, g, d, version))
+                        {
+                            continue;
+                        }
+
+                        allKept = false;
                         if (state.Slots[e.Index] is { } slots)
                         {
                             var asked = sim.Now;
@@ -62,15 +81,24 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                             space.Stall(memory, e.BytesPerInstance, label, asked);
                         }
                     }
+
+                    if (kept is not null)
+                    {
+                        kept[g] = allKept;
+                    }
                 }
 
                 if (e.IsOutput)
                 {
                     state.Ready(e.Index, k).Succeed();
                 }
+                else if (kept is not null && Array.TrueForAll(kept, x => x))
+                {
+                    state.Ready(e.Index, k).Succeed();
+                }
                 else
                 {
-                    sim.Process(Fill(state, e, k, i), e.FillName);
+                    sim.Process(Fill(state, e, k, i, kept), e.FillName);
                 }
             }
         }
@@ -89,18 +117,20 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         Release(state, e);
     }
 
-    /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination.</summary>
-    public void Release(TemporalRun state, EntryPlan e)
+    /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination, or keeps the tile for the next invocation (<paramref name="keep"/> and <see cref="ResidentTiles.Applies"/>).</summary>
+    public void Release(TemporalRun state, EntryPlan e, bool keep = true)
     {
-        foreach (var group in e.Groups)
+        keep = keep && run.Resident.Applies(e);
+        for (var g = 0; g < e.Groups.Length; g++)
         {
-            foreach (var d in Destinations(state, e, group))
+            foreach (var d in Destinations(state, e, e.Groups[g]))
             {
                 if (state.Slots[e.Index] is { } slots)
                 {
                     TileSpace.Free(slots, 1);
                 }
-                else if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room)
+                else if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
+                    && !(keep && run.Resident.Keep(state.Plan.Node.Index, e.Index, g, d, state.FillVersion[e.Index], room, e.BytesPerInstance)))
                 {
                     TileSpace.Free(room, e.BytesPerInstance);
                 }
@@ -108,7 +138,28 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         }
     }
 
-    private IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration)
+    /// <summary>Notes, before child <paramref name="child"/> of iteration <paramref name="iteration"/> runs, which parent tile each of its input buffers holds (for cross-invocation reuse below it).</summary>
+    public void NoteTilesInUse(TemporalRun state, int iteration, int child)
+    {
+        foreach (var e in state.Plan.Entries)
+        {
+            if (e.Consumer != child || e.IsOutput || e.ToCompute)
+            {
+                continue;
+            }
+
+            var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
+            foreach (var group in e.Groups)
+            {
+                foreach (var d in Destinations(state, e, group))
+                {
+                    run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? kept)
     {
         if (e.Gated)
         {
@@ -121,7 +172,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
 
         var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
         var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in MoveGroups(state, e, target, false, label))
+        foreach (var ev in MoveGroups(state, e, target, false, label, kept))
         {
             yield return ev;
         }
@@ -130,8 +181,24 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     }
 
     /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>: one move, or concurrent moves for a scatter.</summary>
-    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label)
+    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? kept = null)
     {
+        if (kept is not null && Array.IndexOf(kept, true) >= 0)
+        {
+            // Some groups' tiles were kept from the previous invocation: move only the others.
+            var moves = new List<Event>();
+            for (var g = 0; g < e.Groups.Length; g++)
+            {
+                if (!kept[g])
+                {
+                    moves.Add(run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move"));
+                }
+            }
+
+            yield return run.Sim.AllOf(moves.ToArray());
+            yield break;
+        }
+
         if (e.Groups.Length == 1)
         {
             foreach (var ev in mover.Move(e.Entry, target, Destinations(state, e, e.Groups[0]), e.BytesPerInstance, drain, label))
@@ -152,7 +219,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     }
 
     /// <summary>The physical instances tile group <paramref name="group"/> of <paramref name="e"/> goes to, computed once per invocation.</summary>
-    private int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
+    public int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
     {
         var g = Array.IndexOf(e.Groups, group);
         var cache = state.Destinations[e.Index] ??= new int[e.Groups.Length][];

@@ -10,8 +10,8 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     /// <summary>The ports a move holds.</summary>
     public PortRouting Ports => ports;
 
-    /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile).</summary>
-    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label)
+    /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile); <paramref name="counted"/> false when the caller counts the traffic itself.</summary>
+    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true)
     {
         var sim = run.Sim;
         var machine = run.Machine;
@@ -39,11 +39,16 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             var procs = new Event[children.Length];
             for (var k = 0; k < children.Length; k++)
             {
-                procs[k] = sim.Process(Move(entry, target, [children[k]], bytes, drain, label), "copy");
+                procs[k] = sim.Process(Move(entry, target, [children[k]], bytes, drain, label, counted), "copy");
             }
 
             yield return sim.AllOf(procs);
             yield break;
+        }
+
+        if (counted)
+        {
+            run.Traffic.Add(t, c, entry.TensorId, bytes * children.Length, drain);
         }
 
         if (drain && entry.ReadModifyWrite)

@@ -16,6 +16,7 @@ internal sealed class TileSpace(RunContext run)
             throw new SimulationDeadlockException(run.Sim.Now, [$"{memory.Ref} waits for {bytes} B of space but holds only {space.Capacity} B ({label.Operation}, tensor {label.Tensor})"]);
         }
 
+        run.Resident.MakeRoom(space, bytes);
         return space.Get(bytes);
     }
 

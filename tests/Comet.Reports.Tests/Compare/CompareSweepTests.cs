@@ -30,7 +30,7 @@ public class CompareSweepTests
     [Test]
     public void Run_GemmOnlyWithSerialTransfers_NetworkShareIsCutThroughMinusStoreAndForward()
     {
-        // With serial transfers and direct collectives (the formula's assumptions already), gemm_only simulates in
+        // With serial transfers, direct collectives, lock-step instances and no reuse (the formula's assumptions already), gemm_only simulates in
         // 3 065 227 cycles cut-through and 3 720 898 store-and-forward (docs/simulator.md): the network's share of the
         // gap is 3 065 227 − 3 720 898 = −655 671 cycles, the switches already at the formula's assumption explain
         // nothing, and the residual is the rest of the gap.
@@ -41,12 +41,14 @@ public class CompareSweepTests
         }
 
         var c = new ValidationCase("gemm_only", folder, "gemm", NocEnergy: false);
-        var baseline = ExecutionOptions.Default with { Transfers = TransferMode.Serial, Collectives = CollectiveAlgorithmChoice.Direct };
+        var baseline = ExecutionOptions.Default with { Transfers = TransferMode.Serial, Collectives = CollectiveAlgorithmChoice.Direct, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None };
         var r = CompareSweep.Run([c], ValidationSweep.DefaultMaxEvents, 2, null, CancellationToken.None, baseline).Single();
         var names = FormulaAssumptions.All.Select(s => s.Name).ToList();
         var network = names.IndexOf("network");
         Assert.That(r.Attribution.Mechanisms[names.IndexOf("transfers")], Is.Zero);
         Assert.That(r.Attribution.Mechanisms[names.IndexOf("collectives")], Is.Zero);
+        Assert.That(r.Attribution.Mechanisms[names.IndexOf("instances")], Is.Zero);
+        Assert.That(r.Attribution.Mechanisms[names.IndexOf("reuse")], Is.Zero);
         Assert.That(r.Run.SimulatedCycles, Is.EqualTo(3_065_227));
         Assert.That(r.Switched[network].SimulatedCycles, Is.EqualTo(3_720_898));
         Assert.That(r.Attribution.Mechanisms[network], Is.EqualTo(-655_671));

@@ -10,12 +10,12 @@ namespace Comet.Workloads.Tests.Execution;
 public class CollectiveAlgorithmRunTests
 {
     private static SimulationResult Run(CollectiveAlgorithmChoice collectives, TransferMode transfers = TransferMode.Pipelined) =>
-        new DataflowExecutor(CaseFiles.Load("im_edge_M256N256K128_0"), new Simulation(), ExecutionOptions.Default with { Collectives = collectives, Transfers = transfers }).Run();
+        new DataflowExecutor(CaseFiles.Load("im_edge_M256N256K128_0"), new Simulation(), ExecutionOptions.Default with { Collectives = collectives, Transfers = transfers, Instances = transfers == TransferMode.Serial ? InstanceSync.Lockstep : InstanceSync.Free, Reuse = transfers == TransferMode.Serial ? TileReuse.None : TileReuse.CrossInvocation }).Run();
 
     [Test]
     public void Direct_KeepsTodaysCycles_AndSaysDirect()
     {
-        // docs/simulator.md's figure for im_edge with the root-centric collectives (cut-through, serial transfers).
+        // docs/simulator.md's figure for im_edge with the root-centric collectives (cut-through, serial transfers, lock-step instances, no reuse: every other mechanism as before).
         var r = Run(CollectiveAlgorithmChoice.Direct, TransferMode.Serial);
         Assert.That(r.SimulatedCycles, Is.EqualTo(25_254_152));
         Assert.That(r.Nodes.Where(n => n.Kind == "collective").Select(n => n.Algorithm), Is.All.EqualTo("direct"));

@@ -68,7 +68,8 @@ public class CollectiveScopeTests
         // GBuffer per N slice) and no split below the GBuffer: each GBuffer uses one OBuffer (its router (0,0)).
         // The gather names src [GBuffer, OBuffer], so its participants are those 16 OBuffers, one per GBuffer
         // (it used to be one participant per parent: 0 cycles).
-        var result = new DataflowExecutor(Inputs(), new Simulation(), ExecutionOptions.Default with { Network = MeshSwitching.StoreAndForward }).Run();
+        var lockstep = ExecutionOptions.Default with { Instances = InstanceSync.Lockstep };
+        var result = new DataflowExecutor(Inputs(), new Simulation(), lockstep with { Network = MeshSwitching.StoreAndForward }).Run();
         var gather = result.Nodes.Single(n => n.Kind == "collective");
 
         // 512 arrivals (16 GBuffers × 32 iterations) make 32 gathers of 16 tiles of 8·64 = 512 B (C at 8 bits).
@@ -82,8 +83,14 @@ public class CollectiveScopeTests
 
         // Cut-through (the default), each tile is one 512-byte packet streaming 256 cycles a link: the 12 stream back to
         // back through the last link and the last lands one hop latency after its stream ends: 60 + 12 · 256 + 5.
-        var cutThrough = new DataflowExecutor(Inputs(), new Simulation()).Run();
+        var cutThrough = new DataflowExecutor(Inputs(), new Simulation(), lockstep).Run();
         Assert.That(cutThrough.Nodes.Single(n => n.Kind == "collective").MeanCycles, Is.EqualTo(60 + (12 * 256) + 5));
+
+        // With free instances (the default) the GBuffers reach the gather at different cycles and the early ones wait
+        // for their peers; the schedule itself, each participant's stay less its wait, is the same 3197 cycles.
+        var free = new DataflowExecutor(Inputs(), new Simulation()).Run().Nodes.Single(n => n.Kind == "collective");
+        Assert.That(free.StallCycles, Is.GreaterThan(0));
+        Assert.That((free.TotalCycles - free.StallCycles) / (double)free.Invocations, Is.EqualTo(60 + (12 * 256) + 5));
 
         // The GBuffer mesh carries every tile its Manhattan distance to (0,0): Σ over the 4×4 routers of x + y = 48 hops
         // of 512 B per gather, 32 gathers. The OBuffer meshes carry nothing (every participant sits at its attachment).

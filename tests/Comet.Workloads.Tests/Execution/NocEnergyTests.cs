@@ -9,8 +9,11 @@ public class NocEnergyTests
     [Test]
     public void NocEnergy_AddsRouterEnergyOnTheMeshesOnly_AndNoCycles()
     {
-        var off = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation()).Run();
-        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(NocEnergy: true)).Run();
+        // Serial transfers keep the GBuffers' child meshes attached at one corner, so every mesh carries hops (pipelined
+        // ones attach a 4-port GBuffer at every router of its 2×2 child meshes, which then carry none).
+        var serial = ExecutionOptions.Default with { Transfers = Comet.Hardware.Components.TransferMode.Serial };
+        var off = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), serial).Run();
+        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), serial with { NocEnergy = true }).Run();
 
         static bool IsMesh(string component) => component.EndsWith(".noc", StringComparison.Ordinal) || component.EndsWith(".link", StringComparison.Ordinal);
         Assert.That(on.SimulatedCycles, Is.EqualTo(off.SimulatedCycles), "energy is counted, it takes no time");

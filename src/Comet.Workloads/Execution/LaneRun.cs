@@ -1,0 +1,123 @@
+using Comet.Hardware.Components;
+using Comet.Sim;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The state of one invocation of a temporal node whose instances run free: per lane (physical instance of its fan-out) tile readiness, reservations and run-ahead, and the meeting points of the lanes.</summary>
+internal sealed class LaneRun
+{
+    private readonly Simulation _sim;
+    private readonly Event?[][][] _ready;
+    private readonly int[][][] _pending;
+    private readonly Event?[][][] _outReady;
+    private readonly Event?[][] _begun;
+    private readonly Dictionary<long, Meeting> _meetings = [];
+
+    /// <summary>Creates the state of one invocation of <paramref name="state"/>'s plan laid out by <paramref name="layout"/>.</summary>
+    public LaneRun(Simulation sim, TemporalRun state, LaneLayout layout, ComponentRef[] laneRefs)
+    {
+        _sim = sim;
+        State = state;
+        Layout = layout;
+        var lanes = layout.Lanes;
+        Lanes = lanes;
+        LaneRefs = laneRefs;
+        var plan = state.Plan;
+        _ready = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
+        _pending = [.. plan.Entries.Select(e => new int[e.Tiles][])];
+        _outReady = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
+        _begun = new Event?[lanes][];
+        for (var p = 0; p < lanes; p++)
+        {
+            _begun[p] = new Event?[plan.Iterations > 64 ? plan.Iterations : 0];
+        }
+    }
+
+    /// <summary>The invocation's shared state (plan, binding, destinations, drains in flight, gates).</summary>
+    public TemporalRun State { get; }
+
+    /// <summary>Which entries are per lane, and each lane's tile group.</summary>
+    public LaneLayout Layout { get; }
+
+    /// <summary>Lanes: the physical instances of the fan-out, each walking the loop on its own.</summary>
+    public int Lanes { get; }
+
+    /// <summary>The component instance of each lane, for stall rows and idle time.</summary>
+    public ComponentRef[] LaneRefs { get; }
+
+    /// <summary>Triggered when tile <paramref name="ordinal"/> of input <paramref name="entry"/> has arrived at the destinations of group <paramref name="group"/>.</summary>
+    public Event Ready(int entry, int ordinal, int group) =>
+        (_ready[entry][ordinal] ??= new Event?[State.Plan.Entries[entry].Groups.Length])[group] ??= _sim.Event();
+
+    /// <summary>Triggered when lane <paramref name="lane"/> has space for tile <paramref name="ordinal"/> of output <paramref name="entry"/>.</summary>
+    public Event OutReady(int entry, int ordinal, int lane) => (_outReady[entry][ordinal] ??= new Event?[Lanes])[lane] ??= _sim.Event();
+
+    /// <summary>Counts one more destination (reservation, or lane done with the tile) of group <paramref name="group"/> of tile <paramref name="ordinal"/>; true for the last of <paramref name="of"/>.</summary>
+    public bool Count(int entry, int ordinal, int group, int of)
+    {
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
+        return ++counts[group] == of;
+    }
+
+    /// <summary>Counts one more lane done with group <paramref name="group"/> of tile <paramref name="ordinal"/> (a separate count from the reservations); true for the last of <paramref name="of"/>.</summary>
+    public bool CountDone(int entry, int ordinal, int group, int of)
+    {
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
+        return ++counts[(counts.Length / 3) + group] == of;
+    }
+
+    /// <summary>Counts one more destination of group <paramref name="group"/> that kept tile <paramref name="ordinal"/> from the previous invocation; returns how many have.</summary>
+    public int CountKept(int entry, int ordinal, int group, bool kept)
+    {
+        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
+        var at = (2 * counts.Length / 3) + group;
+        return kept ? ++counts[at] : counts[at];
+    }
+
+    /// <summary>Triggered when lane <paramref name="lane"/> begins iteration <paramref name="iteration"/> (bounds how far its mover runs ahead).</summary>
+    public Event Begun(int lane, int iteration) => _begun[lane][iteration] ??= _sim.Event();
+
+    /// <summary>The meeting of the lanes at child <paramref name="child"/> of iteration <paramref name="iteration"/> (<paramref name="kind"/> tells gates, barriers and spans apart).</summary>
+    public Meeting Meet(int iteration, int child, int kind)
+    {
+        var key = ((((long)iteration * 1024) + child) * 4) + kind;
+        if (!_meetings.TryGetValue(key, out var m))
+        {
+            m = new Meeting(_sim.Event());
+            _meetings[key] = m;
+        }
+
+        return m;
+    }
+
+    /// <summary>Forgets a meeting every lane has passed.</summary>
+    public void Forget(int iteration, int child, int kind) => _meetings.Remove(((((long)iteration * 1024) + child) * 4) + kind);
+
+    /// <summary>Lanes meeting at one point: how many arrived, the earliest arrival, the latest end, and the event that lets them go on.</summary>
+    internal sealed class Meeting(Event done)
+    {
+        /// <summary>Triggered when the meeting is over.</summary>
+        public Event Done { get; } = done;
+
+        /// <summary>Lanes arrived so far.</summary>
+        public int Arrived { get; set; }
+
+        /// <summary>Lanes that left so far.</summary>
+        public int Left { get; set; }
+
+        /// <summary>Earliest arrival cycle.</summary>
+        public long First { get; set; } = long.MaxValue;
+
+        /// <summary>Earliest cycle a lane began the child's body (after its tiles were in).</summary>
+        public long BodyFirst { get; set; } = long.MaxValue;
+
+        /// <summary>Sum over the lanes of the cycles from reaching the child to its end (tile waits included).</summary>
+        public long StageCycles { get; set; }
+
+        /// <summary>Sum over the lanes of the cycles of the child's body.</summary>
+        public long BodyCycles { get; set; }
+
+        /// <summary>The per-lane bodies of a spatial child, built by the first lane to get there.</summary>
+        public IEnumerable<Event>[]? Bodies { get; set; }
+    }
+}
