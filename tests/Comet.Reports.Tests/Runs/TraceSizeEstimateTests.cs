@@ -16,11 +16,12 @@ public class TraceSizeEstimateTests : TempFolderTest
     public void Rows_EstimateTheRowsOfTheRawTrace_WithinAFactorOfOnePointFive(string name, bool streamLeaves)
     {
         // The estimate leaves link hops out: store-and-forward writes one row per tile per hop, which it absorbs;
-        // cut-through writes one per packet per hop, which it does not (docs/simulator.md).
+        // cut-through writes one per packet per hop, which it does not; nor the row per chunk per port of pipelined
+        // transfers (docs/simulator.md), so the estimate is held to serial transfers.
         var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case(name));
         var estimate = TraceSizeEstimate.Rows(inputs.Mapping, streamLeaves);
         var request = new SimulationRequest(inputs, name, Path.Combine(Root, "out"), SimulationTraceLevel.Raw, 0, NocEnergy: false,
-            Execution: ExecutionOptions.Default with { StreamLeaves = streamLeaves, Network = MeshSwitching.StoreAndForward }, TraceFormats: SimulationTraceFormats.Csv);
+            Execution: ExecutionOptions.Default with { StreamLeaves = streamLeaves, Network = MeshSwitching.StoreAndForward, Transfers = TransferMode.Serial }, TraceFormats: SimulationTraceFormats.Csv);
 
         SimulationRun.Execute(request, CancellationToken.None);
         var rows = File.ReadLines(Path.Combine(Root, "out", "trace.csv")).LongCount() - 1;

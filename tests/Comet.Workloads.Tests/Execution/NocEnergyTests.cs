@@ -1,3 +1,4 @@
+using Comet.Hardware.Components;
 using Comet.Sim;
 using Comet.Workloads.Execution;
 using NUnit.Framework;
@@ -7,10 +8,21 @@ namespace Comet.Workloads.Tests.Execution;
 public class NocEnergyTests
 {
     [Test]
+    public void WithTheDefaults_TheGBuffersChildMeshesCarryNothing_EachChildIsAnAttachment()
+    {
+        // ex_base's GBuffer has four ports on 2×2 meshes: every IBuffer, WBuffer and OBuffer router is an attachment,
+        // so GBuffer → child moves never cross a link there; the GBuffer mesh (one DRAM port) and the link meshes do.
+        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(NocEnergy: true)).Run();
+        var meshes = on.EnergyByComponent.Where(kv => kv.Key.EndsWith(".noc", StringComparison.Ordinal) || kv.Key.EndsWith(".link", StringComparison.Ordinal)).ToDictionary();
+        Assert.That(meshes.Where(kv => kv.Value > 0).Select(kv => kv.Key), Is.EquivalentTo(new[] { "GBuffer.noc", "OBuffer.link", "GBuffer.link" }));
+    }
+
+    [Test]
     public void NocEnergy_AddsRouterEnergyOnTheMeshesOnly_AndNoCycles()
     {
-        var off = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation()).Run();
-        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(NocEnergy: true)).Run();
+        // Serial transfers keep the parent at the corner router, so every mesh is crossed.
+        var off = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(Transfers: TransferMode.Serial)).Run();
+        var on = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(NocEnergy: true, Transfers: TransferMode.Serial)).Run();
 
         static bool IsMesh(string component) => component.EndsWith(".noc", StringComparison.Ordinal) || component.EndsWith(".link", StringComparison.Ordinal);
         Assert.That(on.SimulatedCycles, Is.EqualTo(off.SimulatedCycles), "energy is counted, it takes no time");
