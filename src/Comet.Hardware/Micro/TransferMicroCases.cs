@@ -36,6 +36,9 @@ public static class TransferMicroCases
             // No mesh: GBuffer read 64 B/cycle (16 a chunk), input buffer write 32 B/cycle (32 a chunk).
             Case("pipelined-gb-ib-direct", $"t_gb + t_ib + (N−1)·t_ib = 16 + 32 + {n - 1}·32", 16 + 32 + ((n - 1) * 32), GlobalBufferToInputBuffer()),
 
+            // The tile lands in the GBuffer over the mesh, then moves on to the input buffer: the two moves one after the other.
+            Case("pipelined-dram-gb-ib", $"(3·{h} + 4 + 8 + 4 + {n - 1}·8) + (16 + 32 + {n - 1}·32)", (3 * h) + 4 + 8 + 4 + ((n - 1) * 8) + 16 + 32 + ((n - 1) * 32), DramToGlobalBufferToInputBuffer()),
+
             // Scatter of 16 tiles from a GBuffer whose ports (64 B/cycle each, the router port) take turns chunk by chunk.
             Case("pipelined-scatter-16-tiles-1-port", $"16·N·t + H·h + max(t_link, t_eject) + t_w = 16·{n}·16 + 6·{h} + 16 + 16 (corner port; last chunk to (3,3))", (16 * n * 16) + (6 * h) + 16 + 16, Scatter(1)),
             Case("pipelined-scatter-16-tiles-4-ports", $"4·N·t + H·h + max(t_link, t_eject) + t_w = 4·{n}·16 + 3·{h} + 16 + 16 (ports on row 0; last chunks to row 3)", (4 * n * 16) + (3 * h) + 16 + 16, Scatter(4)),
@@ -55,6 +58,36 @@ public static class TransferMicroCases
         sim.Process(PipelinedTransfer.Run(sim, gb.Ref, ActivityLabel.None, uses, leg, Staging, TransferBytes), "move");
         sim.Run();
         return sim.Now;
+    }
+
+    /// <summary>Simulates a tile moving DRAM → GBuffer (over the mesh, link-bound) and then GBuffer → input buffer (no mesh), as the executor moves it through the hierarchy, and returns when it lands.</summary>
+    public static long DramToGlobalBufferToInputBuffer()
+    {
+        var sim = new Simulation();
+        var ledger = new EnergyLedger();
+        var dram = new Dram(sim, new DramParameters("DRAM", new DramChannelParameters(256)), ledger);
+        var gb = new SramBuffer(sim, new BufferParameters("GB", 1 << 20, 1, 1, 256, 256, 64, 64), ledger, 9);
+        var ib = new SramBuffer(sim, new BufferParameters("IB", 1 << 20, 1, 1, 32, 32, 32, 32), ledger, 0);
+        var mesh = new MeshNoc(sim, NetworkMicroCases.Mesh, ledger);
+        PortUse[] fill = [dram.ServeChild(TransferBytes, read: true, 0)[0], gb.ServeParent(dram.Ref, TransferBytes, drain: false, 0)[0]];
+        PortUse[] onward = [gb.ServeChild(TransferBytes, read: true, 0)[0], ib.ServeParent(gb.Ref, TransferBytes, drain: false, 0)[0]];
+        var leg = new NetworkLeg(mesh, new MeshNode(0, 0), [new MeshNode(2, 1)], true);
+        sim.Process(Both(), "move");
+        sim.Run();
+        return sim.Now;
+
+        IEnumerable<Event> Both()
+        {
+            foreach (var e in PipelinedTransfer.Run(sim, gb.Ref, ActivityLabel.None, fill, leg, Staging, TransferBytes))
+            {
+                yield return e;
+            }
+
+            foreach (var e in PipelinedTransfer.Run(sim, ib.Ref, ActivityLabel.None, onward, null, Staging, TransferBytes))
+            {
+                yield return e;
+            }
+        }
     }
 
     /// <summary>Simulates one pipelined GBuffer → input buffer move with no mesh and returns when it ends.</summary>

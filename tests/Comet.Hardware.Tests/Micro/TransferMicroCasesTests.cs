@@ -9,6 +9,7 @@ public class TransferMicroCasesTests
     [TestCase("pipelined-dram-gb-mesh-link-bound", 535L)]  // 15 + 4 (DRAM at 256 B/cycle) + 8 + 4 + 63·8
     [TestCase("pipelined-dram-gb-mesh-port-bound", 1051L)] // 15 + 16 (DRAM at 64 B/cycle) + 8 + 4 + 63·16
     [TestCase("pipelined-gb-ib-direct", 2064L)]            // 16 (GB read at 64) + 32 (IB write at 32) + 63·32
+    [TestCase("pipelined-dram-gb-ib", 2599L)]              // 535 to the GBuffer, then 2064 on to the input buffer
     // 16 tiles of 64 chunks through ports of 64 B/cycle (16 a chunk) taking turns chunk by chunk; ejection 16, write 16.
     [TestCase("pipelined-scatter-16-tiles-1-port", 16446L)]  // 16·64·16 + the last chunk to (3,3): 6·5 + 16 + 16
     [TestCase("pipelined-scatter-16-tiles-4-ports", 4143L)]  // 4·64·16 + the last chunks up their columns: 3·5 + 16 + 16
