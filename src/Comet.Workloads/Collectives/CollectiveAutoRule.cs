@@ -6,9 +6,9 @@ namespace Comet.Workloads.Collectives;
 /// <remarks>
 /// The automatic pick, as NCCL's tuner and MPICH's selection do, weighs the candidates' latency and bandwidth terms
 /// for this topology and message size: for all-reduce, all-gather and reduce-scatter it runs the candidate (direct,
-/// ring, 2d) whose schedule has the lowest contention-free cost on the participants' meshes
-/// (<see cref="CollectiveIdleCost"/>: per phase the longest port hold, flow H·h + ⌈bytes ÷ link rate⌉ and SIMD
-/// combine), ties going to the earlier of direct, ring, 2d. Direct wins for tiny tiles, where the ring's 2(p−1)
+/// ring, 2d) whose schedule has the lowest cost on the participants' otherwise idle meshes
+/// (<see cref="CollectiveIdleCost"/>: per phase the longest port hold, the longest flow H·h + ⌈bytes ÷ link rate⌉ or
+/// the busiest link's serialization, and the longest SIMD combine), ties going to the earlier of direct, ring, 2d. Direct wins for tiny tiles, where the ring's 2(p−1)
 /// steps of hop latency outweigh the root's serialized port and SIMD work; ring or 2d win as the tile grows. A
 /// broadcast uses the multicast tree where the network has <c>broadcast_support</c>, else a binomial tree; a
 /// reduction combines in the network where it has <c>reduction_support</c>, else along a tree with a combine at

@@ -57,6 +57,64 @@ public sealed class CollectiveFabric
         return k + 1 < _perParent.Length ? hops + Hops(k + 1, fromParent, toParent) : hops;
     }
 
+    /// <summary>Adds to <paramref name="loads"/> the bytes a <see cref="Send"/> of the same arguments puts on every link it crosses (keyed by mesh and link id; a tree's link once, each unicast's links on their own).</summary>
+    public void AddLoads(int from, IReadOnlyList<int> to, long bytes, bool multicast, Dictionary<(MeshNoc Mesh, int Link), long> loads)
+    {
+        if (multicast || to.Count == 1)
+        {
+            TreeLoads(0, from, to, bytes, loads);
+            return;
+        }
+
+        foreach (var t in to)
+        {
+            TreeLoads(0, from, [t], bytes, loads);
+        }
+    }
+
+    private void TreeLoads(int k, int from, IReadOnlyList<int> to, long bytes, Dictionary<(MeshNoc Mesh, int Link), long> loads)
+    {
+        var per = _perParent[k];
+        var parent = from / per;
+        var local = to.Where(t => t / per == parent).ToList();
+        var remote = to.Where(t => t / per != parent).GroupBy(t => t / per).ToList();
+        if (local.Count > 0 && _meshOf(k, parent) is { } mesh)
+        {
+            AddTree(mesh, mesh.NodeOf(from % per), [.. local.Select(t => mesh.NodeOf(t % per))], bytes, loads);
+        }
+
+        if (remote.Count == 0)
+        {
+            return;
+        }
+
+        if (_meshOf(k, parent) is { } up)
+        {
+            AddTree(up, up.NodeOf(from % per), [Attachment], bytes, loads);
+        }
+
+        if (k + 1 < _perParent.Length)
+        {
+            TreeLoads(k + 1, parent, [.. remote.Select(g => g.Key)], bytes, loads);
+        }
+
+        foreach (var g in remote)
+        {
+            if (_meshOf(k, g.Key) is { } down)
+            {
+                AddTree(down, Attachment, [.. g.Select(t => down.NodeOf(t % per))], bytes, loads);
+            }
+        }
+    }
+
+    private static void AddTree(MeshNoc mesh, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Dictionary<(MeshNoc Mesh, int Link), long> loads)
+    {
+        foreach (var link in to.SelectMany(t => mesh.Route(from, t)).Distinct())
+        {
+            loads[(mesh, link)] = loads.GetValueOrDefault((mesh, link)) + bytes;
+        }
+    }
+
     /// <summary>A process carrying <paramref name="bytes"/> from instance <paramref name="from"/> to the instances <paramref name="to"/>: one tree when <paramref name="multicast"/>, otherwise one unicast each, all in flight together.</summary>
     public IEnumerable<Event> Send(Simulation sim, ComponentRef who, ActivityLabel label, int from, IReadOnlyList<int> to, long bytes, bool multicast)
     {

@@ -79,15 +79,9 @@ internal sealed class CollectiveRunner(RunContext run)
         var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
         if (choice == CollectiveAlgorithmChoice.Auto)
         {
+            var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
             choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
-            {
-                var candidate = CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction);
-                return CollectiveIdleCost.Of(
-                    candidate,
-                    h => Cycles.CeilDiv(h.Bytes, CollectiveExecutor.PortBandwidth(buffers[h.Node], h, fabric.MeshOf(participants[h.Node]))),
-                    f => f.To.Max(t => FlowCycles(fabric, participants[f.From], participants[t], f.Bytes)),
-                    r => machine.SimdBelow(level, participants[r.Node])?.OperationCycles(op, r.Elements) ?? 0);
-            });
+                estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
         }
 
         choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
@@ -102,19 +96,6 @@ internal sealed class CollectiveRunner(RunContext run)
         }
 
         meeting.Done.Succeed(start);
-    }
-
-    /// <summary>Contention-free cycles of <paramref name="bytes"/> from instance <paramref name="from"/> to <paramref name="to"/>: H·h + ⌈bytes ÷ link rate⌉ cut-through, H·(h + bytes ÷ link rate) store-and-forward, on the sender's mesh.</summary>
-    private static long FlowCycles(CollectiveFabric fabric, int from, int to, long bytes)
-    {
-        var hops = fabric.Hops(from, to);
-        if (hops == 0 || fabric.MeshOf(from) is not { } mesh)
-        {
-            return 0;
-        }
-
-        var p = mesh.Parameters;
-        return p.Switching == MeshSwitching.CutThrough ? (hops * p.HopLatencyCycles) + p.LinkCycles(0, bytes) : p.PathCycles(bytes, hops);
     }
 
     /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>

@@ -1,3 +1,6 @@
+using Comet.Hardware.Components;
+using Comet.Hardware.Energy;
+using Comet.Sim;
 using Comet.Workloads.Collectives;
 using Comet.Workloads.Inputs;
 using NUnit.Framework;
@@ -64,6 +67,23 @@ public class CollectiveAlgorithmsTests
         Assert.That(direct.Phases.Select(p => p.Name), Is.EqualTo(today.Phases.Select(p => p.Name)));
         Assert.That(LinkBytes(direct), Is.EqualTo(LinkBytes(today)));
         Assert.That(direct.Choice, Is.EqualTo(CollectiveAlgorithmChoice.Direct));
+    }
+
+    [Test]
+    public void LinkLoads_DirectGatherOnTwoByTwo_TwoTilesShareTheLastLinkIntoTheRoot()
+    {
+        // XY routes into router (0,0): 1 → 0 over (1,0)→(0,0); 2 → 0 over (0,1)→(0,0); 3 = (1,1) → (0,1) → (0,0).
+        var mesh = new MeshNoc(new Simulation(), new MeshParameters("OB.link", "OB", 2, 2, 5, 32, 2, 128), new EnergyLedger());
+        var fabric = CollectiveFabric.OneMesh(mesh);
+        var loads = new Dictionary<(MeshNoc Mesh, int Link), long>();
+        foreach (var from in new[] { 1, 2, 3 })
+        {
+            fabric.AddLoads(from, [0], 512, false, loads);
+        }
+
+        Assert.That(loads.Values.Sum(), Is.EqualTo(4 * 512));
+        Assert.That(loads.Values.Max(), Is.EqualTo(2 * 512));
+        Assert.That(loads[(mesh, mesh.Route(new MeshNode(0, 1), new MeshNode(0, 0)).Single())], Is.EqualTo(1024));
     }
 
     [Test]
