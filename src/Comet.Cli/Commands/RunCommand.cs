@@ -15,18 +15,15 @@ public static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
-        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption(), SimulateCommand.CollectivesOption());
+        var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption());
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
         command.Options.Add(options.Trace);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.Options.Add(options.Network);
-        command.Options.Add(options.Transfers);
-        command.Options.Add(options.Collectives);
-        var schedule = new ScheduleOptions();
-        schedule.AddTo(command);
-        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
+        var mechanisms = new MechanismOptions();
+        mechanisms.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, mechanisms, stdout, stderr, interrupt));
         return command;
     }
 
@@ -51,13 +48,13 @@ public static class RunCommand
     /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
     public static int ExecuteDefaults(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) => Execute(parse, null, null, stdout, stderr, interrupt);
 
-    private static int Execute(ParseResult parse, RunOptions? options, ScheduleOptions? schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, RunOptions? options, MechanismOptions? mechanisms, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var folder = DefaultCaseFolder();
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
-        var parsed = SimulateCommand.ParseCollectives((options is null ? null : parse.GetValue(options.Collectives)) ?? "auto", SimulateCommand.ParseTransfers((options is null ? null : parse.GetValue(options.Transfers)) ?? "pipelined", SimulateCommand.ParseNetwork((options is null ? null : parse.GetValue(options.Network)) ?? "cut-through", SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream"))));
-        var execution = schedule is null ? parsed : schedule.Apply(parse, parsed);
+        var leafPorts = SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream");
+        var execution = (mechanisms ?? new MechanismOptions()).Apply(options is null ? null : parse, leafPorts);
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
         var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);
@@ -89,5 +86,5 @@ public static class RunCommand
 
     private static int ExitCode(SimulationOutcome outcome) => outcome.Cancelled ? Program.InterruptedExitCode : 0;
 
-    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
+    private sealed record RunOptions(Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts);
 }

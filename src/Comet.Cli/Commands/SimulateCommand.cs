@@ -54,47 +54,12 @@ public static class SimulateCommand
         _ => throw new InputException("--leaf-ports", string.Empty, $"unknown leaf port mode '{text}' (expected stream or tile)"),
     };
 
-    /// <summary>The mesh switching option.</summary>
-    public static Option<string> NetworkOption() => new("--network") { Description = "How the meshes move data: cut-through (transfers cut into packets of packet_bytes; a packet's head goes on as it arrives, its body streams behind: H·h + bytes ÷ link rate; flows share links packet by packet) or store-and-forward (COMET's assumption: a transfer is one packet received whole at every router: H·(h + bytes ÷ link rate)).", DefaultValueFactory = _ => "cut-through" };
-
-    /// <summary>Parses a <c>--network</c> value into <paramref name="execution"/>'s mesh switching.</summary>
-    public static ExecutionOptions ParseNetwork(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
-    {
-        "cut-through" => execution with { Network = MeshSwitching.CutThrough },
-        "store-and-forward" => execution with { Network = MeshSwitching.StoreAndForward },
-        _ => throw new InputException("--network", string.Empty, $"unknown network switching '{text}' (expected cut-through or store-and-forward)"),
-    };
-
-    /// <summary>The transfer mode option.</summary>
-    public static Option<string> TransfersOption() => new("--transfers") { Description = "How a tile move uses its ports and the mesh: pipelined (a DMA engine: chunks of packet_bytes, or dma_chunk_bytes without a mesh, stream through source port, links and destination port at once through staging buffers of dma_staging_chunks; idle: the slowest stage's serialization plus the others' fill) or serial (the ports of both sides held together for the whole tile, then the mesh: max(Tt, Tc) + Lnet).", DefaultValueFactory = _ => "pipelined" };
-
-    /// <summary>Parses a <c>--transfers</c> value into <paramref name="execution"/>'s transfer mode.</summary>
-    public static ExecutionOptions ParseTransfers(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
-    {
-        "pipelined" => execution with { Transfers = TransferMode.Pipelined },
-        "serial" => execution with { Transfers = TransferMode.Serial },
-        _ => throw new InputException("--transfers", string.Empty, $"unknown transfer mode '{text}' (expected pipelined or serial)"),
-    };
-
-    /// <summary>The collective algorithm option.</summary>
-    public static Option<string> CollectivesOption() => new("--collectives") { Description = "Which algorithm runs the collectives: auto (each node's algorithm: key, else the cheapest of direct, ring and 2d on an idle mesh for all-reduce, all-gather and reduce-scatter; multicast or binomial broadcasts, in-network or tree reductions), ring, 2d, or direct (COMET's assumption: gather to one root, combine there, broadcast).", DefaultValueFactory = _ => "auto" };
-
-    /// <summary>Parses a <c>--collectives</c> value into <paramref name="execution"/>'s collective algorithm.</summary>
-    public static ExecutionOptions ParseCollectives(string text, ExecutionOptions execution) => text.ToLowerInvariant() switch
-    {
-        "auto" => execution with { Collectives = CollectiveAlgorithmChoice.Auto },
-        "direct" => execution with { Collectives = CollectiveAlgorithmChoice.Direct },
-        "ring" => execution with { Collectives = CollectiveAlgorithmChoice.Ring },
-        "2d" => execution with { Collectives = CollectiveAlgorithmChoice.TwoD },
-        _ => throw new InputException("--collectives", string.Empty, $"unknown collective algorithm '{text}' (expected auto, ring, 2d or direct)"),
-    };
-
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("simulate", "Run the mapping on simulated hardware (cycle-approximate, event-driven) and write trace.csv, trace.json, summary.json and a timeline.");
         var inputs = new InputFileOptions();
-        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption(), NetworkOption(), TransfersOption(), CollectivesOption());
+        var options = new SimulateOptions(inputs, CommonOptions.Json(), OutOption(), TraceOption(), SeedOption(), LeafPortsOption(), TraceFormatOption());
         inputs.AddTo(command);
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
@@ -102,12 +67,9 @@ public static class SimulateCommand
         command.Options.Add(options.TraceFormat);
         command.Options.Add(options.Seed);
         command.Options.Add(options.LeafPorts);
-        command.Options.Add(options.Network);
-        command.Options.Add(options.Transfers);
-        command.Options.Add(options.Collectives);
-        var schedule = new ScheduleOptions();
-        schedule.AddTo(command);
-        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
+        var mechanisms = new MechanismOptions();
+        mechanisms.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, mechanisms, stdout, stderr, interrupt));
         return command;
     }
 
@@ -121,13 +83,13 @@ public static class SimulateCommand
         _ => throw new InputException("--trace", string.Empty, $"unknown trace level '{text}' (expected none, summary, full or raw)"),
     };
 
-    private static int Execute(ParseResult parse, SimulateOptions options, ScheduleOptions schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, SimulateOptions options, MechanismOptions mechanisms, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var files = options.Inputs.Resolve(parse);
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
         var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
-        var execution = schedule.Apply(parse, ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream")))));
+        var execution = mechanisms.Apply(parse, ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
         var inputs = InputFileOptions.Load(files);
         var name = Path.GetFileName(Path.GetDirectoryName(mapping)) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(mapping);
         var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
@@ -157,5 +119,5 @@ public static class SimulateCommand
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
     }
 
-    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
+    private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat);
 }

@@ -25,23 +25,20 @@ public static class ValidateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
         var command = new Command("validate", "Evaluate the analytical model and simulate every case folder; write validation.csv, validation_levels.csv, validation_families.csv and validation.png/svg.");
-        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json(), SimulateCommand.NetworkOption(), SimulateCommand.TransfersOption(), SimulateCommand.CollectivesOption());
+        var options = new ValidateOptions(CasesOption(), new Option<string?>("--out") { Description = "Output folder (default traces/validation/)." }, MaxEventsOption(), JobsOption(), CommonOptions.Json());
         command.Options.Add(options.Cases);
         command.Options.Add(options.Out);
         command.Options.Add(options.MaxEvents);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Json);
-        command.Options.Add(options.Network);
-        command.Options.Add(options.Transfers);
-        command.Options.Add(options.Collectives);
-        var schedule = new ScheduleOptions();
-        schedule.AddTo(command);
-        command.SetAction(parse => Execute(parse, options, schedule, stdout, stderr, interrupt));
+        var mechanisms = new MechanismOptions();
+        mechanisms.AddTo(command);
+        command.SetAction(parse => Execute(parse, options, mechanisms, stdout, stderr, interrupt));
         return command;
     }
 
     // Runs the verb and returns the exit code (0 even when single cases fail: their errors are in their rows; 130 after Ctrl-C).
-    private static int Execute(ParseResult parse, ValidateOptions options, ScheduleOptions schedule, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    private static int Execute(ParseResult parse, ValidateOptions options, MechanismOptions mechanisms, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var started = DateTimeOffset.UtcNow;
         var cases = ValidationSweep.Discover(parse.GetValue(options.Cases) ?? string.Empty);
@@ -49,7 +46,7 @@ public static class ValidateCommand
         // The output folder is checked before the sweep, so a refused --out costs no simulation.
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "validation"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var execution = schedule.Apply(parse, SimulateCommand.ParseCollectives(parse.GetValue(options.Collectives) ?? "auto", SimulateCommand.ParseTransfers(parse.GetValue(options.Transfers) ?? "pipelined", SimulateCommand.ParseNetwork(parse.GetValue(options.Network) ?? "cut-through", ExecutionOptions.Default))));
+        var execution = mechanisms.Apply(parse, ExecutionOptions.Default);
         var results = Sweep(cases, parse.GetValue(options.MaxEvents), parse.GetValue(options.Jobs), stderr, ctrlC.Token, execution);
         var families = ValidationFamilyStatistics.Of(results);
 
@@ -123,5 +120,5 @@ public static class ValidateCommand
         }, token, execution);
     }
 
-    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<string> Network, Option<string> Transfers, Option<string> Collectives);
+    private sealed record ValidateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json);
 }

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Comet.Reports.Output;
 using Comet.Reports.Sweeps;
 
 namespace Comet.Reports.Compare;
@@ -11,8 +10,7 @@ public static class CompareJson
     /// <summary>Serializes the comparison (indented, snake_case keys, no wall-clock figures).</summary>
     public static string Write(IReadOnlyList<CompareCaseResult> results)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Document(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("cases");
@@ -46,9 +44,7 @@ public static class CompareJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void Attribution(Utf8JsonWriter w, GapAttribution a)

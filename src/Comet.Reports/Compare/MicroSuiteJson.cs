@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Comet.Reports.Output;
 using Comet.Hardware.Micro;
 
 namespace Comet.Reports.Compare;
@@ -11,8 +10,7 @@ public static class MicroSuiteJson
     /// <summary>Serializes <paramref name="cases"/> as <c>{"cases":[{"name","formula","expected_cycles","simulated_cycles"}]}</c> (indented, newline at the end).</summary>
     public static string Write(IReadOnlyList<MicroCase> cases)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Document(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("cases");
@@ -28,8 +26,6 @@ public static class MicroSuiteJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Comet.Reports.Output;
 
 namespace Comet.Reports.Sweeps;
 
@@ -10,8 +9,7 @@ public static class ValidationJson
     /// <summary>Serializes the sweep (indented, snake_case keys, no wall-clock figures).</summary>
     public static string Write(IReadOnlyList<ValidationCaseResult> results, IReadOnlyList<ValidationFamilyStatistics> families, IReadOnlyList<string> files)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Document(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("cases");
@@ -60,9 +58,7 @@ public static class ValidationJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     /// <summary>Writes a number, or null when absent or not finite.</summary>

@@ -3,11 +3,14 @@ using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
 
-/// <summary><c>--instances</c> and <c>--reuse</c>: free instances and cross-invocation reuse by default, the earlier schedule on request, bad values refused.</summary>
-public class ScheduleOptionsTests : TempFolderTest
+/// <summary>The mechanism options (<c>--network</c>, <c>--transfers</c>, <c>--collectives</c>, <c>--instances</c>, <c>--reuse</c>): the realistic mechanisms by default, the formula's assumption on request, bad values refused.</summary>
+public class MechanismOptionsTests : TempFolderTest
 {
     [TestCase("--instances", "wavefront")]
     [TestCase("--reuse", "lru")]
+    [TestCase("--network", "wormhole")]
+    [TestCase("--transfers", "eager")]
+    [TestCase("--collectives", "butterfly")]
     public void UnknownMode_IsAnInputError(string option, string value)
     {
         var paths = ErrorReportingTests.CopyCase("gemm_only", Path.Combine(Root, "inputs"));
