@@ -14,6 +14,10 @@ internal sealed class CollectiveRunner(RunContext run)
     // A span is its target level and how many parent levels it climbs (always through the first parent).
     private readonly Dictionary<(int Level, int Levels), CollectiveFabric> _fabrics = [];
 
+    // The automatic pick is a pure function of the key (machine, fabric, schedule and costs are fixed), so it is
+    // weighed once per distinct group and tile rather than at every occurrence.
+    private readonly Dictionary<CollectivePickKey, CollectiveAlgorithmChoice> _picks = [];
+
     /// <summary>One participant's part in one occurrence of <paramref name="node"/>: arrive, wait for the schedule, record the stall and the collective rows.</summary>
     public IEnumerable<Event> Run(CollectiveOperationNode node, LevelBinding b)
     {
@@ -79,9 +83,14 @@ internal sealed class CollectiveRunner(RunContext run)
         var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
         if (choice == CollectiveAlgorithmChoice.Auto)
         {
-            var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
-            choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
-                estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
+            var pickKey = new CollectivePickKey(node.Index, participants, bytes, elements);
+            if (!_picks.TryGetValue(pickKey, out choice))
+            {
+                var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
+                choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
+                    estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
+                _picks.Add(pickKey, choice);
+            }
         }
 
         choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
