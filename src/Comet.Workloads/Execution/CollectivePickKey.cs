@@ -1,6 +1,6 @@
 namespace Comet.Workloads.Execution;
 
-/// <summary>What the automatic collective pick depends on: the node, its participants (in order) and the tile's bytes and elements; every other input is fixed by the machine.</summary>
+/// <summary>What a collective occurrence's schedule (and automatic pick) depends on: the node, its participants (in order) and the tile's bytes and elements; every other input is fixed by the machine.</summary>
 /// <param name="Node">The collective node's index.</param>
 /// <param name="Participants">Participant i's instance at the node's level.</param>
 /// <param name="Bytes">The tile's bytes.</param>

@@ -14,9 +14,9 @@ internal sealed class CollectiveRunner(RunContext run)
     // A span is its target level and how many parent levels it climbs (always through the first parent).
     private readonly Dictionary<(int Level, int Levels), CollectiveFabric> _fabrics = [];
 
-    // The automatic pick is a pure function of the key (machine, fabric, schedule and costs are fixed), so it is
-    // weighed once per distinct group and tile rather than at every occurrence.
-    private readonly Dictionary<CollectivePickKey, CollectiveAlgorithmChoice> _picks = [];
+    // The schedule (and the automatic pick behind it) is a pure function of the key (machine, fabric, schedule
+    // builder and costs are fixed), so it is built once per distinct group and tile rather than at every occurrence.
+    private readonly Dictionary<CollectivePickKey, (CollectiveSchedule Schedule, SramBuffer[] Buffers, string Name, string Detail)> _plans = [];
 
     /// <summary>One participant's part in one occurrence of <paramref name="node"/>: arrive, wait for the schedule, record the stall and the collective rows.</summary>
     public IEnumerable<Event> Run(CollectiveOperationNode node, LevelBinding b)
@@ -75,28 +75,17 @@ internal sealed class CollectiveRunner(RunContext run)
         var net = machine.Level(level).LinkNetwork;
         var broadcast = net?.BroadcastSupport ?? false;
         var reduction = net?.ReductionSupport ?? false;
-        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
         var fabric = Fabric(span);
-        var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
         var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
-        var layout = new CollectiveLayout([.. participants.Select(p => fabric.Place(p).Group)], [.. participants.Select(p => fabric.Place(p).Router)]);
-        var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
-        if (choice == CollectiveAlgorithmChoice.Auto)
+        var planKey = new CollectivePickKey(node.Index, participants, bytes, elements);
+        if (!_plans.TryGetValue(planKey, out var plan))
         {
-            var pickKey = new CollectivePickKey(node.Index, participants, bytes, elements);
-            if (!_picks.TryGetValue(pickKey, out choice))
-            {
-                var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
-                choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
-                    estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
-                _picks.Add(pickKey, choice);
-            }
+            plan = Plan(node, level, participants, fabric, op, bytes, elements, broadcast, reduction);
+            _plans.Add(planKey, plan);
         }
 
-        choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
-        var schedule = CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction);
-        var name = CollectiveAlgorithmNames.Name(choice);
-        meeting.Detail = "algorithm:" + name;
+        var (schedule, buffers, name, detail) = plan;
+        meeting.Detail = detail;
         run.Tallies.Of(node).NoteAlgorithm(name);
         var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
         foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])))
@@ -105,6 +94,26 @@ internal sealed class CollectiveRunner(RunContext run)
         }
 
         meeting.Done.Succeed(start);
+    }
+
+    /// <summary>The schedule <paramref name="node"/> runs among <paramref name="participants"/> (the asked algorithm, or the automatic pick weighed on idle meshes), their buffers, the algorithm's name and the trace detail naming it.</summary>
+    private (CollectiveSchedule Schedule, SramBuffer[] Buffers, string Name, string Detail) Plan(CollectiveOperationNode node, int level, int[] participants, CollectiveFabric fabric, SimdOperation op, long bytes, long elements, bool broadcast, bool reduction)
+    {
+        var machine = run.Machine;
+        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
+        var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
+        var layout = new CollectiveLayout([.. participants.Select(p => fabric.Place(p).Group)], [.. participants.Select(p => fabric.Place(p).Router)]);
+        var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
+        if (choice == CollectiveAlgorithmChoice.Auto)
+        {
+            var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
+            choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
+                estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
+        }
+
+        choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
+        var name = CollectiveAlgorithmNames.Name(choice);
+        return (CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction), buffers, name, "algorithm:" + name);
     }
 
     /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>
