@@ -117,10 +117,11 @@ public sealed class MeshNoc
             return MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
         }
 
+        // An indexed loop: foreach over the IReadOnlyList interface boxes an enumerator at every send.
         ulong mask = 0;
-        foreach (var d in to)
+        for (var i = 0; i < to.Count; i++)
         {
-            mask |= 1UL << LocalOf(d);
+            mask |= 1UL << LocalOf(to[i]);
         }
 
         var key = (LocalOf(from), mask);
@@ -234,10 +235,11 @@ public sealed class MeshNoc
             return [.. TreeLayers(from, to).Select(l => l.ToArray())];
         }
 
+        // An indexed loop: foreach over the IReadOnlyList interface boxes an enumerator at every send.
         ulong mask = 0;
-        foreach (var d in to)
+        for (var i = 0; i < to.Count; i++)
         {
-            mask |= 1UL << LocalOf(d);
+            mask |= 1UL << LocalOf(to[i]);
         }
 
         var key = (LocalOf(from), mask);

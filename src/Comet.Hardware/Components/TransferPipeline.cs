@@ -48,8 +48,9 @@ internal sealed class TransferPipeline
         _chunk = Math.Max(1, staging.ChunkBytes);
         _depth = Math.Max(1, staging.Depth);
         Chunks = (int)Cycles.CeilDiv(_bytes, _chunk);
-        _delivered = _network is null ? [] : new bool[Chunks];
-        _legsLeft = _network is { Multicast: false, To.Count: > 1 } ? new int[Chunks] : [];
+        // Only the chunked stages (Source, Destination) track chunks; a single chunk runs in SingleChunk without them.
+        _delivered = _network is null || Chunks == 1 ? [] : new bool[Chunks];
+        _legsLeft = Chunks > 1 && _network is { Multicast: false, To.Count: > 1 } ? new int[Chunks] : [];
         _heldCycles = new long[source.Length + destination.Length];
     }
 

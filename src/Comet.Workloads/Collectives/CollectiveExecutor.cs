@@ -30,7 +30,7 @@ public static class CollectiveExecutor
     {
         foreach (var phase in schedule.Phases)
         {
-            var uses = new List<PortUse>();
+            var uses = new List<PortUse>(phase.Ports.Count);
             foreach (var hold in phase.Ports)
             {
                 var buffer = buffers[hold.Node];
@@ -45,7 +45,7 @@ public static class CollectiveExecutor
 
             if (phase.Flows.Count > 0)
             {
-                var flows = new List<Event>();
+                var flows = new List<Event>(phase.Flows.Count);
                 foreach (var flow in phase.Flows)
                 {
                     var to = flow.To.Select(t => instances[t]).ToArray();
@@ -55,7 +55,7 @@ public static class CollectiveExecutor
                 yield return sim.AllOf(flows);
             }
 
-            var work = new List<Event>();
+            var work = new List<Event>(phase.Reductions.Count);
             foreach (var r in phase.Reductions)
             {
                 if (simdOf(r.Node) is { } simd)

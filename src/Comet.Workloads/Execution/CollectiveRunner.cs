@@ -14,6 +14,10 @@ internal sealed class CollectiveRunner(RunContext run)
     // A span is its target level and how many parent levels it climbs (always through the first parent).
     private readonly Dictionary<(int Level, int Levels), CollectiveFabric> _fabrics = [];
 
+    // The schedule (and the automatic pick behind it) is a pure function of the key (machine, fabric, schedule
+    // builder and costs are fixed), so it is built once per distinct group and tile rather than at every occurrence.
+    private readonly Dictionary<CollectivePickKey, (CollectiveSchedule Schedule, SramBuffer[] Buffers, string Name, string Detail)> _plans = [];
+
     /// <summary>One participant's part in one occurrence of <paramref name="node"/>: arrive, wait for the schedule, record the stall and the collective rows.</summary>
     public IEnumerable<Event> Run(CollectiveOperationNode node, LevelBinding b)
     {
@@ -71,10 +75,33 @@ internal sealed class CollectiveRunner(RunContext run)
         var net = machine.Level(level).LinkNetwork;
         var broadcast = net?.BroadcastSupport ?? false;
         var reduction = net?.ReductionSupport ?? false;
-        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
         var fabric = Fabric(span);
-        var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
         var op = PlanBuilder.ToSimd(node.ReductionOperator == OperationKind.None ? OperationKind.Add : node.ReductionOperator);
+        var planKey = new CollectivePickKey(node.Index, participants, bytes, elements);
+        if (!_plans.TryGetValue(planKey, out var plan))
+        {
+            plan = Plan(node, level, participants, fabric, op, bytes, elements, broadcast, reduction);
+            _plans.Add(planKey, plan);
+        }
+
+        var (schedule, buffers, name, detail) = plan;
+        meeting.Detail = detail;
+        run.Tallies.Of(node).NoteAlgorithm(name);
+        var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
+        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])))
+        {
+            yield return ev;
+        }
+
+        meeting.Done.Succeed(start);
+    }
+
+    /// <summary>The schedule <paramref name="node"/> runs among <paramref name="participants"/> (the asked algorithm, or the automatic pick weighed on idle meshes), their buffers, the algorithm's name and the trace detail naming it.</summary>
+    private (CollectiveSchedule Schedule, SramBuffer[] Buffers, string Name, string Detail) Plan(CollectiveOperationNode node, int level, int[] participants, CollectiveFabric fabric, SimdOperation op, long bytes, long elements, bool broadcast, bool reduction)
+    {
+        var machine = run.Machine;
+        var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
+        var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
         var layout = new CollectiveLayout([.. participants.Select(p => fabric.Place(p).Group)], [.. participants.Select(p => fabric.Place(p).Router)]);
         var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
         if (choice == CollectiveAlgorithmChoice.Auto)
@@ -85,17 +112,8 @@ internal sealed class CollectiveRunner(RunContext run)
         }
 
         choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
-        var schedule = CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction);
         var name = CollectiveAlgorithmNames.Name(choice);
-        meeting.Detail = "algorithm:" + name;
-        run.Tallies.Of(node).NoteAlgorithm(name);
-        var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
-        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])))
-        {
-            yield return ev;
-        }
-
-        meeting.Done.Succeed(start);
+        return (CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction), buffers, name, "algorithm:" + name);
     }
 
     /// <summary>The meshes joining the levels of <paramref name="span"/>: each level's link mesh under a parent instance, or (above the participants' level) the mesh its parent fills it through.</summary>

@@ -3,44 +3,44 @@ namespace Comet.Workloads.Execution;
 /// <summary>Which instance of each hierarchy level a running subtree works on, and the group of peers it fanned out with.</summary>
 public sealed class LevelBinding
 {
-    private readonly int[] _instance;
-    private readonly int[] _groupBase;
-    private readonly int[] _groupSize;
+    // One array holds, per level, the bound instance, the group base and the group size side by side: a copy is
+    // then one object and one array rather than one and three (a binding is copied at every fan-out).
+    private readonly int[] _slots;
 
     /// <summary>Creates a binding with only the root level bound (instance 0).</summary>
     public LevelBinding(int levels, int rootLevel)
     {
-        _instance = new int[levels];
-        _groupBase = new int[levels];
-        _groupSize = new int[levels];
-        Array.Fill(_instance, -1);
-        _instance[rootLevel] = 0;
-        _groupSize[rootLevel] = 1;
+        _slots = new int[levels * 3];
+        for (var level = 0; level < levels; level++)
+        {
+            _slots[level * 3] = -1;
+        }
+
+        _slots[rootLevel * 3] = 0;
+        _slots[(rootLevel * 3) + 2] = 1;
     }
 
     private LevelBinding(LevelBinding other)
     {
-        _instance = (int[])other._instance.Clone();
-        _groupBase = (int[])other._groupBase.Clone();
-        _groupSize = (int[])other._groupSize.Clone();
+        _slots = (int[])other._slots.Clone();
     }
 
     /// <summary>The bound instance of <paramref name="level"/>, or −1.</summary>
-    public int Bound(int level) => _instance[level];
+    public int Bound(int level) => _slots[level * 3];
 
     /// <summary>First instance of the peer group <paramref name="level"/> fanned out with.</summary>
-    public int GroupBase(int level) => _groupBase[level];
+    public int GroupBase(int level) => _slots[(level * 3) + 1];
 
     /// <summary>Size of the peer group <paramref name="level"/> fanned out with (1 when not fanned out).</summary>
-    public int GroupSize(int level) => Math.Max(1, _groupSize[level]);
+    public int GroupSize(int level) => Math.Max(1, _slots[(level * 3) + 2]);
 
     /// <summary>A copy with <paramref name="level"/> bound to <paramref name="instance"/> inside group [<paramref name="groupBase"/>, +<paramref name="groupSize"/>).</summary>
     public LevelBinding With(int level, int instance, int groupBase, int groupSize)
     {
         var copy = new LevelBinding(this);
-        copy._instance[level] = instance;
-        copy._groupBase[level] = groupBase;
-        copy._groupSize[level] = groupSize;
+        copy._slots[level * 3] = instance;
+        copy._slots[(level * 3) + 1] = groupBase;
+        copy._slots[(level * 3) + 2] = groupSize;
         return copy;
     }
 }

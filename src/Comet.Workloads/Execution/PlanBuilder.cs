@@ -27,11 +27,18 @@ public sealed class PlanBuilder
     /// <summary>The plan of temporal node <paramref name="node"/>.</summary>
     public TemporalPlan Plan(DataMovementTileNode node)
     {
-        if (_plans.TryGetValue(node.Index, out var cached))
+        if (!_plans.TryGetValue(node.Index, out var plan))
         {
-            return cached;
+            plan = Build(node);
         }
 
+        return plan;
+    }
+
+    // Kept apart from Plan so the lambdas' closure (which captures the node) is allocated only when a plan is built,
+    // not at every invocation that finds it cached.
+    private TemporalPlan Build(DataMovementTileNode node)
+    {
         var problem = _inputs.Problem;
         var dims = problem.DimensionNames.Count;
         var order = node.Permutation.Concat(Enumerable.Range(0, dims).Where(d => !node.Permutation.Contains(d))).ToArray();

@@ -104,13 +104,16 @@ public sealed class TileAnalysis
             return extents.Aggregate(1L, (a, b) => a * b);
         }
 
+        // Indexed loops: foreach over the IReadOnlyList interfaces boxes an enumerator per rank, at every tile move.
         long elements = 1;
-        foreach (var rank in projection.Ranks)
+        var ranks = projection.Ranks;
+        for (var r = 0; r < ranks.Count; r++)
         {
+            var rank = ranks[r];
             long extent = 0;
-            foreach (var d in rank)
+            for (var k = 0; k < rank.Count; k++)
             {
-                extent += extents[d];
+                extent += extents[rank[k]];
             }
 
             // A rank indexed by a sum of dimensions spans their extents minus the overlap (convolution windows).

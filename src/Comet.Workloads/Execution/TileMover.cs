@@ -74,12 +74,20 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         }
     }
 
+    // Scratch for Uses (which runs to completion without yielding): the children's port holds before they are joined.
+    private PortUses[] _childUses = [];
+
     /// <summary>The port holds of one move: the target's side (several when a DRAM request spans channels), then each child's, sized up front.</summary>
     private PortUse[] Uses(int t, int target, int c, int[] children, long bytes, bool drain, long router)
     {
         var targetUses = ports.TargetUses(t, target, c, bytes, read: !drain, router);
         var count = targetUses.Count;
-        var childUses = new PortUses[children.Length];
+        if (_childUses.Length < children.Length)
+        {
+            _childUses = new PortUses[children.Length];
+        }
+
+        var childUses = _childUses;
         for (var k = 0; k < children.Length; k++)
         {
             childUses[k] = ports.ChildUses(t, target, c, children[k], bytes, drain, router);
@@ -88,11 +96,12 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
 
         var uses = new PortUse[count];
         var at = targetUses.CopyTo(uses, 0);
-        foreach (var child in childUses)
+        for (var k = 0; k < children.Length; k++)
         {
-            at = child.CopyTo(uses, at);
+            at = childUses[k].CopyTo(uses, at);
         }
 
+        Array.Clear(childUses, 0, children.Length);
         return uses;
     }
 
