@@ -72,6 +72,27 @@ public sealed class InputFileOptions
         return new CaseInputs(paths[0].Path!, paths[1].Path!, paths[2].Path!, paths[3].Path!, parse.GetValue(NocEnergy) || (folder?.NocEnergy ?? false), preset);
     }
 
+    /// <summary>The unfused sequence <c>--case</c> names (a folder holding sequence.txt), with the preset's architecture if given and the NoC-energy setting; null for an ordinary case.</summary>
+    /// <exception cref="InputException">The folder is a sequence but a file option other than --arch/--preset is given, or its sequence.txt is wrong.</exception>
+    public (SequenceFolder Folder, YamlFile? Arch, bool NocEnergy)? Sequence(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetValue(Case) is not { } path || !Directory.Exists(path) || !SequenceFolder.IsSequence(path))
+        {
+            return null;
+        }
+
+        if (new[] { Problem, Mapping, Constants }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } extra)
+        {
+            throw new InputException(path, "--case", $"is an unfused sequence ({SequenceFolder.SequenceFile}); {extra.Name} cannot replace one file of it (each operation has its own)");
+        }
+
+        var folder = CaseFolder.Open(path);
+        var arch = parse.GetValue(Preset) is { } preset ? Presets.ArchFile(Presets.Require(preset))
+            : parse.GetValue(Arch) is { } file ? YamlFile.Load(file.FullName) : null;
+        return (SequenceFolder.Open(path), arch, parse.GetValue(NocEnergy) || folder.NocEnergy);
+    }
+
     /// <summary>Loads and validates the four files named on the command line or found in the case folder.</summary>
     public static CometInputSet Load(CaseInputs inputs)
     {

@@ -29,33 +29,20 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
         var cores = request.CoreSplit ?? new MeshSplit(roles.Output.MeshX, roles.Output.MeshY);
         var perCore = TileFactorRule.PerCore("N", n, clusters, cores);
         var lanes = roles.Simd.Compute!.ComputeWidth;
+        if (!request.Fused)
+        {
+            return GemmSoftmaxUnfused.Generate(request, archText, roles, clusters, cores, perCore, lanes);
+        }
+
         var tree = new GemmSoftmaxTree(roles, clusters.Ways > 1, AuthorsOrder);
         var problem = Problem(m, n, k);
         var mapping = MappingYamlWriter.Write(tree.Build(), $"GEMM-Softmax on preset {request.Preset}: {m}x{n}x{k}, N split {clusters} over clusters and {cores} over cores (written by comet generate)");
         var shape = new Shape(m, n, k, clusters, cores, perCore, lanes);
 
-        // Largest row tile that fits every core buffer, with one DRAM step so the cluster buffer is least loaded.
-        long? rows = null;
-        var tried = new List<long>();
-        string? why = null;
-        foreach (var r in TileFactorRule.Divisors(m).Reverse())
-        {
-            tried.Add(r);
-            why = TileFactorRule.Misfit(archText, problem, mapping, Constants(shape, r, m / r, request.Overrides));
-            if (why is null)
-            {
-                rows = r;
-                break;
-            }
-        }
-
-        if (rows is not { } rowTile)
-        {
-            throw TileFactorRule.Untileable("K", k, $"with N={perCore} per core even one row per step does not fit ({why}; tried row tiles {string.Join(", ", tried)})");
-        }
-
-        // Then the fewest DRAM steps whose slice fits the cluster buffer.
-        var dramSteps = TileFactorRule.Divisors(m / rowTile).First(s => TileFactorRule.Misfit(archText, problem, mapping, Constants(shape, rowTile, s, request.Overrides)) is null);
+        var (rowTile, dramSteps) = TileFactorRule.Choose(
+            m,
+            (tile, steps) => TileFactorRule.Misfit(archText, problem, mapping, Constants(shape, tile, steps, request.Overrides)),
+            (why, tried) => TileFactorRule.Untileable("K", k, $"with N={perCore} per core even one row per step does not fit ({why}; tried row tiles {tried})"));
         var constants = Constants(shape, rowTile, dramSteps, request.Overrides);
         var files = new List<GeneratedFile>
         {
@@ -104,17 +91,18 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
             ("red_dim_simd", "K"), ("red_dim_simd_val", s.K), ("red_dim", "M"), ("red_factor", rows),
         ];
         var table = values.Select(v => new KeyValuePair<string, string>(v.Item1, Convert.ToString(v.Item2, CultureInfo.InvariantCulture)!)).ToList();
-        return Override(table, overrides);
+        return Override(table, overrides, table.Select(p => p.Key).ToList());
     }
 
-    private static List<KeyValuePair<string, string>> Override(List<KeyValuePair<string, string>> table, IReadOnlyDictionary<string, string>? overrides)
+    /// <summary>The constants table with <paramref name="overrides"/> applied: unknown names are refused; derived constants follow their factor unless given.</summary>
+    public static List<KeyValuePair<string, string>> Override(List<KeyValuePair<string, string>> table, IReadOnlyDictionary<string, string>? overrides, IReadOnlyList<string> names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         if (overrides is null || overrides.Count == 0)
         {
             return table;
         }
 
-        var names = table.Select(p => p.Key).ToList();
         foreach (var name in overrides.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal))
         {
             throw new InputException("--factor", string.Empty, $"unknown factor '{name}' (gemm-softmax's factors: {string.Join(", ", names.Where(n => n is not ("M" or "N" or "K")))})", hint: NameHints.DidYouMean(name, names));
@@ -126,7 +114,7 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
         return [.. result.Select(p => p.Key switch
         {
             "red_factor" when !overrides.ContainsKey(p.Key) => new KeyValuePair<string, string>(p.Key, Value("M_Compute")),
-            "red_dim_simd_val" when !overrides.ContainsKey(p.Key) => new KeyValuePair<string, string>(p.Key, Value("K_SM")),
+            "red_dim_simd_val" when !overrides.ContainsKey(p.Key) && result.Any(q => q.Key == "K_SM") => new KeyValuePair<string, string>(p.Key, Value("K_SM")),
             _ => p,
         })];
     }

@@ -59,6 +59,30 @@ public static class TileFactorRule
         }
     }
 
+    /// <summary>Chooses the row tile and DRAM steps for <paramref name="rows"/> rows: the largest row tile whose case fits with a single cluster-buffer step per DRAM step (the buffers below the cluster are then the only limit), then the fewest DRAM steps that fit the cluster buffer.</summary>
+    /// <param name="rows">Rows each core handles in all (M over the row splits).</param>
+    /// <param name="misfit">Null when the case with (row tile, DRAM steps) fits, else why not.</param>
+    /// <param name="untileable">Builds the error when not even one row fits, from the last reason and the tiles tried.</param>
+    public static (long RowTile, long DramSteps) Choose(long rows, Func<long, long, string?> misfit, Func<string, string, InputException> untileable)
+    {
+        ArgumentNullException.ThrowIfNull(misfit);
+        ArgumentNullException.ThrowIfNull(untileable);
+        var tried = new List<long>();
+        string? why = null;
+        foreach (var tile in Divisors(rows).Reverse())
+        {
+            tried.Add(tile);
+            why = misfit(tile, rows / tile);
+            if (why is null)
+            {
+                var steps = Divisors(rows / tile).First(s => misfit(tile, s) is null);
+                return (tile, steps);
+            }
+        }
+
+        throw untileable(why!, string.Join(", ", tried));
+    }
+
     /// <summary>The one-line error for a shape the rule cannot tile, naming the dimension, its size and what was tried.</summary>
     public static InputException Untileable(string dimension, long size, string what)
         => new("--shape", string.Empty, $"{dimension}={size} cannot be tiled on this preset: {what}");
