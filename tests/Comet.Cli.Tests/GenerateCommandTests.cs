@@ -131,6 +131,25 @@ public class GenerateCommandTests : TempFolderTest
         Assert.That(a.RootElement.GetProperty("total_cycles").GetInt64(), Is.EqualTo(root.GetProperty("analytic_cycles").GetInt64()));
     }
 
+    [Test]
+    public void Unfused_Validate_OneRowHoldingTheSums()
+    {
+        var cases = Path.Combine(Root, "cases");
+        Assert.That(Run("generate", "gemm-softmax", "--preset", "edge", "--shape", "64x64x32", "--unfused", "--out", Path.Combine(cases, "unfused")).Code, Is.Zero);
+        File.Delete(Path.Combine(cases, "unfused", "run-info.json"));
+        var analyze = Run("analyze", "--case", Path.Combine(cases, "unfused"), "--json");
+        using var a = JsonDocument.Parse(analyze.Stdout);
+        var steps = a.RootElement.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("report").GetProperty("total_cycles").GetInt64()).ToList();
+        Assert.That(steps, Has.Count.EqualTo(2));
+
+        var (code, stdout, stderr) = Run("validate", "--cases", cases, "--out", Path.Combine(Root, "val"), "--json");
+        Assert.That(code, Is.Zero, stderr);
+        using var v = JsonDocument.Parse(stdout);
+        var row = v.RootElement.GetProperty("cases").EnumerateArray().Single();
+        Assert.That(row.GetProperty("status").GetString(), Is.EqualTo("ok"));
+        Assert.That(row.GetProperty("analytic_total_cycles").GetInt64(), Is.EqualTo(steps.Sum()));
+    }
+
     private static List<string> Files(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Where(f => f != "run-info.json").Order(StringComparer.Ordinal)];
 
