@@ -14,6 +14,6 @@ public static class FormulaAssumptions
         new("transfers", "memory ports, then the mesh, in series", o => o with { Transfers = TransferMode.Serial }),
         new("collectives", "root-centric: gather to one root, combine there, broadcast", o => o with { Collectives = CollectiveAlgorithmChoice.Direct }),
         new("instances", "lock-step instances: a parent waits for every instance and destination before its next step", o => o with { Instances = InstanceSync.Lockstep }),
-        new("reuse", "no reuse across invocations: every invocation fetches its tiles afresh", o => o with { Reuse = TileReuse.None }),
+        new("reuse", "nothing crosses an invocation boundary: every invocation fetches its tiles afresh, from its start (no kept tiles, no prefetch)", o => o with { Reuse = TileReuse.None, Prefetch = PrefetchMode.None }),
     ];
 }

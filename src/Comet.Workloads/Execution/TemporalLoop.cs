@@ -217,7 +217,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         }
         else
         {
-            if (run.Resident.Enabled)
+            if (run.Resident.Enabled || run.Prefetch.Enabled)
             {
                 sequencer.NoteTilesInUse(state, i, child);
             }
