@@ -97,20 +97,27 @@ public static class ValidationSweep
     /// <summary>Evaluates the model and simulates one case without a trace, stopping at <paramref name="maxEvents"/> events; input errors become the row's status.</summary>
     public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
     {
+        var prepared = Prepare(c);
+        return prepared.Failed ?? Simulate(prepared, maxEvents, token, execution);
+    }
+
+    /// <summary>Loads one case and evaluates the model on it, once for any number of simulations (<see cref="Simulate"/>); input errors become <see cref="PreparedCase.Failed"/>.</summary>
+    public static PreparedCase Prepare(ValidationCase c)
+    {
         CometInputSet inputs;
         try
         {
             var missing = InputFiles.Where(f => !File.Exists(Path.Combine(c.Folder, f))).ToList();
             if (missing.Count > 0)
             {
-                return Failed(c, null, $"error: {c.Folder}: missing {string.Join(", ", missing)}");
+                return new PreparedCase(c, null, null, null, Failed(c, null, $"error: {c.Folder}: missing {string.Join(", ", missing)}"));
             }
 
             inputs = CometInputLoader.LoadFolder(c.Folder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Failed(c, null, ErrorStatus(e));
+            return new PreparedCase(c, null, null, null, Failed(c, null, ErrorStatus(e)));
         }
 
         AnalyticReport? analytic = null;
@@ -124,6 +131,19 @@ public static class ValidationSweep
             analyticError = "analytic " + ErrorStatus(e);
         }
 
+        return new PreparedCase(c, inputs, analytic, analyticError, null);
+    }
+
+    /// <summary>Simulates a prepared case without a trace, stopping at <paramref name="maxEvents"/> events (the model's report and the inputs are shared by every simulation of the case).</summary>
+    public static ValidationCaseResult Simulate(PreparedCase prepared, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Failed is { } failed)
+        {
+            return failed;
+        }
+
+        var (c, inputs, analytic, analyticError) = (prepared.Case, prepared.Inputs!, prepared.Analytic, prepared.AnalyticError);
         SimulationResult result;
         try
         {
@@ -162,7 +182,8 @@ public static class ValidationSweep
             analyticError ?? ValidationCaseResult.Ok,
             analytic,
             summary,
-            ValidationLevelRow.FromSummary(c.Name, summary));
+            ValidationLevelRow.FromSummary(c.Name, summary),
+            result.Activity);
     }
 
     /// <summary>Evaluates the model on every case and pairs it with the simulated total of the earlier sweep's row of the same name.</summary>

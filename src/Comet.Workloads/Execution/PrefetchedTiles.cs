@@ -22,6 +22,9 @@ internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
     /// <summary>True when movers prefetch their next invocation's first tiles.</summary>
     public bool Enabled => enabled;
 
+    /// <summary>Prefetches planned (issued or not).</summary>
+    public long Planned { get; private set; }
+
     /// <summary>Tile groups a next invocation took from a prefetch instead of filling them itself.</summary>
     public long Served { get; private set; }
 
@@ -61,6 +64,7 @@ internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
         }
 
         var fetch = new TileFetch(key, version);
+        Planned++;
         _fetches[key] = fetch;
         return fetch;
     }

@@ -54,6 +54,9 @@ internal sealed class RunContext
     /// <summary>The next invocations' first tiles fetched ahead, and the parent tiles announced for them.</summary>
     public PrefetchedTiles Prefetch { get; }
 
+    /// <summary>How often the switchable mechanisms acted.</summary>
+    public MechanismTally Mechanisms { get; } = new();
+
     /// <summary>Bytes moved per level and tensor.</summary>
     public TrafficTally Traffic { get; } = new();
 

@@ -35,6 +35,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
         if (run.Options.Instances == InstanceSync.Free && lanes.Layout(plan) is { } layout)
         {
+            run.Mechanisms.LaneInvocations++;
             foreach (var ev in lanes.Run(plan, b, layout))
             {
                 yield return ev;
