@@ -44,11 +44,15 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 var d = dests[layout.Place[e.Index][p]];
 
                 // A first tile the previous invocation's mover prefetched holds its space already; only its move's end is awaited.
-                if (i == 0 && dests.Length == 1 && sequencer.Prefetchable(e)
-                    && run.Prefetch.TryTake(plan.Node.Index, e.Index, g, d, run.Prefetch.Now(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId))) is { } early)
+                // (A multicast group's tile is taken by each of its lanes; the last one waits for the move with them all.)
+                if (i == 0 && sequencer.Prefetchable(e)
+                    && run.Prefetch.TryTake(plan.Node.Index, e.Index, g, dests[0], run.Prefetch.Now(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId))) is { } early)
                 {
-                    lanes.Count(e.Index, k, g, 1);
-                    sim.Process(sequencer.Fill(state, e, k, i, [true], [early], lanes.Ready(e.Index, k, g)), e.FillName);
+                    if (lanes.Count(e.Index, k, g, dests.Length))
+                    {
+                        sim.Process(sequencer.Fill(state, e, k, i, [true], [early], lanes.Ready(e.Index, k, g)), e.FillName);
+                    }
+
                     continue;
                 }
 
@@ -98,18 +102,18 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
 
         if (run.Prefetch.Enabled)
         {
-            // This lane's own first tiles of the next invocation (a multicast group needs every lane's space: not prefetched).
+            // This lane's own first tiles of the next invocation; a multicast group's, by the last of its lanes to get here.
             var next = new List<(EntryPlan, int)>();
             foreach (var e in plan.Entries)
             {
                 var g = layout.PerLane[e.Index] ? layout.GroupOf[e.Index][p] : -1;
-                if (g >= 0 && sequencer.Prefetchable(e) && e.Groups[g].Length == 1)
+                if (g >= 0 && sequencer.Prefetchable(e) && lanes.MoverDone(e.Index, g, sequencer.Destinations(state, e, e.Groups[g]).Length))
                 {
                     next.Add((e, g));
                 }
             }
 
-            foreach (var ev in sequencer.PrefetchNext(state, next))
+            foreach (var ev in sequencer.PrefetchNext(state, next, perDestination: true))
             {
                 yield return ev;
             }

@@ -54,8 +54,8 @@ internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
         return false;
     }
 
-    /// <summary>Registers a planned prefetch of tile group <paramref name="group"/> of entry <paramref name="entry"/> of node <paramref name="node"/> (first destination <paramref name="instance"/>) from parent tile <paramref name="version"/>; it holds no space until <see cref="Issue"/>.</summary>
-    public TileFetch Plan(int node, int entry, int group, int instance, TileVersion version)
+    /// <summary>Registers a planned prefetch of tile group <paramref name="group"/> of entry <paramref name="entry"/> of node <paramref name="node"/> (first destination <paramref name="instance"/>) from parent tile <paramref name="version"/>, for <paramref name="shares"/> takers; it holds no space until <see cref="Issue"/>.</summary>
+    public TileFetch Plan(int node, int entry, int group, int instance, TileVersion version, int shares = 1)
     {
         var key = (node, entry, group, instance);
         if (_fetches.Remove(key, out var old))
@@ -63,7 +63,7 @@ internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
             Discard(old);
         }
 
-        var fetch = new TileFetch(key, version);
+        var fetch = new TileFetch(key, version, shares);
         Planned++;
         _fetches[key] = fetch;
         return fetch;
@@ -99,26 +99,39 @@ internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
     /// <summary>The event of the prefetched tile of that group when it was issued from parent tile <paramref name="now"/> (its space is then the caller's); null otherwise (a planned one is cancelled, one of another parent tile given back).</summary>
     public Event? TryTake(int node, int entry, int group, int instance, TileVersion? now)
     {
-        if (!enabled || !_fetches.Remove((node, entry, group, instance), out var fetch))
+        var key = (node, entry, group, instance);
+        if (!enabled || !_fetches.TryGetValue(key, out var fetch))
         {
             return null;
         }
 
         if (fetch.Done is not { } done)
         {
+            _fetches.Remove(key);
             fetch.Cancelled = true;
             return null;
         }
 
-        Unlist(fetch);
-        if (now is { } v && fetch.Version == v)
+        if (!fetch.Taken)
         {
+            Unlist(fetch);
+            if (now is not { } v || fetch.Version != v)
+            {
+                _fetches.Remove(key);
+                Discard(fetch);
+                return null;
+            }
+
+            fetch.Taken = true;
             Served++;
-            return done;
         }
 
-        Discard(fetch);
-        return null;
+        if (--fetch.Shares == 0)
+        {
+            _fetches.Remove(key);
+        }
+
+        return done;
     }
 
     /// <summary>Gives back every fetched tile in <paramref name="room"/> (at once, or when its move ends) when a request for <paramref name="bytes"/> does not fit now.</summary>

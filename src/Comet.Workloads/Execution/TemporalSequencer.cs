@@ -142,7 +142,10 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     public bool Prefetchable(EntryPlan e) => run.Prefetch.Enabled && !e.IsOutput && !e.ToCompute && !e.Gated;
 
     /// <summary>The mover's last duty (<see cref="PrefetchMode.NextInvocation"/>): for each (entry, group) of <paramref name="groups"/> in order, fills the next invocation's first tile once the parent tile announced for it is in, taking its space only when it is free at that moment; stops at the first that does not fit, as a DMA engine issues in order.</summary>
-    public IEnumerable<Event> PrefetchNext(TemporalRun state, List<(EntryPlan E, int Group)> groups)
+    /// <param name="state">The invocation whose mover is done.</param>
+    /// <param name="groups">The (entry, group) pairs to prefetch, in issue order.</param>
+    /// <param name="perDestination">True when each destination's lane takes the tile on its own (free lanes); false when one mover takes a group's tile for all its destinations.</param>
+    public IEnumerable<Event> PrefetchNext(TemporalRun state, List<(EntryPlan E, int Group)> groups, bool perDestination = false)
     {
         var plan = state.Plan;
         var planned = new List<(EntryPlan E, int[] Dests, int Target, TileFetch Fetch, Event Arrived)>();
@@ -157,7 +160,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
             }
 
             var dests = Destinations(state, e, e.Groups[g]);
-            planned.Add((e, dests, target, run.Prefetch.Plan(plan.Node.Index, e.Index, g, dests[0], next), arrived));
+            planned.Add((e, dests, target, run.Prefetch.Plan(plan.Node.Index, e.Index, g, dests[0], next, perDestination ? dests.Length : 1), arrived));
         }
 
         for (var n = 0; n < planned.Count; n++)
