@@ -135,7 +135,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 var bodyStart = sim.Now;
                 span.BodyFirst = Math.Min(span.BodyFirst, bodyStart);
                 span.Bodies ??= spatial.Bodies(s, state.Binding);
-                if (run.Resident.Enabled)
+                if (run.Resident.Enabled || run.Prefetch.Enabled)
                 {
                     movers.NoteTilesInUse(lanes, i, c, p);
                 }
