@@ -8,7 +8,7 @@ namespace Comet.Workloads.Tests.Compound;
 /// <summary>The operands LayerNorm needs besides rows of C: a scalar (ε), per-column vectors (γ, β), per-row statistics, and <c>sub</c>.</summary>
 public class LayerNormOperandTests
 {
-    private static CometInputSet Fused() => CometInputLoader.LoadFolder(Path.Combine(ReferencePaths.RepositoryRoot, "tests", "data", "compound", "gemm-layernorm-4x32x32-fused"));
+    private static CometInputSet Fused() => CometInputLoader.LoadFolder(Path.Combine(ReferencePaths.RepositoryRoot, "tests", "data", "compound", "gemm-layernorm-16x32x32-fused"));
 
     [Test]
     public void Problem_ProjectionsOfTheConstantsAndStatistics_AreScalarColumnAndRow()
@@ -27,21 +27,21 @@ public class LayerNormOperandTests
         Assert.That(Fused().Mapping.Nodes.OfType<OperationNode>().Where(o => o.OperationName is "SUB1" or "SUB2").Select(o => o.Kind), Is.EqualTo(new[] { OperationKind.Sub, OperationKind.Sub }));
 
     [Test]
-    public void LoopNest_TheConstants_MoveOnceAndTheRowStatisticsEveryStep()
+    public void LoopNest_TheConstantsAndStatistics_MoveAsTheirProjectionsSay()
     {
-        // Node 30 (VAR … SHIFT) fills per core, per GB step: Q (2 rows), EPS (1 element, the same for every core: one tile
-        // multicast), GAMMA and BETA (the core's 2 columns: 4 distinct tiles), then drains O (2 rows × 2 columns). The
-        // constants do not change along the GB loop over M, so their second step is a reuse (0 tiles).
+        // Node 30 (VAR … SHIFT) fills per core: Q (16 rows: the same tile for the 4 cores of a cluster, which split N),
+        // EPS (1 element, one tile for all), GAMMA and BETA (the core's 2 columns: 4 distinct tiles), and drains O
+        // (16 rows × 2 columns per core, 4 distinct tiles).
         var inputs = Fused();
         var loops = LoopNestAnalyzer.Analyze(inputs.Architecture, inputs.Problem, inputs.Mapping);
         var names = inputs.Problem.TensorNames;
         var gb = inputs.Architecture.Levels.ToList().FindIndex(l => l.Name == "GB");
         var node = loops.Tiles.Single(t => t is not null && t.Node.IsSpatial && t.Node.Entries[0].TargetLevelId == gb && t.Node.Entries.Any(e => names[e.TensorId] == "GAMMA"))!;
-        var moves = node.Node.Entries.Select((e, i) => (Tensor: names[e.TensorId], Steps: node.Moves[i].Select(m => (m.Elements, m.UniqueTiles)).ToArray())).ToDictionary(x => x.Tensor, x => x.Steps);
-        Assert.That(moves["Q"], Is.EqualTo(new[] { (2L, 1L), (2L, 1L) }));
-        Assert.That(moves["EPS"], Is.EqualTo(new[] { (1L, 1L), (1L, 0L) }));
-        Assert.That(moves["GAMMA"], Is.EqualTo(new[] { (2L, 4L), (2L, 0L) }));
-        Assert.That(moves["BETA"], Is.EqualTo(new[] { (2L, 4L), (2L, 0L) }));
-        Assert.That(moves["O"], Is.EqualTo(new[] { (4L, 4L), (4L, 4L) }));
+        var moves = node.Node.Entries.Select((e, i) => (Tensor: names[e.TensorId], Step: (node.Moves[i][0].Elements, node.Moves[i][0].UniqueTiles))).ToDictionary(x => x.Tensor, x => x.Step);
+        Assert.That(moves["Q"], Is.EqualTo((16L, 1L)));
+        Assert.That(moves["EPS"], Is.EqualTo((1L, 1L)));
+        Assert.That(moves["GAMMA"], Is.EqualTo((2L, 4L)));
+        Assert.That(moves["BETA"], Is.EqualTo((2L, 4L)));
+        Assert.That(moves["O"], Is.EqualTo((32L, 4L)));
     }
 }
