@@ -13,6 +13,10 @@ public class GenerateCommandTests : TempFolderTest
         ["gemm-softmax-edge-unfused", "gemm-softmax", "--preset", "edge", "--shape", "256x256x128", "--unfused"],
         ["gemm-softmax-cloud-fused", "gemm-softmax", "--preset", "cloud", "--shape", "2048x2048x256", "--fused"],
         ["gemm-softmax-cloud-unfused", "gemm-softmax", "--preset", "cloud", "--shape", "2048x2048x256", "--unfused"],
+        ["gemm-layernorm-edge-fused", "gemm-layernorm", "--preset", "edge", "--shape", "256x256x128", "--fused"],
+        ["gemm-layernorm-edge-unfused", "gemm-layernorm", "--preset", "edge", "--shape", "256x256x128", "--unfused"],
+        ["gemm-layernorm-cloud-fused", "gemm-layernorm", "--preset", "cloud", "--shape", "2048x2048x256", "--fused"],
+        ["gemm-layernorm-cloud-unfused", "gemm-layernorm", "--preset", "cloud", "--shape", "2048x2048x256", "--unfused"],
     ];
 
     private static IEnumerable<TestCaseData> ExampleCases() => Examples.Select(e => new TestCaseData((object)e).SetName($"Example_RegeneratesByteForByte({e[0]})"));

@@ -95,7 +95,7 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
     }
 
     /// <summary>The constants table with <paramref name="overrides"/> applied: unknown names are refused; derived constants follow their factor unless given.</summary>
-    public static List<KeyValuePair<string, string>> Override(List<KeyValuePair<string, string>> table, IReadOnlyDictionary<string, string>? overrides, IReadOnlyList<string> names)
+    public static List<KeyValuePair<string, string>> Override(List<KeyValuePair<string, string>> table, IReadOnlyDictionary<string, string>? overrides, IReadOnlyList<string> names, string operation = "gemm-softmax")
     {
         ArgumentNullException.ThrowIfNull(names);
         if (overrides is null || overrides.Count == 0)
@@ -105,7 +105,7 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
 
         foreach (var name in overrides.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal))
         {
-            throw new InputException("--factor", string.Empty, $"unknown factor '{name}' (gemm-softmax's factors: {string.Join(", ", names.Where(n => n is not ("M" or "N" or "K")))})", hint: NameHints.DidYouMean(name, names));
+            throw new InputException("--factor", string.Empty, $"unknown factor '{name}' ({operation}'s factors: {string.Join(", ", names.Where(n => n is not ("M" or "N" or "K")))})", hint: NameHints.DidYouMean(name, names));
         }
 
         var result = table.Select(p => overrides.TryGetValue(p.Key, out var v) ? new KeyValuePair<string, string>(p.Key, v) : p).ToList();

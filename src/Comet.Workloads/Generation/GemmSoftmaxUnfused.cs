@@ -44,10 +44,11 @@ public static class GemmSoftmaxUnfused
         return files;
     }
 
-    private static UnfusedStep GemmStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long perCoreN, List<string> known)
+    /// <summary>Step 1 of an unfused GEMM-X sequence: C = A·B with N split as the fused mapping does, C written to DRAM; <paramref name="compound"/> names the sequence in the files' comments.</summary>
+    internal static UnfusedStep GemmStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long perCoreN, List<string> known, string compound = "GEMM-Softmax")
     {
         var (m, n, k) = (request.Shape["M"], request.Shape["N"], request.Shape["K"]);
-        var problem = ProblemYamlWriter.Write($"unfused GEMM-Softmax, step 1: C = A*B ({m}x{k} times {k}x{n}) to DRAM (written by comet generate)", Mnk,
+        var problem = ProblemYamlWriter.Write($"unfused {compound}, step 1: C = A*B ({m}x{k} times {k}x{n}) to DRAM (written by comet generate)", Mnk,
             [new("GEMM", [new("A", ["M", "K"]), new("B", ["K", "N"]), new("C", Mn, true)])], "C");
         var (dram, gb, ib, wb, ob, g) = (roles.Dram.Name, roles.Cluster.Name, roles.Input.Name, roles.Weight.Name, roles.Output.Name, roles.Gemm.Name);
         var one = F(("M", "1"));
@@ -57,7 +58,7 @@ public static class GemmSoftmaxUnfused
         var gbLoop = new TileNodeSpec(false, Mnk, [.. Tri(gb, ib, wb, ob, F(("M", "M_GB_temporal")))], "KNM", [coreSplit]);
         var spatial = new TileNodeSpec(true, Mnk, [.. Tri(dram, gb, gb, gb, F(("N", "N_DRAM_spatial_X")), F(("N", "N_DRAM_spatial_Y")))], "KNM", [gbLoop]);
         var root = new TileNodeSpec(false, Mnk, [.. Tri(dram, gb, gb, gb, F(("M", "M_DRAM_temporal")))], "KNM", [spatial]);
-        var mapping = MappingYamlWriter.Write(root, $"unfused GEMM-Softmax step 1 (GEMM) on preset {request.Preset}: {m}x{n}x{k}, N split {clusters} over clusters and {cores} over cores (written by comet generate)");
+        var mapping = MappingYamlWriter.Write(root, $"unfused {compound} step 1 (GEMM) on preset {request.Preset}: {m}x{n}x{k}, N split {clusters} over clusters and {cores} over cores (written by comet generate)");
         List<KeyValuePair<string, string>> Constants(long tile, long steps)
         {
             (string, object)[] values =

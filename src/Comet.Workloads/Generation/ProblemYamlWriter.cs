@@ -37,7 +37,8 @@ public static class ProblemYamlWriter
             foreach (var t in op.Tensors)
             {
                 text.Append("      - name: ").Append(t.Name).Append('\n');
-                text.Append("        projection:\n");
+                // A scalar (no dimensions) has no ranks: one element.
+                text.Append(t.Dimensions.Count == 0 ? "        projection: []\n" : "        projection:\n");
                 foreach (var d in t.Dimensions)
                 {
                     text.Append("          - [[").Append(d).Append("]]\n");
