@@ -6,9 +6,6 @@ namespace Comet.Workloads.Generation;
 /// <summary>GEMM-Softmax: C = A·B (A is M×K, B is K×N), then a row-wise softmax over N decomposed as ROWMAX, SUB, EXP, ROWSUM, DIV.</summary>
 public sealed class GemmSoftmaxTemplate : ICompoundTemplate
 {
-    /// <summary>The constants that copy a factor unless given themselves: the systolic reduction factor is the rows streamed, the SIMD one cancels the K the leaves carry.</summary>
-    public static IReadOnlyDictionary<string, string> Follows { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { ["red_factor"] = "M_Compute", ["red_dim_simd_val"] = "K_SM" };
-
     /// <inheritdoc/>
     public string Name => "gemm-softmax";
 
@@ -91,7 +88,32 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
             ("red_dim_simd", "K"), ("red_dim_simd_val", s.K), ("red_dim", "M"), ("red_factor", rows),
         ];
         var table = values.Select(v => new KeyValuePair<string, string>(v.Item1, Convert.ToString(v.Item2, CultureInfo.InvariantCulture)!)).ToList();
-        return FactorOverrides.Apply(table, overrides, [.. table.Select(p => p.Key)], Follows);
+        return Override(table, overrides, table.Select(p => p.Key).ToList());
+    }
+
+    /// <summary>The constants table with <paramref name="overrides"/> applied: unknown names are refused; derived constants follow their factor unless given.</summary>
+    public static List<KeyValuePair<string, string>> Override(List<KeyValuePair<string, string>> table, IReadOnlyDictionary<string, string>? overrides, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (overrides is null || overrides.Count == 0)
+        {
+            return table;
+        }
+
+        foreach (var name in overrides.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            throw new InputException("--factor", string.Empty, $"unknown factor '{name}' (gemm-softmax's factors: {string.Join(", ", names.Where(n => n is not ("M" or "N" or "K")))})", hint: NameHints.DidYouMean(name, names));
+        }
+
+        var result = table.Select(p => overrides.TryGetValue(p.Key, out var v) ? new KeyValuePair<string, string>(p.Key, v) : p).ToList();
+        // A derived constant follows the factor it mirrors unless it was given itself.
+        string Value(string key) => result.First(p => p.Key == key).Value;
+        return [.. result.Select(p => p.Key switch
+        {
+            "red_factor" when !overrides.ContainsKey(p.Key) => new KeyValuePair<string, string>(p.Key, Value("M_Compute")),
+            "red_dim_simd_val" when !overrides.ContainsKey(p.Key) && result.Any(q => q.Key == "K_SM") => new KeyValuePair<string, string>(p.Key, Value("K_SM")),
+            _ => p,
+        })];
     }
 
     private sealed record Shape(long M, long N, long K, MeshSplit Clusters, MeshSplit Cores, long PerCoreN, long Lanes);

@@ -21,11 +21,27 @@ public static class GemmSoftmaxUnfused
         if (request.Overrides is { Count: > 0 } overrides)
         {
             // Refuses a name neither step knows.
-            FactorOverrides.Apply([], overrides, known, GemmSoftmaxTemplate.Follows);
+            GemmSoftmaxTemplate.Override([], overrides, known);
         }
 
         var steps = new[] { gemm, softmax };
-        return new GeneratedCase(SequenceFolderWriter.Files(archText, steps), [.. steps.SelectMany(s => s.Constants.Select(c => new KeyValuePair<string, string>($"{s.Folder}:{c.Key}", c.Value)))]);
+        return new GeneratedCase(SequenceFiles(archText, steps), [.. steps.SelectMany(s => s.Constants.Select(c => new KeyValuePair<string, string>($"{s.Folder}:{c.Key}", c.Value)))]);
+    }
+
+    /// <summary>The files of an unfused sequence folder: the shared arch.yaml and flags.txt, one subfolder per step and sequence.txt listing them in run order.</summary>
+    public static List<GeneratedFile> SequenceFiles(string archText, IReadOnlyList<UnfusedStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var files = new List<GeneratedFile> { new("arch.yaml", archText), new("flags.txt", "--calc_noc_energy\n") };
+        foreach (var s in steps)
+        {
+            files.Add(new($"{s.Folder}/problem.yaml", s.Problem));
+            files.Add(new($"{s.Folder}/mapping.yaml", s.Mapping));
+            files.Add(new($"{s.Folder}/const.yaml", ConstantsYamlWriter.Write($"{s.Folder}: factors by the default rule of docs/generate.md", s.Constants)));
+        }
+
+        files.Add(new(Inputs.SequenceFolder.SequenceFile, string.Concat(steps.Select(s => s.Folder + "\n"))));
+        return files;
     }
 
     private static UnfusedStep GemmStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long perCoreN, List<string> known)
@@ -111,7 +127,7 @@ public static class GemmSoftmaxUnfused
 
         var table = values.Select(v => new KeyValuePair<string, string>(v.Name, Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)).ToList();
         var mine = overrides?.Where(o => table.Any(t => t.Key == o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        return FactorOverrides.Apply(table, mine, [.. table.Select(t => t.Key)], GemmSoftmaxTemplate.Follows);
+        return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)]);
     }
 
     private static IEnumerable<TileEntrySpec> Tri(string target, string a, string b, string c, params IReadOnlyDictionary<string, string>[] lines)
