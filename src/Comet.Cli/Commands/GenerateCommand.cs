@@ -22,7 +22,7 @@ public static class GenerateCommand
             new Option<bool>("--unfused") { Description = "The unfused baseline: every operation its own mapping, intermediates through DRAM." },
             new Option<string[]>("--split") { Description = "N's split instead of the preset's meshes: cluster=XxY and/or core=XxY (repeatable or comma-separated).", AllowMultipleArgumentsPerToken = true },
             new Option<string[]>("--factor") { Description = "A tile factor given explicitly, NAME=VALUE (a constant of the generated const.yaml; repeatable).", AllowMultipleArgumentsPerToken = true },
-            new Option<bool>("--authors-order") { Description = "Follow the authors' shipped mapping where it departs from the decomposition (gemm-softmax: the add all-reduce on the exponentials, before ROWSUM)." },
+            new Option<bool>("--authors-order") { Description = "Place the add all-reduce where the authors' shipped mapping has it (on the exponentials, before ROWSUM)." },
             new Option<string>("--out") { Description = "The folder to write: new, empty, or an earlier Comet output.", Required = true });
         command.Arguments.Add(op);
         foreach (var option in options.All)
@@ -52,8 +52,10 @@ public static class GenerateCommand
         var template = CompoundTemplates.Find(parse.GetValue(opArgument)!);
         var preset = Presets.Require(parse.GetValue(options.Preset)!);
         var (clusters, cores) = ParseSplits(parse.GetValue(options.Split) ?? []);
-        var request = new GenerationRequest(template.Name, preset, ParseShape(parse.GetValue(options.Shape), template), !parse.GetValue(options.Unfused), clusters, cores, ParseFactors(parse.GetValue(options.Factor) ?? []), parse.GetValue(options.AuthorsOrder));
-        var generated = template.Generate(request);
+        var request = new GenerationRequest(template.Name, preset, ParseShape(parse.GetValue(options.Shape), template), !parse.GetValue(options.Unfused), clusters, cores, ParseFactors(parse.GetValue(options.Factor) ?? []));
+        var generated = template is GemmSoftmaxTemplate && parse.GetValue(options.AuthorsOrder)
+            ? new GemmSoftmaxTemplate { AuthorsOrder = true }.Generate(request)
+            : template.Generate(request);
         var outFolder = parse.GetValue(options.Out)!;
         using (var dir = OutputDirectory.Begin(outFolder))
         {

@@ -15,6 +15,9 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
     /// <inheritdoc/>
     public IReadOnlyList<string> ShapeDimensions { get; } = ["M", "N", "K"];
 
+    /// <summary>Places the add all-reduce where the authors' shipped mapping has it (on F before ROWSUM) instead of on the row sums.</summary>
+    public bool AuthorsOrder { get; init; }
+
     /// <inheritdoc/>
     public GeneratedCase Generate(GenerationRequest request)
     {
@@ -31,7 +34,7 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
             return GemmSoftmaxUnfused.Generate(request, archText, roles, clusters, cores, perCore, lanes);
         }
 
-        var tree = new GemmSoftmaxTree(roles, clusters.Ways > 1, request.AuthorsOrder);
+        var tree = new GemmSoftmaxTree(roles, clusters.Ways > 1, AuthorsOrder);
         var problem = Problem(m, n, k);
         var mapping = MappingYamlWriter.Write(tree.Build(), $"GEMM-Softmax on preset {request.Preset}: {m}x{n}x{k}, N split {clusters} over clusters and {cores} over cores (written by comet generate)");
         var shape = new Shape(m, n, k, clusters, cores, perCore, lanes);

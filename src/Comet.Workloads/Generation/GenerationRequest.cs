@@ -8,7 +8,6 @@ namespace Comet.Workloads.Generation;
 /// <param name="ClusterSplit">N's split across clusters as columns × rows (null: the preset's cluster mesh).</param>
 /// <param name="CoreSplit">N's split across the cores of a cluster as columns × rows (null: the preset's core mesh).</param>
 /// <param name="Overrides">Constants given explicitly (<c>--factor NAME=VALUE</c>), which replace the rule's values.</param>
-/// <param name="AuthorsOrder">Follow the authors' shipped mapping where it departs from the decomposition (gemm-softmax: the add all-reduce on the exponentials before ROWSUM).</param>
 public sealed record GenerationRequest(
     string Operation,
     string Preset,
@@ -16,5 +15,4 @@ public sealed record GenerationRequest(
     bool Fused,
     MeshSplit? ClusterSplit = null,
     MeshSplit? CoreSplit = null,
-    IReadOnlyDictionary<string, string>? Overrides = null,
-    bool AuthorsOrder = false);
+    IReadOnlyDictionary<string, string>? Overrides = null);
