@@ -83,6 +83,18 @@ public class GenerateCommandTests : TempFolderTest
     }
 
     [Test]
+    public void ExamplePreset_OtherLevelNames_TheTreeUsesThem()
+    {
+        // The example architecture names its levels GBuffer, IBuffer, WBuffer, OBuffer, macengine and simdengine.
+        var folder = Path.Combine(Root, "example");
+        var (code, _, stderr) = Run("generate", "gemm-softmax", "--preset", "example", "--shape", "64x64x64", "--out", folder);
+        Assert.That(code, Is.Zero, stderr);
+        var mapping = File.ReadAllText(Path.Combine(folder, "mapping.yaml"));
+        Assert.That(mapping, Does.Contain("child: [IBuffer,WBuffer,OBuffer]").And.Contain("child: [macengine,macengine,macengine]").And.Contain("target: GBuffer"));
+        Assert.That(Run("analyze", "--case", folder, "--json").Code, Is.Zero);
+    }
+
+    [Test]
     public void Factor_Unknown_SuggestsTheNearest()
     {
         var (code, _, stderr) = Run("generate", "gemm-softmax", "--preset", "edge", "--shape", "256x256x128", "--factor", "M_Compte=2", "--out", Path.Combine(Root, "x"));
