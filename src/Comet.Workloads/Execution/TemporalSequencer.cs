@@ -69,7 +69,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                                 run.Stalls.OperandFull(run.Machine.RefOf(e.Entry.ChildLevelId, d), plan.Node.Name, e.TensorName, k, e.BytesPerInstance, asked);
                             }
                         }
-                        else if (run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
+                        else if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
                         {
                             var asked = sim.Now;
                             var get = space.Ask(memory, room, e.BytesPerInstance, label);
@@ -129,7 +129,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 {
                     TileSpace.Free(slots, 1);
                 }
-                else if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
+                else if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
                     && !(keep && run.Resident.Keep(state.Plan.Node.Index, e.Index, g, d, state.FillVersion[e.Index], room, e.BytesPerInstance)))
                 {
                     TileSpace.Free(room, e.BytesPerInstance);

@@ -168,6 +168,30 @@ public class AttentionCaseTests
     }
 
     [Test]
+    public void Fused_OnChipTraffic_IsTheHandDerivedTiles_AndTheQueryBlockLoopMovesNothing()
+    {
+        static long In(SimulationResult r, string level, string tensor) => r.Traffic!.Where(t => t.Level == level && t.Tensor == tensor).Sum(t => t.BytesIn);
+        static long Out(SimulationResult r, string level, string tensor) => r.Traffic!.Where(t => t.Level == level && t.Tensor == tensor).Sum(t => t.BytesOut);
+        var r = Simulate(Fused());
+
+        // The query-block loop (GB → GB entries for Q, K, V) iterates over tiles already in the GBs: no move at all.
+        Assert.That(r.Traffic!.Where(t => t.Parent == t.Level), Is.Empty);
+
+        // 16 cores, 8 query rows each, 2 K/V blocks of 16 keys, head dim 16, 8-bit:
+        // Q 8×16 = 128 B per core once (the K/V loop reuses it); P 8×16 per core per block, OB → GB → IB;
+        // K and V 16×16 = 256 B per block multicast to the 4 cores of each of the 4 clusters.
+        Assert.That(In(r, "IB", "Q"), Is.EqualTo(16 * 128));
+        Assert.That(Out(r, "OB", "P"), Is.EqualTo(2 * 16 * 128));
+        Assert.That(In(r, "IB", "P"), Is.EqualTo(2 * 16 * 128));
+        Assert.That(In(r, "WB", "K"), Is.EqualTo(2 * 4 * 4 * 256));
+        Assert.That(In(r, "WB", "V"), Is.EqualTo(2 * 4 * 4 * 256));
+
+        // The block max goes to the GB (16-bit, 8 values per core per block); Out once (8×16 per core).
+        Assert.That(Out(r, "OB", "Mb"), Is.EqualTo(2 * 16 * 8 * 2));
+        Assert.That(Out(r, "OB", "Out"), Is.EqualTo(16 * 128));
+    }
+
+    [Test]
     public void Simulation_ConservesBytes_AtEveryLevel()
     {
         foreach (var inputs in Steps.Select(Step).Prepend(Fused()))
