@@ -174,6 +174,10 @@ public class AttentionCaseTests
         static long Out(SimulationResult r, string level, string tensor) => r.Traffic!.Where(t => t.Level == level && t.Tensor == tensor).Sum(t => t.BytesOut);
         var r = Simulate(Fused());
 
+        // Each core's GEMM drains S into its own OB although the spatial node above lists only Q and K: 4 clusters × 4
+        // cores = 16 engines at work (the OB pairs with the core's bound IB and WB; unpaired, all four drained into OB 0).
+        Assert.That(r.Levels.Single(l => l.Level == "GEMMEngine").Instances, Is.EqualTo(16));
+
         // The query-block loop (GB → GB entries for Q, K, V) iterates over tiles already in the GBs: no move at all.
         Assert.That(r.Traffic!.Where(t => t.Parent == t.Level), Is.Empty);
 
