@@ -97,6 +97,12 @@ public static class ValidationSweep
     /// <summary>Evaluates the model and simulates one case without a trace, stopping at <paramref name="maxEvents"/> events; input errors become the row's status.</summary>
     public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        if (SequenceFolder.IsSequence(c.Folder))
+        {
+            return SequenceValidation.Run(c, maxEvents, token, execution);
+        }
+
         CometInputSet inputs;
         try
         {
