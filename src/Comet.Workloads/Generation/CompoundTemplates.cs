@@ -9,6 +9,7 @@ public static class CompoundTemplates
     public static IReadOnlyList<ICompoundTemplate> All { get; } =
     [
         new GemmSoftmaxTemplate(),
+        new AttentionTemplate(),
     ];
 
     /// <summary>The template named <paramref name="name"/>.</summary>

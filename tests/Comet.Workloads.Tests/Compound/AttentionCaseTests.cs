@@ -1,6 +1,7 @@
 using Comet.Sim;
 using Comet.Workloads.Analytical;
 using Comet.Workloads.Execution;
+using Comet.Workloads.Generation;
 using Comet.Workloads.Inputs;
 using Comet.Workloads.Tests.Inputs;
 using NUnit.Framework;
@@ -45,6 +46,42 @@ public class AttentionCaseTests
 
     // DRAM energy is bytes / 8 (the DRAM width) accesses × 800 pJ: 100 pJ per byte.
     private static long AnalyticDramBytes(AnalyticReport r) => (long)(r.EnergyBreakdownPj["DRAM"] / 100);
+
+    // comet generate attention --preset edge --seq 32 --heads 4 --head-dim 16 [--factor N_block=16 | --unfused]
+    private static GenerationRequest Request(bool fused) => new(
+        "attention", "edge", new Dictionary<string, long> { ["L"] = Seq, ["H"] = Heads, ["D"] = HeadDim, ["B"] = 1 }, fused,
+        Overrides: fused ? new Dictionary<string, string> { ["N_block"] = "16" } : null);
+
+    [TestCase(true, "attention-s32h4d16-fused")]
+    [TestCase(false, "attention-s32h4d16-unfused")]
+    public void TheTemplate_WritesTheCheckedInFiles(bool fused, string folder)
+    {
+        var files = CompoundTemplates.Generate(Request(fused)).Files;
+        Assert.That(files.Select(f => f.RelativePath), Is.SupersetOf(fused ? new[] { "problem.yaml", "mapping.yaml", "const.yaml" } : new[] { "sequence.txt", "02-softmax/mapping.yaml" }));
+        foreach (var file in files)
+        {
+            Assert.That(file.Text, Is.EqualTo(File.ReadAllText(Path.Combine(Folder(folder), file.RelativePath))), file.RelativePath);
+        }
+    }
+
+    [Test]
+    public void TheRule_PicksTheLargestKvBlockAndQueryTileThatFit()
+    {
+        // Without an override the tiny shape fits whole: one K/V block of all 32 keys, each core's 8 query rows at once.
+        var constants = CompoundTemplates.Generate(Request(true) with { Overrides = null }).Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That((constants["N_block"], constants["N_GB_temporal"], constants["M_core"], constants["M_DRAM_temporal"]), Is.EqualTo(("32", "1", "8", "1")));
+
+        // BERT-base on the edge preset: the K/V block is the largest divisor of 512 no wider than the array's 8 × 32 = 256
+        // columns. Each core has 512 / 4 = 128 query rows; 128 at once would need Q (128 × 64 B) and P (128 × 256 B) =
+        // 40 KiB in the 32 KiB input buffer, 64 need 20 KiB: 2 query blocks at DRAM, 3 heads per cluster.
+        var bert = new GenerationRequest("attention", "edge", new Dictionary<string, long> { ["L"] = 512, ["H"] = 12, ["D"] = 64, ["B"] = 1 }, true);
+        var c = CompoundTemplates.Generate(bert).Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That((c["N_block"], c["M_core"], c["M_DRAM_temporal"], c["H_DRAM_temporal"]), Is.EqualTo(("256", "64", "2", "3")));
+
+        // On the cloud preset 12 heads do not spread over 16 clusters: heads take the mesh's X (4), query rows its Y (4).
+        var cloud = CompoundTemplates.Generate(bert with { Preset = "cloud" }).Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That((cloud["H_DRAM_spatial_X"], cloud["H_DRAM_spatial_Y"], cloud["M_DRAM_spatial_X"], cloud["M_DRAM_spatial_Y"], cloud["H_DRAM_temporal"]), Is.EqualTo(("4", "1", "1", "4", "3")));
+    }
 
     [Test]
     public void Sequence_ListsTheThreeStepsInRunOrder()
