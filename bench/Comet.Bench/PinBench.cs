@@ -9,13 +9,13 @@ public static class PinBench
     /// <summary>The pin file, relative to the repository root.</summary>
     public const string PinFile = "tests/data/pinned-outputs.tsv";
 
-    /// <summary>Runs the group and returns the exit code: <c>pin [--update] [--only CASE] [--instances free|lockstep] [--reuse cross-invocation|none]</c>; 0 when every pin holds (or was rewritten), 1 when one differs.</summary>
-    /// <remarks><c>--instances lockstep --reuse none</c> checks the executor's earlier schedule against pins written before issue 12.</remarks>
+    /// <summary>Runs the group and returns the exit code: <c>pin [--update] [--only CASE] [--instances free|lockstep] [--reuse cross-invocation|none] [--prefetch next-invocation|none]</c>; 0 when every pin holds (or was rewritten), 1 when one differs.</summary>
+    /// <remarks><c>--instances lockstep --reuse none --prefetch none</c> checks the executor's earlier schedule against pins written before issue 12.</remarks>
     public static int Run(string[] args)
     {
         var root = RepositoryRoot();
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-        string[] schedule = [.. new[] { "--instances", "--reuse" }.SelectMany(o => args.SkipWhile(a => a != o).Skip(1).Take(1).Select(v => new[] { o, v })).SelectMany(x => x)];
+        string[] schedule = [.. new[] { "--instances", "--reuse", "--prefetch" }.SelectMany(o => args.SkipWhile(a => a != o).Skip(1).Take(1).Select(v => new[] { o, v })).SelectMany(x => x)];
         var cases = Cases(root).Where(c => only is null || c.Name == only).ToList();
         var watch = Stopwatch.StartNew();
         // Cases run on every core (each run is independent and writes its own folder); the pins keep the cases' order.

@@ -13,7 +13,7 @@ public static class SimulateBench
 {
     private static readonly string[] DefaultCases = ["ex_base", "im_cloud_M2048N2048K256_0"];
 
-    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full|raw] [--leaf-ports stream|tile|both] [--network store-and-forward|cut-through] [--transfers pipelined|serial] [--instances free|lockstep] [--reuse cross-invocation|none]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>simulate [--json] [--only CASE] [--trace none|summary|full|raw] [--leaf-ports stream|tile|both] [--network store-and-forward|cut-through] [--transfers pipelined|serial] [--instances free|lockstep] [--reuse cross-invocation|none] [--prefetch next-invocation|none]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
@@ -23,6 +23,7 @@ public static class SimulateBench
         var transfers = Value(args, "--transfers") == "serial" ? TransferMode.Serial : TransferMode.Pipelined;
         var instances = Value(args, "--instances") == "lockstep" ? InstanceSync.Lockstep : InstanceSync.Free;
         var reuse = Value(args, "--reuse") == "none" ? TileReuse.None : TileReuse.CrossInvocation;
+        var prefetch = Value(args, "--prefetch") == "none" ? PrefetchMode.None : PrefetchMode.NextInvocation;
         var cases = only is null ? DefaultCases : [only];
         var modes = (Value(args, "--leaf-ports") ?? "stream") switch
         {
@@ -43,7 +44,7 @@ public static class SimulateBench
             var inputs = CometInputLoader.LoadFolder(folder);
             var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
             var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
-            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream, Network: network, Transfers: transfers, Instances: instances, Reuse: reuse));
+            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream, Network: network, Transfers: transfers, Instances: instances, Reuse: reuse, Prefetch: prefetch));
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

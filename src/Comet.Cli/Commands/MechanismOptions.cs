@@ -6,7 +6,7 @@ using Comet.Workloads.Execution;
 
 namespace Comet.Cli.Commands;
 
-/// <summary>The mechanism options of the simulating verbs (<c>--network</c>, <c>--transfers</c>, <c>--collectives</c>, <c>--instances</c>, <c>--reuse</c>): each switches one simulated mechanism to the formula's assumption.</summary>
+/// <summary>The mechanism options of the simulating verbs (<c>--network</c>, <c>--transfers</c>, <c>--collectives</c>, <c>--instances</c>, <c>--reuse</c>, <c>--prefetch</c>): each switches one simulated mechanism to the formula's assumption.</summary>
 public sealed class MechanismOptions
 {
     /// <summary>The mesh switching option.</summary>
@@ -24,17 +24,20 @@ public sealed class MechanismOptions
     /// <summary>The cross-invocation reuse option.</summary>
     public Option<string> Reuse { get; } = new("--reuse") { Description = "Whether a tile stays in a buffer for the next invocation that needs the same tile: cross-invocation (kept unless its space is needed, not fetched again) or none (every invocation fetches its tiles afresh).", DefaultValueFactory = _ => "cross-invocation" };
 
-    /// <summary>Adds the five options to <paramref name="command"/>.</summary>
+    /// <summary>The next-invocation prefetch option.</summary>
+    public Option<string> Prefetch { get; } = new("--prefetch") { Description = "Whether a node's mover fills the next invocation's first tiles while the current invocation finishes: next-invocation (once their parent tiles are in, where their space is free, in entry order) or none (an invocation's first fills start when it starts).", DefaultValueFactory = _ => "next-invocation" };
+
+    /// <summary>Adds the six options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new[] { Network, Transfers, Collectives, Instances, Reuse })
+        foreach (var option in new[] { Network, Transfers, Collectives, Instances, Reuse, Prefetch })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The executor knobs <paramref name="execution"/> with the parsed values of the five options (their defaults when <paramref name="parse"/> is null).</summary>
+    /// <summary>The executor knobs <paramref name="execution"/> with the parsed values of the six options (their defaults when <paramref name="parse"/> is null).</summary>
     /// <exception cref="InputException">A value names no mechanism.</exception>
     public ExecutionOptions Apply(ParseResult? parse, ExecutionOptions execution)
     {
@@ -73,6 +76,12 @@ public sealed class MechanismOptions
                 "cross-invocation" => TileReuse.CrossInvocation,
                 "none" => TileReuse.None,
                 var text => throw new InputException("--reuse", string.Empty, $"unknown reuse mode '{text}' (expected cross-invocation or none)"),
+            },
+            Prefetch = Value(Prefetch, "next-invocation").ToLowerInvariant() switch
+            {
+                "next-invocation" => PrefetchMode.NextInvocation,
+                "none" => PrefetchMode.None,
+                var text => throw new InputException("--prefetch", string.Empty, $"unknown prefetch mode '{text}' (expected next-invocation or none)"),
             },
         };
     }

@@ -24,6 +24,21 @@ public static class CompareJson
                 ValidationJson.Number(w, "error_pct", r.Run.ErrorVsTotalPct);
                 w.WriteString("status", r.Run.Status);
                 Attribution(w, r.Attribution);
+                if (r.NotRerun is { } reasons && reasons.Any(x => x is not null))
+                {
+                    // Switches whose re-run would be the same run (their share is 0), or that could not run, and why.
+                    w.WriteStartObject("not_rerun");
+                    for (var s = 0; s < reasons.Count; s++)
+                    {
+                        if (reasons[s] is { } why)
+                        {
+                            w.WriteString(FormulaAssumptions.All[s].Name, why);
+                        }
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 w.WriteStartArray("components");
                 foreach (var c in r.Components)
                 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Comet.Reports.Sweeps;
 
 namespace Comet.Reports.Compare;
 
@@ -38,6 +39,23 @@ public static class CompareMarkdown
             }
 
             sb.Append(' ').Append(Share(r.Attribution.Residual, run.AnalyticTotalCycles)).Append(" | ").Append(run.Status).Append(" |\n");
+        }
+
+        // A switch not re-run because the run with every mechanism on shows it would change nothing: its 0 says why.
+        var notRerun = results.Where(r => r.Run.Status == ValidationCaseResult.Ok && r.NotRerun is not null && r.NotRerun.Any(x => x is not null)).ToList();
+        if (notRerun.Count > 0)
+        {
+            sb.Append("\nSwitches not re-run (the switched run would be the same run, so its share is 0):\n\n| case | switch | why |\n|---|---|---|\n");
+            foreach (var r in notRerun)
+            {
+                for (var s = 0; s < switches.Count; s++)
+                {
+                    if (r.NotRerun![s] is { } why)
+                    {
+                        sb.Append("| ").Append(r.Run.Case.Name).Append(" | ").Append(switches[s].Name).Append(" | ").Append(why).Append(" |\n");
+                    }
+                }
+            }
         }
 
         return sb.ToString();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Comet.Reports.Sweeps;
 using Comet.Workloads.Execution;
@@ -8,32 +9,72 @@ namespace Comet.Reports.Compare;
 public static class CompareSweep
 {
     /// <summary>Runs the cases (at most <paramref name="jobs"/> simulations at once; results in case order whatever the concurrency).</summary>
+    /// <remarks>
+    /// Each case is loaded and evaluated by the model once. The runs with every mechanism on go first; a switched run is
+    /// then made only when that run shows the switch changes something (<see cref="FormulaAssumption.SameRun"/>: no
+    /// collective unlike direct, no lanes, nothing kept or prefetched) and the run finished; the others are recorded
+    /// with their reason in <see cref="CompareCaseResult.NotRerun"/>. The switched runs go longest case first.
+    /// </remarks>
     /// <param name="cases">The cases, as <see cref="ValidationSweep.Discover"/> finds them.</param>
     /// <param name="maxEvents">Event budget of each simulation.</param>
     /// <param name="jobs">Simulations run at once.</param>
-    /// <param name="progress">Called after each simulation with the number done and the total.</param>
+    /// <param name="progress">Called after each simulation (or switched run found unnecessary) with the number done and the total.</param>
     /// <param name="token">Stops between two events when cancelled.</param>
     /// <param name="execution">The mechanisms of the "every mechanism on" run (default: <see cref="ExecutionOptions.Default"/>).</param>
     public static IReadOnlyList<CompareCaseResult> Run(IReadOnlyList<ValidationCase> cases, long maxEvents, int jobs, Action<int, int>? progress, CancellationToken token, ExecutionOptions? execution = null)
     {
         var baseline = execution ?? ExecutionOptions.Default;
-        var variants = new List<ExecutionOptions> { baseline };
-        variants.AddRange(FormulaAssumptions.All.Select(a => a.Apply(baseline)));
-        var runs = new ValidationCaseResult[cases.Count, variants.Count];
-        var total = cases.Count * variants.Count;
+        var switches = FormulaAssumptions.All;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
+        var total = cases.Count * (switches.Count + 1);
         var done = 0;
-        Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, k =>
+        void Done() => progress?.Invoke(Interlocked.Increment(ref done), total);
+
+        var prepared = new PreparedCase[cases.Count];
+        var runs = new ValidationCaseResult[cases.Count];
+        Parallel.For(0, cases.Count, parallel, c =>
         {
-            var (c, v) = (k / variants.Count, k % variants.Count);
-            runs[c, v] = ValidationSweep.RunCase(cases[c], maxEvents, token, variants[v]);
-            progress?.Invoke(Interlocked.Increment(ref done), total);
+            prepared[c] = ValidationSweep.Prepare(cases[c]);
+            runs[c] = ValidationSweep.Simulate(prepared[c], maxEvents, token, baseline);
+            Done();
+        });
+
+        var switched = new ValidationCaseResult[cases.Count, switches.Count];
+        var notRerun = new string?[cases.Count, switches.Count];
+        var work = new List<(int Case, int Switch)>();
+        for (var c = 0; c < cases.Count; c++)
+        {
+            for (var s = 0; s < switches.Count; s++)
+            {
+                // A sequence folder's run reports no activity of its own: every switch is re-run.
+                var reason = runs[c].Status != ValidationCaseResult.Ok
+                    ? "the run with every mechanism on did not finish"
+                    : runs[c].Activity is { } activity ? switches[s].SameRun?.Invoke(activity) : null;
+                if (reason is null)
+                {
+                    work.Add((c, s));
+                    continue;
+                }
+
+                (switched[c, s], notRerun[c, s]) = (runs[c], reason);
+                Done();
+            }
+        }
+
+        // Longest first (by the first run's events), so the last runs to finish are short ones.
+        work.Sort((x, y) => (runs[y.Case].Events ?? 0).CompareTo(runs[x.Case].Events ?? 0));
+        Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel, w =>
+        {
+            switched[w.Case, w.Switch] = ValidationSweep.Simulate(prepared[w.Case], maxEvents, token, switches[w.Switch].Apply(baseline));
+            Done();
         });
 
         var results = new List<CompareCaseResult>(cases.Count);
         for (var c = 0; c < cases.Count; c++)
         {
-            var switched = Enumerable.Range(1, variants.Count - 1).Select(v => runs[c, v]).ToList();
-            results.Add(Build(runs[c, 0], switched));
+            var row = Enumerable.Range(0, switches.Count).Select(s => switched[c, s]).ToList();
+            var reasons = Enumerable.Range(0, switches.Count).Select(s => notRerun[c, s]).ToList();
+            results.Add(Build(runs[c], row) with { NotRerun = reasons });
         }
 
         return results;

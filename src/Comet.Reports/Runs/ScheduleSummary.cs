@@ -3,11 +3,11 @@ using Comet.Workloads.Execution;
 
 namespace Comet.Reports.Runs;
 
-/// <summary>The part of summary.json about how instances and tiles were scheduled: the two modes, idle time per instance and reason, and bytes moved per level and tensor.</summary>
+/// <summary>The part of summary.json about how instances and tiles were scheduled: the three modes, idle time per instance and reason, and bytes moved per level and tensor.</summary>
 /// <remarks>Written only when a schedule other than the lock-step, no-reuse one ran, so that schedule's summary stays byte-identical to the one before these keys.</remarks>
 public static class ScheduleSummary
 {
-    /// <summary>Writes <c>instances</c> and <c>reuse</c> (after <c>network</c>).</summary>
+    /// <summary>Writes <c>instances</c>, <c>reuse</c> and <c>prefetch</c> (after <c>network</c>).</summary>
     public static void WriteModes(Utf8JsonWriter w, ExecutionOptions execution)
     {
         if (execution.IsLegacySchedule)
@@ -17,6 +17,7 @@ public static class ScheduleSummary
 
         w.WriteString("instances", execution.Instances == InstanceSync.Free ? "free" : "lockstep");
         w.WriteString("reuse", execution.Reuse == TileReuse.CrossInvocation ? "cross-invocation" : "none");
+        w.WriteString("prefetch", execution.Prefetch == PrefetchMode.NextInvocation ? "next-invocation" : "none");
     }
 
     /// <summary>Writes <c>idle</c> (per instance that idled: cycles by reason) and <c>bytes_moved</c> (per parent level, level and tensor).</summary>

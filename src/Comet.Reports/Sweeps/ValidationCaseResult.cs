@@ -1,4 +1,5 @@
 using Comet.Workloads.Analytical;
+using Comet.Workloads.Execution;
 
 namespace Comet.Reports.Sweeps;
 
@@ -17,6 +18,7 @@ namespace Comet.Reports.Sweeps;
 /// <param name="Analytic">The analytical report (null when the model could not evaluate the case).</param>
 /// <param name="SummaryJson">The case's summary.json text (null unless the simulation finished).</param>
 /// <param name="Levels">Per node / collective / level rows of validation_levels.csv.</param>
+/// <param name="Activity">How often the switchable mechanisms acted in the simulation (null unless it finished).</param>
 public sealed record ValidationCaseResult(
     ValidationCase Case,
     long? AnalyticTotalCycles,
@@ -31,7 +33,8 @@ public sealed record ValidationCaseResult(
     string Status,
     AnalyticReport? Analytic,
     string? SummaryJson,
-    IReadOnlyList<ValidationLevelRow> Levels)
+    IReadOnlyList<ValidationLevelRow> Levels,
+    MechanismActivity? Activity = null)
 {
     /// <summary>The status of a case that was analysed and simulated to the end.</summary>
     public const string Ok = "ok";

@@ -98,9 +98,17 @@ public static class ValidationSweep
     public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
     {
         ArgumentNullException.ThrowIfNull(c);
+        var prepared = Prepare(c);
+        return prepared.Failed ?? Simulate(prepared, maxEvents, token, execution);
+    }
+
+    /// <summary>Loads one case and evaluates the model on it, once for any number of simulations (<see cref="Simulate"/>); input errors become <see cref="PreparedCase.Failed"/>; a sequence folder is loaded step by step by each simulation.</summary>
+    public static PreparedCase Prepare(ValidationCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
         if (SequenceFolder.IsSequence(c.Folder))
         {
-            return SequenceValidation.Run(c, maxEvents, token, execution);
+            return new PreparedCase(c, null, null, null, null);
         }
 
         CometInputSet inputs;
@@ -109,14 +117,14 @@ public static class ValidationSweep
             var missing = InputFiles.Where(f => !File.Exists(Path.Combine(c.Folder, f))).ToList();
             if (missing.Count > 0)
             {
-                return Failed(c, null, $"error: {c.Folder}: missing {string.Join(", ", missing)}");
+                return new PreparedCase(c, null, null, null, Failed(c, null, $"error: {c.Folder}: missing {string.Join(", ", missing)}"));
             }
 
             inputs = CometInputLoader.LoadFolder(c.Folder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Failed(c, null, ErrorStatus(e));
+            return new PreparedCase(c, null, null, null, Failed(c, null, ErrorStatus(e)));
         }
 
         AnalyticReport? analytic = null;
@@ -130,6 +138,24 @@ public static class ValidationSweep
             analyticError = "analytic " + ErrorStatus(e);
         }
 
+        return new PreparedCase(c, inputs, analytic, analyticError, null);
+    }
+
+    /// <summary>Simulates a prepared case without a trace, stopping at <paramref name="maxEvents"/> events (the model's report and the inputs are shared by every simulation of the case).</summary>
+    public static ValidationCaseResult Simulate(PreparedCase prepared, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Failed is { } failed)
+        {
+            return failed;
+        }
+
+        if (prepared.Inputs is null)
+        {
+            return SequenceValidation.Run(prepared.Case, maxEvents, token, execution);
+        }
+
+        var (c, inputs, analytic, analyticError) = (prepared.Case, prepared.Inputs!, prepared.Analytic, prepared.AnalyticError);
         SimulationResult result;
         try
         {
@@ -168,7 +194,8 @@ public static class ValidationSweep
             analyticError ?? ValidationCaseResult.Ok,
             analytic,
             summary,
-            ValidationLevelRow.FromSummary(c.Name, summary));
+            ValidationLevelRow.FromSummary(c.Name, summary),
+            result.Activity);
     }
 
     /// <summary>Evaluates the model on every case and pairs it with the simulated total of the earlier sweep's row of the same name.</summary>

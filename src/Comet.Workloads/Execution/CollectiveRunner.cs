@@ -54,7 +54,7 @@ internal sealed class CollectiveRunner(RunContext run)
         var scheduleStart = meeting.Done.Value is long s ? s : asked;
         if (scheduleStart > asked)
         {
-            run.Stalls.Collective(who, node.Name, tensor, occurrence, $"collective:{node.Kind.ToString().ToLowerInvariant()}#{node.Index}", asked, scheduleStart);
+            run.Stalls.Collective(who, node.Name, tensor, occurrence, StallRows.CollectiveReason(node), asked, scheduleStart);
             run.Tallies.Of(node).AddStall(scheduleStart - asked);
         }
 
@@ -103,15 +103,29 @@ internal sealed class CollectiveRunner(RunContext run)
         var algorithm = CollectiveAlgorithmOf.Kind(node.Kind);
         var buffers = participants.Select(p => machine.Buffer(level, p)).ToArray();
         var layout = new CollectiveLayout([.. participants.Select(p => fabric.Place(p).Group)], [.. participants.Select(p => fabric.Place(p).Router)]);
-        var choice = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
-        if (choice == CollectiveAlgorithmChoice.Auto)
+        CollectiveAlgorithmChoice Resolve(CollectiveAlgorithmChoice requested)
         {
-            var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
-            choice = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
-                estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
+            if (requested == CollectiveAlgorithmChoice.Auto)
+            {
+                var estimate = new CollectiveEstimate(machine, fabric, level, participants, buffers, op);
+                requested = CollectiveAutoRule.Pick(node.Kind, broadcast, reduction, c =>
+                    estimate.Cycles(CollectiveAlgorithms.Build(algorithm, CollectiveAlgorithms.Runnable(c, layout, broadcast, reduction), layout, bytes, elements, broadcast, reduction)));
+            }
+
+            return CollectiveAlgorithms.Runnable(requested, layout, broadcast, reduction);
         }
 
-        choice = CollectiveAlgorithms.Runnable(choice, layout, broadcast, reduction);
+        var asked = CollectiveAutoRule.Requested(node.Kind, run.Options.Collectives, node.Algorithm);
+        var choice = Resolve(asked);
+
+        // Whether `--collectives direct` would run another schedule here (for compare's attribution).
+        var direct = CollectiveAutoRule.Requested(node.Kind, CollectiveAlgorithmChoice.Direct, node.Algorithm);
+        run.Mechanisms.Collectives++;
+        if (direct != asked && Resolve(direct) != choice)
+        {
+            run.Mechanisms.CollectivesUnlikeDirect++;
+        }
+
         var name = CollectiveAlgorithmNames.Name(choice);
         return (CollectiveAlgorithms.Build(algorithm, choice, layout, bytes, elements, broadcast, reduction), buffers, name, "algorithm:" + name);
     }

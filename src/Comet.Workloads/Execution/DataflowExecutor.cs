@@ -29,7 +29,7 @@ public sealed class DataflowExecutor
         var space = new TileSpace(_run);
         _spatial = new SpatialFanOut(_run, mover, space, RunNode);
         var sequencer = new TemporalSequencer(_run, mover, space);
-        var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, mover, space), _spatial, RunNode);
+        var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, space), _spatial, RunNode);
         _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), new LeafStreamRunner(_run, ports), RunNode);
         _collectives = new CollectiveRunner(_run);
     }

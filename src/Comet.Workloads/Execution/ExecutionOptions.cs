@@ -13,10 +13,11 @@ namespace Comet.Workloads.Execution;
 /// <param name="Collectives">Which algorithm runs every collective (<c>--collectives</c>): auto (the node's <c>algorithm:</c> key, else <see cref="CollectiveAutoRule"/>), or direct (COMET's assumption), ring or 2d wherever the kind has it.</param>
 /// <param name="Instances">Whether fan-out instances step through their parent's loop on their own (free) or in lock-step.</param>
 /// <param name="Reuse">Whether a tile resident from one invocation serves the next invocation that needs it again.</param>
-public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, TransferMode Transfers = TransferMode.Pipelined, CollectiveAlgorithmChoice Collectives = CollectiveAlgorithmChoice.Auto, InstanceSync Instances = InstanceSync.Free, TileReuse Reuse = TileReuse.CrossInvocation)
+/// <param name="Prefetch">Whether a node's mover fills the next invocation's first tiles while the current invocation finishes.</param>
+public sealed record ExecutionOptions(int OperandSlots = 2, int MaxRunAhead = 64, bool StreamLeaves = true, bool NocEnergy = false, MeshSwitching Network = MeshSwitching.CutThrough, TransferMode Transfers = TransferMode.Pipelined, CollectiveAlgorithmChoice Collectives = CollectiveAlgorithmChoice.Auto, InstanceSync Instances = InstanceSync.Free, TileReuse Reuse = TileReuse.CrossInvocation, PrefetchMode Prefetch = PrefetchMode.NextInvocation)
 {
-    /// <summary>True when both issue-12 mechanisms are off, so outputs are those of the lock-step, no-reuse executor.</summary>
-    public bool IsLegacySchedule => Instances == InstanceSync.Lockstep && Reuse == TileReuse.None;
+    /// <summary>True when the issue-12 mechanisms are off, so outputs are those of the lock-step, no-reuse, no-prefetch executor.</summary>
+    public bool IsLegacySchedule => Instances == InstanceSync.Lockstep && Reuse == TileReuse.None && Prefetch == PrefetchMode.None;
 
     /// <summary>The defaults.</summary>
     public static ExecutionOptions Default { get; } = new();

@@ -12,6 +12,7 @@ internal sealed class LaneRun
     private readonly Event?[][][] _outReady;
     private readonly Event?[][] _begun;
     private readonly Dictionary<long, Meeting> _meetings = [];
+    private readonly Dictionary<(int Entry, int Group), int> _moversDone = [];
 
     /// <summary>Creates the state of one invocation of <paramref name="state"/>'s plan laid out by <paramref name="layout"/>.</summary>
     public LaneRun(Simulation sim, TemporalRun state, LaneLayout layout, ComponentRef[] laneRefs)
@@ -72,6 +73,14 @@ internal sealed class LaneRun
         var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
         var at = (2 * counts.Length / 3) + group;
         return kept ? ++counts[at] : counts[at];
+    }
+
+    /// <summary>Counts one more lane whose mover is done with the invocation, for group <paramref name="group"/> of entry <paramref name="entry"/>; true for the last of <paramref name="of"/>.</summary>
+    public bool MoverDone(int entry, int group, int of)
+    {
+        var n = _moversDone.GetValueOrDefault((entry, group)) + 1;
+        _moversDone[(entry, group)] = n;
+        return n == of;
     }
 
     /// <summary>Triggered when lane <paramref name="lane"/> begins iteration <paramref name="iteration"/> (bounds how far its mover runs ahead).</summary>

@@ -10,7 +10,7 @@ namespace Comet.Workloads.Execution;
 /// space in all its destinations) and at children that run once for all of them. Tiles those children use (shared
 /// entries) have one mover of their own, in iteration order, as in the lock-step sequencer.
 /// </remarks>
-internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer, TileMover mover, TileSpace space)
+internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer, TileSpace space)
 {
     /// <summary>The mover of lane <paramref name="p"/>: its space for every per-lane tile, in iteration order, and the fills whose last destination it completes.</summary>
     public IEnumerable<Event> SequenceLane(LaneRun lanes, int p)
@@ -42,6 +42,19 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 var g = layout.GroupOf[e.Index][p];
                 var dests = sequencer.Destinations(state, e, e.Groups[g]);
                 var d = dests[layout.Place[e.Index][p]];
+
+                // A first tile the previous invocation's mover prefetched holds its space already; only its move's end is awaited.
+                // (A multicast group's tile is taken by each of its lanes; the last one waits for the move with them all.)
+                if (i == 0 && sequencer.Prefetchable(e)
+                    && run.Prefetch.TryTake(plan.Node.Index, e.Index, g, dests[0], run.Prefetch.Now(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId))) is { } early)
+                {
+                    if (lanes.Count(e.Index, k, g, dests.Length))
+                    {
+                        sim.Process(sequencer.Fill(state, e, k, i, [true], [early], lanes.Ready(e.Index, k, g)), e.FillName);
+                    }
+
+                    continue;
+                }
 
                 // A tile kept from the previous invocation, moved from the same parent tile, is there already: no space, no move.
                 var kept = false;
@@ -80,10 +93,29 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                         }
                         else
                         {
-                            sim.Process(FillGroup(lanes, e, k, i, g), e.FillName);
+                            sim.Process(sequencer.Fill(state, e, k, i, null, null, lanes.Ready(e.Index, k, g), g), e.FillName);
                         }
                     }
                 }
+            }
+        }
+
+        if (run.Prefetch.Enabled)
+        {
+            // This lane's own first tiles of the next invocation; a multicast group's, by the last of its lanes to get here.
+            var next = new List<(EntryPlan, int)>();
+            foreach (var e in plan.Entries)
+            {
+                var g = layout.PerLane[e.Index] ? layout.GroupOf[e.Index][p] : -1;
+                if (g >= 0 && sequencer.Prefetchable(e) && lanes.MoverDone(e.Index, g, sequencer.Destinations(state, e, e.Groups[g]).Length))
+                {
+                    next.Add((e, g));
+                }
+            }
+
+            foreach (var ev in sequencer.PrefetchNext(state, next, perDestination: true))
+            {
+                yield return ev;
             }
         }
     }
@@ -139,7 +171,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 }
                 else
                 {
-                    sim.Process(FillShared(state, e, k, i), e.FillName);
+                    sim.Process(sequencer.Fill(state, e, k, i, null, null, state.Ready(e.Index, k), spawn: true), e.FillName);
                 }
             }
         }
@@ -165,7 +197,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
 
         if (lanes.CountDone(e.Index, ordinal, g, dests.Length))
         {
-            state.Drains.Add(run.Sim.Process(DrainGroup(state, e, ordinal, dests), e.DrainName));
+            state.Drains.Add(run.Sim.Process(sequencer.Drain(state, e, ordinal, g), e.DrainName));
         }
     }
 
@@ -175,7 +207,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
     /// <summary>Gives back the space a shared input's current tile holds.</summary>
     public void ReleaseShared(TemporalRun state, EntryPlan e) => sequencer.Release(state, e, keep: false);
 
-    /// <summary>Notes, before lane <paramref name="p"/> runs child <paramref name="child"/> of iteration <paramref name="iteration"/>, which parent tile each of its input buffers holds.</summary>
+    /// <summary>Notes, before lane <paramref name="p"/> runs child <paramref name="child"/> of iteration <paramref name="iteration"/>, which parent tile each of its input buffers holds now and next.</summary>
     public void NoteTilesInUse(LaneRun lanes, int iteration, int child, int p)
     {
         var state = lanes.State;
@@ -186,71 +218,12 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 continue;
             }
 
-            var dests = sequencer.Destinations(state, e, e.Groups[lanes.Layout.GroupOf[e.Index][p]]);
-            run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, dests[lanes.Layout.Place[e.Index][p]], new TileVersion(state, e.Index, e.Ordinal[iteration]));
-        }
-    }
-
-    private IEnumerable<Event> FillGroup(LaneRun lanes, EntryPlan e, int ordinal, int iteration, int g)
-    {
-        var state = lanes.State;
-        if (e.Gated)
-        {
-            var gate = state.Gate(iteration, e.Consumer);
-            if (!gate.IsProcessed)
-            {
-                yield return gate;
-            }
-        }
-
-        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
-        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in mover.Move(e.Entry, target, sequencer.Destinations(state, e, e.Groups[g]), e.BytesPerInstance, false, label))
-        {
-            yield return ev;
-        }
-
-        lanes.Ready(e.Index, ordinal, g).Succeed();
-    }
-
-    private IEnumerable<Event> FillShared(TemporalRun state, EntryPlan e, int ordinal, int iteration)
-    {
-        if (e.Gated)
-        {
-            var gate = state.Gate(iteration, e.Consumer);
-            if (!gate.IsProcessed)
-            {
-                yield return gate;
-            }
-        }
-
-        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
-        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        var procs = new Event[e.Groups.Length];
-        for (var g = 0; g < procs.Length; g++)
-        {
-            procs[g] = run.Sim.Process(mover.Move(e.Entry, target, sequencer.Destinations(state, e, e.Groups[g]), e.BytesPerInstance, false, label), "move");
-        }
-
-        yield return run.Sim.AllOf(procs);
-        state.Ready(e.Index, ordinal).Succeed();
-    }
-
-    private IEnumerable<Event> DrainGroup(TemporalRun state, EntryPlan e, int ordinal, int[] dests)
-    {
-        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
-        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in mover.Move(e.Entry, target, dests, e.BytesPerInstance, true, label))
-        {
-            yield return ev;
-        }
-
-        foreach (var d in dests)
-        {
-            if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room)
-            {
-                TileSpace.Free(room, e.BytesPerInstance);
-            }
+            var g = lanes.Layout.GroupOf[e.Index][p];
+            var d = sequencer.Destinations(state, e, e.Groups[g])[lanes.Layout.Place[e.Index][p]];
+            var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
+            var (next, arrived) = sequencer.NextTile(state, e, iteration, (entry, k) => lanes.Ready(entry, k, g));
+            run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version);
+            run.Prefetch.Announce(state.Plan.Node.Index, e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version, next, arrived);
         }
     }
 }

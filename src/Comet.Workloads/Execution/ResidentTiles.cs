@@ -19,6 +19,9 @@ internal sealed class ResidentTiles(bool enabled, IReadOnlySet<int> written)
     /// <summary>True while tiles may be kept (off with <see cref="TileReuse.None"/>, or once a fan-out folds logical instances onto one buffer, where a buffer holds several parents' tiles at once).</summary>
     public bool Enabled { get; private set; } = enabled;
 
+    /// <summary>Tiles kept at an invocation's end for the next one.</summary>
+    public long KeptTiles { get; private set; }
+
     /// <summary>Tiles served from a kept copy instead of a move.</summary>
     public long Reused { get; private set; }
 
@@ -77,6 +80,7 @@ internal sealed class ResidentTiles(bool enabled, IReadOnlySet<int> written)
         }
 
         _kept[key] = new Kept(v, room, bytes);
+        KeptTiles++;
         if (!_byRoom.TryGetValue(room, out var list))
         {
             list = [];

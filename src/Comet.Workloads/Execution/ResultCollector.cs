@@ -10,7 +10,8 @@ internal static class ResultCollector
     {
         var machine = run.Machine;
         var energy = machine.Ledger.ByComponent();
-        return new SimulationResult(run.Sim.Now, run.Sim.ProcessedEvents, Nodes(run), Levels(run), energy, energy.Values.Sum(), machine.Ledger.UnitsByKind(), run.Idle.Rows(), run.Traffic.Rows(run));
+        return new SimulationResult(run.Sim.Now, run.Sim.ProcessedEvents, Nodes(run), Levels(run), energy, energy.Values.Sum(), machine.Ledger.UnitsByKind(), run.Idle.Rows(), run.Traffic.Rows(run),
+            new MechanismActivity(run.Mechanisms.LaneInvocations, run.Resident.KeptTiles, run.Prefetch.Planned, run.Mechanisms.CollectivesUnlikeDirect, run.Mechanisms.Collectives));
     }
 
     private static List<NodeStatistics> Nodes(RunContext run)

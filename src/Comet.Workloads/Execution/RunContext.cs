@@ -20,6 +20,7 @@ internal sealed class RunContext
         var written = inputs.Mapping.Nodes.OfType<DataMovementTileNode>().SelectMany(n => n.Entries).Where(e => Plans.IsOutput(e.TensorId, e.Tag)).Select(e => e.TensorId)
             .Concat(inputs.Mapping.Nodes.OfType<CollectiveOperationNode>().Select(c => c.OutputTensorId)).ToHashSet();
         Resident = new ResidentTiles(options.Reuse == TileReuse.CrossInvocation, written);
+        Prefetch = new PrefetchedTiles(inputs.Mapping, options.Prefetch == PrefetchMode.NextInvocation);
 
         // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
         // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
@@ -49,6 +50,12 @@ internal sealed class RunContext
 
     /// <summary>Tiles kept in their buffers for the next invocation.</summary>
     public ResidentTiles Resident { get; }
+
+    /// <summary>The next invocations' first tiles fetched ahead, and the parent tiles announced for them.</summary>
+    public PrefetchedTiles Prefetch { get; }
+
+    /// <summary>How often the switchable mechanisms acted.</summary>
+    public MechanismTally Mechanisms { get; } = new();
 
     /// <summary>Bytes moved per level and tensor.</summary>
     public TrafficTally Traffic { get; } = new();

@@ -10,6 +10,7 @@ namespace Comet.Workloads.Execution;
 /// <param name="Units">Units counted per level and access kind (bytes, or operations for compute).</param>
 /// <param name="Idle">Idle cycles per component instance and reason (empty when none idled).</param>
 /// <param name="Traffic">Bytes moved per level and tensor.</param>
+/// <param name="Activity">How often the switchable mechanisms acted (null when not collected).</param>
 public sealed record SimulationResult(
     long SimulatedCycles,
     long Events,
@@ -19,4 +20,5 @@ public sealed record SimulationResult(
     double TotalEnergy,
     IReadOnlyDictionary<string, long> Units,
     IReadOnlyList<InstanceIdleTime>? Idle = null,
-    IReadOnlyList<TensorTraffic>? Traffic = null);
+    IReadOnlyList<TensorTraffic>? Traffic = null,
+    MechanismActivity? Activity = null);

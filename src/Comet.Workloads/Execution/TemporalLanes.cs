@@ -135,7 +135,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 var bodyStart = sim.Now;
                 span.BodyFirst = Math.Min(span.BodyFirst, bodyStart);
                 span.Bodies ??= spatial.Bodies(s, state.Binding);
-                if (run.Resident.Enabled)
+                if (run.Resident.Enabled || run.Prefetch.Enabled)
                 {
                     movers.NoteTilesInUse(lanes, i, c, p);
                 }
@@ -182,7 +182,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
             run.Stalls.Idle(lanes.LaneRefs[p], child is CollectiveOperationNode ? IdleReason.Collective : IdleReason.Binding, asked);
             if (run.Stalls.Waited(asked))
             {
-                run.Stalls.Barrier(lanes.LaneRefs[p], plan.Node.Name, i, child.Name, asked);
+                run.Stalls.Barrier(lanes.LaneRefs[p], plan.Node.Name, i, child, asked);
             }
 
             yield break;

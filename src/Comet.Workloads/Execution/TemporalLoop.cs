@@ -35,6 +35,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
         if (run.Options.Instances == InstanceSync.Free && lanes.Layout(plan) is { } layout)
         {
+            run.Mechanisms.LaneInvocations++;
             foreach (var ev in lanes.Run(plan, b, layout))
             {
                 yield return ev;
@@ -217,7 +218,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         }
         else
         {
-            if (run.Resident.Enabled)
+            if (run.Resident.Enabled || run.Prefetch.Enabled)
             {
                 sequencer.NoteTilesInUse(state, i, child);
             }

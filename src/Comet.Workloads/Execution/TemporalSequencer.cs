@@ -33,24 +33,38 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
 
                 var k = e.Ordinal[i];
                 var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
+                var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
 
                 // A tile kept from the previous invocation, moved from the same parent tile, is there already: no space, no move.
-                bool[]? kept = null;
+                bool[]? skip = null;
+                List<Event>? fetched = null;
                 TileVersion? version = null;
-                if (run.Resident.Applies(e))
+                var resident = run.Resident.Applies(e);
+                if (resident)
                 {
-                    version = run.Resident.Current(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, run.Resolve(state.Binding, e.Entry.TargetLevelId));
+                    version = run.Resident.Current(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, target);
                     state.FillVersion[e.Index] = version;
-                    kept = new bool[e.Groups.Length];
+                    skip = new bool[e.Groups.Length];
                 }
 
+                var now = i == 0 && Prefetchable(e) ? run.Prefetch.Now(e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, target) : null;
                 for (var g = 0; g < e.Groups.Length; g++)
                 {
                     var group = e.Groups[g];
-                    var allKept = kept is not null;
-                    foreach (var d in Destinations(state, e, group))
+                    var dests = Destinations(state, e, group);
+
+                    // A first tile the previous invocation's mover prefetched holds its space already; only its move's end is awaited.
+                    if (now is not null && run.Prefetch.TryTake(plan.Node.Index, e.Index, g, dests[0], now) is { } early)
                     {
-                        if (kept is not null && run.Resident.TryTake(plan.Node.Index, e.Index, g, d, version))
+                        (skip ??= new bool[e.Groups.Length])[g] = true;
+                        (fetched ??= []).Add(early);
+                        continue;
+                    }
+
+                    var allKept = resident;
+                    foreach (var d in dests)
+                    {
+                        if (resident && run.Resident.TryTake(plan.Node.Index, e.Index, g, d, version))
                         {
                             continue;
                         }
@@ -82,9 +96,9 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                         }
                     }
 
-                    if (kept is not null)
+                    if (resident)
                     {
-                        kept[g] = allKept;
+                        skip![g] = allKept;
                     }
                 }
 
@@ -92,36 +106,119 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 {
                     state.Ready(e.Index, k).Succeed();
                 }
-                else if (kept is not null && Array.TrueForAll(kept, x => x))
+                else if (skip is not null && Array.TrueForAll(skip, x => x) && fetched is null)
                 {
                     state.Ready(e.Index, k).Succeed();
                 }
                 else
                 {
-                    sim.Process(Fill(state, e, k, i, kept), e.FillName);
+                    sim.Process(Fill(state, e, k, i, skip, fetched, state.Ready(e.Index, k)), e.FillName);
                 }
+            }
+        }
+
+        if (run.Prefetch.Enabled)
+        {
+            var next = new List<(EntryPlan, int)>();
+            foreach (var e in plan.Entries)
+            {
+                if (Prefetchable(e))
+                {
+                    for (var g = 0; g < e.Groups.Length; g++)
+                    {
+                        next.Add((e, g));
+                    }
+                }
+            }
+
+            foreach (var ev in PrefetchNext(state, next))
+            {
+                yield return ev;
             }
         }
     }
 
-    /// <summary>The process that writes tile <paramref name="ordinal"/> of output <paramref name="e"/> back to its target, then gives its space back.</summary>
-    public IEnumerable<Event> Drain(TemporalRun state, EntryPlan e, int ordinal)
+    /// <summary>True when the first tile of <paramref name="e"/> may be prefetched by the previous invocation: an input moved into another buffer, not gated by a sibling of the same iteration.</summary>
+    public bool Prefetchable(EntryPlan e) => run.Prefetch.Enabled && !e.IsOutput && !e.ToCompute && !e.Gated && !e.InPlace;
+
+    /// <summary>The mover's last duty (<see cref="PrefetchMode.NextInvocation"/>): for each (entry, group) of <paramref name="groups"/> in order, fills the next invocation's first tile once the parent tile announced for it is in, taking its space only when it is free at that moment; stops at the first that does not fit, as a DMA engine issues in order.</summary>
+    /// <param name="state">The invocation whose mover is done.</param>
+    /// <param name="groups">The (entry, group) pairs to prefetch, in issue order.</param>
+    /// <param name="perDestination">True when each destination's lane takes the tile on its own (free lanes); false when one mover takes a group's tile for all its destinations.</param>
+    public IEnumerable<Event> PrefetchNext(TemporalRun state, List<(EntryPlan E, int Group)> groups, bool perDestination = false)
+    {
+        var plan = state.Plan;
+        var planned = new List<(EntryPlan E, int[] Dests, int Target, TileFetch Fetch, Event Arrived)>();
+        foreach (var (e, g) in groups)
+        {
+            var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
+            if (!run.Prefetch.TryNext(plan.Node, e.Entry.TensorId, e.Entry.Tag, e.Entry.TargetLevelId, target, out var next, out var arrived)
+                || (run.Resident.Applies(e) && state.FillVersion[e.Index] == next))
+            {
+                // No next invocation announced, or the tile stays for it (cross-invocation reuse).
+                continue;
+            }
+
+            var dests = Destinations(state, e, e.Groups[g]);
+            planned.Add((e, dests, target, run.Prefetch.Plan(plan.Node.Index, e.Index, g, dests[0], next, perDestination ? dests.Length : 1), arrived));
+        }
+
+        for (var n = 0; n < planned.Count; n++)
+        {
+            var (e, dests, target, fetch, arrived) = planned[n];
+            if (!arrived.IsProcessed)
+            {
+                yield return arrived;
+            }
+
+            var rooms = new List<Container>(dests.Length);
+            foreach (var d in dests)
+            {
+                if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room)
+                {
+                    rooms.Add(room);
+                }
+            }
+
+            if (fetch.Cancelled || !rooms.TrueForAll(r => r.GetQueueLength == 0 && r.Level >= e.BytesPerInstance))
+            {
+                for (var m = n; m < planned.Count; m++)
+                {
+                    run.Prefetch.Drop(planned[m].Fetch);
+                }
+
+                yield break;
+            }
+
+            foreach (var room in rooms)
+            {
+                room.TryGet(e.BytesPerInstance);
+            }
+
+            var label = new ActivityLabel(plan.Node.Name, e.TensorName, 0);
+            var done = run.Sim.Process(mover.Move(e.Entry, target, dests, e.BytesPerInstance, false, label), e.FillName);
+            run.Prefetch.Issue(fetch, [.. rooms], e.BytesPerInstance, done);
+        }
+    }
+
+    /// <summary>The process that writes tile <paramref name="ordinal"/> of output <paramref name="e"/> back to its target (every group, or only group <paramref name="only"/> when ≥ 0), then gives its space back.</summary>
+    public IEnumerable<Event> Drain(TemporalRun state, EntryPlan e, int ordinal, int only = -1)
     {
         var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
         var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in MoveGroups(state, e, target, true, label))
+        foreach (var ev in MoveGroups(state, e, target, true, label, null, only))
         {
             yield return ev;
         }
 
-        Release(state, e);
+        Release(state, e, keep: true, only);
     }
 
-    /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination, or keeps the tile for the next invocation (<paramref name="keep"/> and <see cref="ResidentTiles.Applies"/>).</summary>
-    public void Release(TemporalRun state, EntryPlan e, bool keep = true)
+    /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination (of group <paramref name="only"/> alone when ≥ 0), or keeps the tile for the next invocation (<paramref name="keep"/> and <see cref="ResidentTiles.Applies"/>).</summary>
+    public void Release(TemporalRun state, EntryPlan e, bool keep = true, int only = -1)
     {
         keep = keep && run.Resident.Applies(e);
-        for (var g = 0; g < e.Groups.Length; g++)
+        for (var g = only < 0 ? 0 : only; g < (only < 0 ? e.Groups.Length : only + 1); g++)
         {
             foreach (var d in Destinations(state, e, e.Groups[g]))
             {
@@ -138,7 +235,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         }
     }
 
-    /// <summary>Notes, before child <paramref name="child"/> of iteration <paramref name="iteration"/> runs, which parent tile each of its input buffers holds (for cross-invocation reuse below it).</summary>
+    /// <summary>Notes, before child <paramref name="child"/> of iteration <paramref name="iteration"/> runs, which parent tile each of its input buffers holds (for cross-invocation reuse below it) and which the next iteration brings (for prefetch below it).</summary>
     public void NoteTilesInUse(TemporalRun state, int iteration, int child)
     {
         foreach (var e in state.Plan.Entries)
@@ -149,17 +246,32 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
             }
 
             var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
+            var (next, arrived) = NextTile(state, e, iteration, state.Ready);
             foreach (var group in e.Groups)
             {
                 foreach (var d in Destinations(state, e, group))
                 {
                     run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version);
+                    run.Prefetch.Announce(state.Plan.Node.Index, e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version, next, arrived);
                 }
             }
         }
     }
 
-    private IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? kept)
+    /// <summary>The tile of <paramref name="e"/> iteration <paramref name="iteration"/> + 1 uses and its arrival (<paramref name="ready"/> of the entry and ordinal), or nulls at the last iteration or without prefetch.</summary>
+    public (TileVersion? Next, Event? Arrived) NextTile(TemporalRun state, EntryPlan e, int iteration, Func<int, int, Event> ready)
+    {
+        if (!run.Prefetch.Enabled || iteration + 1 >= state.Plan.Iterations)
+        {
+            return (null, null);
+        }
+
+        var k = e.Ordinal[iteration + 1];
+        return (new TileVersion(state, e.Index, k), ready(e.Index, k));
+    }
+
+    /// <summary>The fill of tile <paramref name="ordinal"/> of input <paramref name="e"/>: waits for its gate, moves the groups not in <paramref name="skip"/> (only group <paramref name="only"/> when ≥ 0), waits for the groups prefetched earlier (<paramref name="fetched"/>), then triggers <paramref name="ready"/>; <paramref name="spawn"/> runs even a single group's move as a process of its own (the shared mover of free lanes always has, and the order of a cycle's events depends on it).</summary>
+    public IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? skip, List<Event>? fetched, Event ready, int only = -1, bool spawn = false)
     {
         if (e.Gated)
         {
@@ -170,38 +282,30 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
             }
         }
 
-        var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
-        var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in MoveGroups(state, e, target, false, label, kept))
+        if (skip is null || Array.IndexOf(skip, false) >= 0)
         {
-            yield return ev;
+            var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
+            var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
+            foreach (var ev in MoveGroups(state, e, target, false, label, skip, only, spawn))
+            {
+                yield return ev;
+            }
         }
 
-        state.Ready(e.Index, ordinal).Succeed();
+        if (fetched is not null && fetched.Exists(f => !f.IsProcessed))
+        {
+            yield return run.Sim.AllOf([.. fetched]);
+        }
+
+        ready.Succeed();
     }
 
-    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>: one move, or concurrent moves for a scatter.</summary>
-    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? kept = null)
+    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>, or of group <paramref name="only"/> alone when ≥ 0: one move, or concurrent moves for a scatter.</summary>
+    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip, int only, bool spawn = false)
     {
-        if (kept is not null && Array.IndexOf(kept, true) >= 0)
+        if (only >= 0 || (e.Groups.Length == 1 && !spawn))
         {
-            // Some groups' tiles were kept from the previous invocation: move only the others.
-            var moves = new List<Event>();
-            for (var g = 0; g < e.Groups.Length; g++)
-            {
-                if (!kept[g])
-                {
-                    moves.Add(run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move"));
-                }
-            }
-
-            yield return run.Sim.AllOf(moves.ToArray());
-            yield break;
-        }
-
-        if (e.Groups.Length == 1)
-        {
-            foreach (var ev in mover.Move(e.Entry, target, Destinations(state, e, e.Groups[0]), e.BytesPerInstance, drain, label))
+            foreach (var ev in mover.Move(e.Entry, target, Destinations(state, e, e.Groups[Math.Max(0, only)]), e.BytesPerInstance, drain, label))
             {
                 yield return ev;
             }
@@ -209,13 +313,17 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
             yield break;
         }
 
-        var procs = new Event[e.Groups.Length];
-        for (var g = 0; g < procs.Length; g++)
+        // Groups whose tiles were kept from the previous invocation or prefetched are not moved.
+        var moves = new List<Event>(e.Groups.Length);
+        for (var g = 0; g < e.Groups.Length; g++)
         {
-            procs[g] = run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move");
+            if (skip is null || !skip[g])
+            {
+                moves.Add(run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move"));
+            }
         }
 
-        yield return run.Sim.AllOf(procs);
+        yield return run.Sim.AllOf([.. moves]);
     }
 
     /// <summary>The physical instances tile group <paramref name="group"/> of <paramref name="e"/> goes to, computed once per invocation.</summary>

@@ -17,6 +17,7 @@ internal sealed class TileSpace(RunContext run)
         }
 
         run.Resident.MakeRoom(space, bytes);
+        run.Prefetch.MakeRoom(space, bytes);
         return space.Get(bytes);
     }
 
