@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Comet.Cli.Terminal;
 using Comet.Reports.Analytic;
+using Comet.Reports.Sequences;
 using Comet.Workloads.Analytical;
 
 namespace Comet.Cli.Commands;
@@ -22,6 +23,13 @@ public static class AnalyzeCommand
 
     private static int Execute(ParseResult parse, InputFileOptions options, Option<bool> json, TextWriter stdout, TextWriter stderr)
     {
+        if (options.Sequence(parse) is { } sequence)
+        {
+            var (steps, reports) = SequenceRun.Analyze(sequence.Folder, sequence.Arch, sequence.NocEnergy);
+            stdout.Write(parse.GetValue(json) ? SequenceReport.AnalyticJson(steps, reports) : SequenceReport.Table(steps));
+            return 0;
+        }
+
         var files = options.Resolve(parse);
         var inputs = InputFileOptions.Load(files);
         var report = AnalyticalModel.Evaluate(inputs, new AnalyticOptions(files.NocEnergy));

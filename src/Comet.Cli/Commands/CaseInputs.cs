@@ -6,4 +6,5 @@ namespace Comet.Cli.Commands;
 /// <param name="Mapping">The mapping file.</param>
 /// <param name="Constants">The constants file.</param>
 /// <param name="NocEnergy">True when <c>--calc_noc_energy</c> is given or the case's flags.txt holds it.</param>
-public sealed record CaseInputs(string Arch, string Problem, string Mapping, string Constants, bool NocEnergy);
+/// <param name="Preset">The preset whose architecture replaces <paramref name="Arch"/> (<c>--preset</c>), or null.</param>
+public sealed record CaseInputs(string Arch, string Problem, string Mapping, string Constants, bool NocEnergy, string? Preset = null);

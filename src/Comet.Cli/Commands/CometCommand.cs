@@ -18,6 +18,8 @@ public static class CometCommand
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, interrupt));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr, interrupt));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr, interrupt));
+        root.Subcommands.Add(PresetsCommand.Create(stdout));
+        root.Subcommands.Add(GenerateCommand.Create(stdout));
         root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout, stderr, interrupt));
         return root;
     }

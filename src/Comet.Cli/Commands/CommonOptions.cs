@@ -11,6 +11,9 @@ public static class CommonOptions
     /// <summary>Creates the architecture-file option (<c>--arch</c> / the authors' <c>--arch_file</c>).</summary>
     public static Option<FileInfo> ArchFile(bool required) => new("--arch", "--arch_file") { Description = "Architecture YAML (COMET format).", Required = required };
 
+    /// <summary>Creates the preset option (<c>--preset</c>): a shipped architecture by name instead of an arch file.</summary>
+    public static Option<string?> Preset() => new("--preset") { Description = "A shipped architecture by name instead of --arch: edge, cloud or example ('comet presets' lists them)." };
+
     /// <summary>Creates the problem-file option (<c>--problem</c> / the authors' <c>--problem_file</c>).</summary>
     public static Option<FileInfo> ProblemFile(bool required) => new("--problem", "--problem_file") { Description = "Problem YAML (COMET format).", Required = required };
 

@@ -14,7 +14,7 @@ public static class RunCommand
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
-        var command = new Command("run", "Run the built-in default (the authors' example: GEMM 256x1024x4096 -> gather -> softmax) analytically and simulated; write traces/default/.");
+        var command = new Command("run", $"Run the built-in default ({DefaultRun.Description}) analytically and simulated; write traces/default/.");
         var options = new RunOptions(CommonOptions.Json(), SimulateCommand.OutOption(), SimulateCommand.TraceOption(), SimulateCommand.SeedOption(), SimulateCommand.LeafPortsOption());
         command.Options.Add(options.Json);
         command.Options.Add(options.Out);
@@ -27,14 +27,14 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>The folder of the built-in example: <c>examples/ex_base</c>, searched from the current folder and from the program upwards.</summary>
+    /// <summary>The folder of the built-in default (<see cref="DefaultRun"/>), searched from the current folder and from the program upwards.</summary>
     public static string DefaultCaseFolder()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "examples", "ex_base");
+                var candidate = Path.Combine([dir.FullName, .. DefaultRun.FolderParts]);
                 if (File.Exists(Path.Combine(candidate, "mapping.yaml")))
                 {
                     return candidate;
@@ -42,7 +42,8 @@ public static class RunCommand
             }
         }
 
-        throw new InputException("examples/ex_base", string.Empty, "the built-in example is missing (expected examples/ex_base/{arch,problem,mapping,const}.yaml)");
+        var expected = string.Join('/', DefaultRun.FolderParts);
+        throw new InputException(expected, string.Empty, $"the built-in default case is missing (expected {expected}/{{arch,problem,mapping,const}}.yaml)");
     }
 
     /// <summary>Runs the built-in default with default options (what <c>comet</c> with no verb does) and returns the exit code.</summary>
@@ -51,12 +52,13 @@ public static class RunCommand
     private static int Execute(ParseResult parse, RunOptions? options, MechanismOptions? mechanisms, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
         var folder = DefaultCaseFolder();
+        var flags = CaseFolder.Open(folder);
         var inputs = CometInputLoader.LoadFolder(folder);
         var trace = SimulateCommand.ParseTrace((options is null ? null : parse.GetValue(options.Trace)) ?? "full");
         var leafPorts = SimulateCommand.ParseLeafPorts((options is null ? null : parse.GetValue(options.LeafPorts)) ?? "stream");
         var execution = (mechanisms ?? new MechanismOptions()).Apply(options is null ? null : parse, leafPorts);
         var outFolder = (options is null ? null : parse.GetValue(options.Out)) ?? Path.Combine("traces", "default");
-        var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: false, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
+        var request = new SimulationRequest(inputs, Path.GetFileName(folder), outFolder, trace, (options is null ? 0 : parse.GetValue(options.Seed)), NocEnergy: flags.NocEnergy, Drawing: TimelineDrawing.Create, MappingPath: Path.Combine(folder, "mapping.yaml"), Command: "run", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution);
         using var ctrlC = CtrlC.Install(interrupt);
         if (LargeTraceWarning.For(request) is { } warning)
         {
@@ -70,7 +72,7 @@ public static class RunCommand
         }
         else
         {
-            stdout.WriteLine($"Comet: {folder} (GEMM 256x1024x4096 -> gather -> softmax), analytic vs simulated");
+            stdout.WriteLine($"Comet: {folder} ({DefaultRun.Description}), analytic vs simulated");
             stdout.WriteLine();
             SimulationPrinter.Print(stdout, outcome);
         }

@@ -5,9 +5,11 @@ using Comet.Hardware.Components;
 using Comet.Hardware.Inputs;
 using Comet.Plots;
 using Comet.Reports.Runs;
+using Comet.Reports.Sequences;
 using Comet.Reports.Tracing;
 using Comet.Workloads.Collectives;
 using Comet.Workloads.Execution;
+using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Commands;
 
@@ -85,6 +87,11 @@ public static class SimulateCommand
 
     private static int Execute(ParseResult parse, SimulateOptions options, MechanismOptions mechanisms, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
+        if (options.Inputs.Sequence(parse) is { } sequence)
+        {
+            return ExecuteSequence(parse, options, mechanisms, sequence, stdout, interrupt);
+        }
+
         var files = options.Inputs.Resolve(parse);
         var mapping = files.Mapping;
         var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
@@ -117,6 +124,34 @@ public static class SimulateCommand
             InputWarnings.Print(stderr, inputs);
         }
         return outcome.Cancelled ? Program.InterruptedExitCode : 0;
+    }
+
+    private static int ExecuteSequence(ParseResult parse, SimulateOptions options, MechanismOptions mechanisms, (SequenceFolder Folder, YamlFile? Arch, bool NocEnergy) sequence, TextWriter stdout, CancellationToken interrupt)
+    {
+        var trace = ParseTrace(parse.GetValue(options.Trace) ?? "full");
+        var formats = ParseTraceFormats(parse.GetValue(options.TraceFormat) ?? "csv,json");
+        var execution = mechanisms.Apply(parse, ParseLeafPorts(parse.GetValue(options.LeafPorts) ?? "stream"));
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(sequence.Folder.Folder)));
+        var outFolder = parse.GetValue(options.Out) ?? Path.Combine("traces", name);
+        var first = sequence.Folder.Load(sequence.Folder.Steps[0], sequence.Arch);
+        var template = new SimulationRequest(first, name, outFolder, trace, parse.GetValue(options.Seed), sequence.NocEnergy, TimelineDrawing.Create, Command: "simulate", Arguments: parse.Tokens.Select(t => t.Value).ToList(), Execution: execution, TraceFormats: formats);
+        using var ctrlC = CtrlC.Install(interrupt);
+        var (steps, summary, files, cancelled) = SequenceRun.Simulate(sequence.Folder, sequence.Arch, template, ctrlC.Token);
+        if (parse.GetValue(options.Json))
+        {
+            stdout.Write(summary);
+        }
+        else
+        {
+            stdout.Write(SequenceReport.Table(steps));
+            stdout.WriteLine();
+            foreach (var f in files)
+            {
+                stdout.WriteLine($"wrote {f}");
+            }
+        }
+
+        return cancelled ? Program.InterruptedExitCode : 0;
     }
 
     private sealed record SimulateOptions(InputFileOptions Inputs, Option<bool> Json, Option<string?> Out, Option<string> Trace, Option<int> Seed, Option<string> LeafPorts, Option<string> TraceFormat);

@@ -46,9 +46,10 @@ public static class CompareSweep
         {
             for (var s = 0; s < switches.Count; s++)
             {
-                var reason = runs[c].Status != ValidationCaseResult.Ok || runs[c].Activity is null
+                // A sequence folder's run reports no activity of its own: every switch is re-run.
+                var reason = runs[c].Status != ValidationCaseResult.Ok
                     ? "the run with every mechanism on did not finish"
-                    : switches[s].SameRun?.Invoke(runs[c].Activity!);
+                    : runs[c].Activity is { } activity ? switches[s].SameRun?.Invoke(activity) : null;
                 if (reason is null)
                 {
                     work.Add((c, s));

@@ -97,13 +97,20 @@ public static class ValidationSweep
     /// <summary>Evaluates the model and simulates one case without a trace, stopping at <paramref name="maxEvents"/> events; input errors become the row's status.</summary>
     public static ValidationCaseResult RunCase(ValidationCase c, long maxEvents, CancellationToken token, ExecutionOptions? execution = null)
     {
+        ArgumentNullException.ThrowIfNull(c);
         var prepared = Prepare(c);
         return prepared.Failed ?? Simulate(prepared, maxEvents, token, execution);
     }
 
-    /// <summary>Loads one case and evaluates the model on it, once for any number of simulations (<see cref="Simulate"/>); input errors become <see cref="PreparedCase.Failed"/>.</summary>
+    /// <summary>Loads one case and evaluates the model on it, once for any number of simulations (<see cref="Simulate"/>); input errors become <see cref="PreparedCase.Failed"/>; a sequence folder is loaded step by step by each simulation.</summary>
     public static PreparedCase Prepare(ValidationCase c)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        if (SequenceFolder.IsSequence(c.Folder))
+        {
+            return new PreparedCase(c, null, null, null, null);
+        }
+
         CometInputSet inputs;
         try
         {
@@ -141,6 +148,11 @@ public static class ValidationSweep
         if (prepared.Failed is { } failed)
         {
             return failed;
+        }
+
+        if (prepared.Inputs is null)
+        {
+            return SequenceValidation.Run(prepared.Case, maxEvents, token, execution);
         }
 
         var (c, inputs, analytic, analyticError) = (prepared.Case, prepared.Inputs!, prepared.Analytic, prepared.AnalyticError);

@@ -54,7 +54,7 @@ internal sealed class CollectiveRunner(RunContext run)
         var scheduleStart = meeting.Done.Value is long s ? s : asked;
         if (scheduleStart > asked)
         {
-            run.Stalls.Collective(who, node.Name, tensor, occurrence, $"collective:{node.Kind.ToString().ToLowerInvariant()}#{node.Index}", asked, scheduleStart);
+            run.Stalls.Collective(who, node.Name, tensor, occurrence, StallRows.CollectiveReason(node), asked, scheduleStart);
             run.Tallies.Of(node).AddStall(scheduleStart - asked);
         }
 

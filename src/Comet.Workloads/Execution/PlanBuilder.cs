@@ -163,7 +163,7 @@ public sealed class PlanBuilder
         {
             if (n is CollectiveOperationNode collective && collective.Index < nodeIndex && collective.OutputTensorId == tensor)
             {
-                reason = $"collective:{collective.Kind.ToString().ToLowerInvariant()}#{collective.Index}";
+                reason = StallRows.CollectiveReason(collective);
             }
         }
 

@@ -1,5 +1,6 @@
 using Comet.Hardware.Components;
 using Comet.Sim;
+using Comet.Workloads.Inputs;
 
 namespace Comet.Workloads.Execution;
 
@@ -41,9 +42,13 @@ internal sealed class StallRows(Simulation sim, InstanceIdle idle)
         sim.Trace?.Write(new TraceRecord(asked, until, who.Name, who.Instance, ActivityKind.Stall, node, tensor, occurrence, 0, reason));
     }
 
-    /// <summary><c>barrier:&lt;node&gt;</c>: an instance waited from <paramref name="asked"/> for its peers to reach a child that runs once for all of them (<paramref name="child"/>).</summary>
-    public void Barrier(ComponentRef who, string node, int iteration, string child, long asked) =>
-        Write(who, asked, node, "", iteration, 0, "barrier:" + child);
+    /// <summary><c>barrier:&lt;node&gt;</c>, or <c>collective:&lt;type&gt;#&lt;node&gt;</c> when the child is a collective: an instance waited from <paramref name="asked"/> for its peers to reach a child that runs once for all of them (<paramref name="child"/>).</summary>
+    public void Barrier(ComponentRef who, string node, int iteration, MappingNode child, long asked) =>
+        Write(who, asked, node, "", iteration, 0, child is CollectiveOperationNode collective ? CollectiveReason(collective) : "barrier:" + child.Name);
+
+    /// <summary><c>collective:&lt;type&gt;#&lt;node&gt;</c>: the one spelling of a wait for <paramref name="collective"/>'s peers or result, which the timeline paints as a collective wait.</summary>
+    public static string CollectiveReason(CollectiveOperationNode collective) =>
+        $"collective:{collective.Kind.ToString().ToLowerInvariant()}#{collective.Index}";
 
     /// <summary>Adds the idle time of a wait from <paramref name="asked"/> to now, whether or not a trace is attached.</summary>
     public void Idle(ComponentRef who, IdleReason reason, long asked) => idle.Add(who, reason, sim.Now - asked);

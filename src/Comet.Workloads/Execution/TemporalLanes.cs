@@ -183,7 +183,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
             run.Stalls.Idle(lanes.LaneRefs[p], child is CollectiveOperationNode ? IdleReason.Collective : IdleReason.Binding, asked);
             if (run.Stalls.Waited(asked))
             {
-                run.Stalls.Barrier(lanes.LaneRefs[p], plan.Node.Name, i, child.Name, asked);
+                run.Stalls.Barrier(lanes.LaneRefs[p], plan.Node.Name, i, child, asked);
             }
 
             yield break;

@@ -8,8 +8,12 @@ public static class CometInputLoader
 {
     /// <summary>Loads arch, problem, mapping and constants files, then runs the tool's mapping validation.</summary>
     public static CometInputSet Load(string archPath, string problemPath, string mappingPath, string constantsPath)
+        => Load(YamlFile.Load(archPath), problemPath, mappingPath, constantsPath);
+
+    /// <summary>Loads problem, mapping and constants files against an architecture already read (a preset's), then runs the tool's mapping validation.</summary>
+    public static CometInputSet Load(YamlFile archFile, string problemPath, string mappingPath, string constantsPath)
     {
-        var archFile = YamlFile.Load(archPath);
+        ArgumentNullException.ThrowIfNull(archFile);
         var arch = ArchitectureLoader.Parse(archFile);
         var constantsFile = YamlFile.Load(constantsPath);
         var constants = ConstantsLoader.Parse(constantsFile);

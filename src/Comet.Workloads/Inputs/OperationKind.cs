@@ -30,7 +30,7 @@ public enum OperationKind
     /// <summary>Square root.</summary>
     Sqrt = 9,
 
-    /// <summary>Addition (also subtraction).</summary>
+    /// <summary>Addition.</summary>
     Add = 10,
 
     /// <summary>Row sum.</summary>
@@ -38,4 +38,7 @@ public enum OperationKind
 
     /// <summary>Row max.</summary>
     RowMax = 12,
+
+    /// <summary>Subtraction (an add with the second operand negated: the SIMD add's latency and energy).</summary>
+    Sub = 13,
 }

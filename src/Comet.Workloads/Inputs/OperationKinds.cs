@@ -19,6 +19,7 @@ public static class OperationKinds
         ("sqrt", OperationKind.Sqrt, SimdOperation.Sqrt),
         ("rowsum", OperationKind.RowSum, SimdOperation.RowSum),
         ("rowmax", OperationKind.RowMax, SimdOperation.RowMax),
+        ("sub", OperationKind.Sub, SimdOperation.Add),
     ];
 
     /// <summary>Every spelling an operation node's <c>type</c> may take, in table order.</summary>
