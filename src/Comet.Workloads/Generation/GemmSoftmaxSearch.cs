@@ -87,6 +87,19 @@ public static class GemmSoftmaxSearch
         }
 
         var step = new SearchStep(string.Empty, problem, mapping, Constants);
+        var (inputBuffer, weightBuffer) = (roles.Input, roles.Weight);
+        string? PreCheck(Tiling t)
+        {
+            // The core loop stages A (rows x K per step, int8) in the input buffer and B (K x N per core) in the weight
+            // buffer; each is one term of that buffer's occupancy in MappingValidator, so alone too big means no fit.
+            var coreK = t.Factor("K_Core_temporal") * t.Factor("K_Compute");
+            var a = t.Factor("M_Core_temporal") * t.Factor("M_Compute") * coreK;
+            var b = coreK * t.Factor("N_Core_temporal") * t.Factor("N_Compute");
+            return a > inputBuffer.CapacityBytes ? $"A's core tile needs {a} B in {inputBuffer.Name} but it holds {inputBuffer.CapacityBytes} B"
+                : b > weightBuffer.CapacityBytes ? $"B's core tile needs {b} B in {weightBuffer.Name} but it holds {weightBuffer.CapacityBytes} B"
+                : null;
+        }
+
         return new SearchSetup(
             archText,
             [step],
@@ -98,7 +111,10 @@ public static class GemmSoftmaxSearch
                 new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
                 new("const.yaml", ConstantsYamlWriter.Write($"GEMM-Softmax {s.M}x{s.N}x{s.K}: candidate {t.Index.ToString(CultureInfo.InvariantCulture)} of comet search", Constants(t))),
                 new("flags.txt", "--calc_noc_energy\n"),
-            ]);
+            ])
+        {
+            CapacityPreCheck = PreCheck,
+        };
     }
 
     private static SearchSetup Unfused(GeneratedCase generated, string archText, SearchShape s, bool wide)

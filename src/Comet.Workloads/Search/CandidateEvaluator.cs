@@ -20,12 +20,17 @@ public sealed class CandidateEvaluator
     /// <summary>The bound steps, in run order.</summary>
     public IReadOnlyList<BoundStep> Steps => steps;
 
-    /// <summary>The candidate's figures: the first step that is pruned or invalid gives the status; otherwise cycles and energy are the steps' sums.</summary>
+    /// <summary>The candidate's figures: pruned by the setup's capacity pre-check if that fails, else the first step that is pruned or invalid gives the status; otherwise cycles and energy are the steps' sums.</summary>
     public CandidateCost Cost(Tiling tiling)
     {
         long cycles = 0;
         double energy = 0;
         var dram = setup.DramBytes(tiling);
+        if (setup.CapacityPreCheck?.Invoke(tiling) is { } misfit)
+        {
+            return new CandidateCost(tiling, $"pruned: {misfit}", null, null, dram);
+        }
+
         foreach (var step in steps)
         {
             var cost = step.Cost(tiling);

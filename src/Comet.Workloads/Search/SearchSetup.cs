@@ -15,4 +15,8 @@ public sealed record SearchSetup(
     TilingSpace Space,
     bool NocEnergy,
     Func<Tiling, long> DramBytes,
-    Func<Tiling, IReadOnlyList<GeneratedFile>> Files);
+    Func<Tiling, IReadOnlyList<GeneratedFile>> Files)
+{
+    /// <summary>A closed-form lower bound of some buffer's occupancy, checked before a candidate's YAML is bound: the reason when that bound alone exceeds the buffer (the candidate cannot fit), else null. Null: no pre-check.</summary>
+    public Func<Tiling, string?>? CapacityPreCheck { get; init; }
+}
