@@ -192,6 +192,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 TileSpace.Free(room, e.BytesPerInstance);
             }
 
+            state.NoteReleased();
             return;
         }
 

@@ -180,6 +180,13 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 }
             }
 
+            // Space is taken only when it is free with nobody waiting for it, so a prefetch never queues ahead of a
+            // demand request; until then it waits for this invocation to give space back, and gives up when it ends.
+            while (!fetch.Cancelled && !rooms.TrueForAll(r => r.GetQueueLength == 0 && r.Level >= e.BytesPerInstance) && !state.Ended)
+            {
+                yield return state.Released();
+            }
+
             if (fetch.Cancelled || !rooms.TrueForAll(r => r.GetQueueLength == 0 && r.Level >= e.BytesPerInstance))
             {
                 for (var m = n; m < planned.Count; m++)
@@ -233,6 +240,8 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 }
             }
         }
+
+        state.NoteReleased();
     }
 
     /// <summary>Notes, before child <paramref name="child"/> of iteration <paramref name="iteration"/> runs, which parent tile each of its input buffers holds (for cross-invocation reuse below it) and which the next iteration brings (for prefetch below it).</summary>
