@@ -88,7 +88,7 @@ public static class ReproduceSweep
         }
         catch (InputException e)
         {
-            return (null, $"the {shape.Preset} preset cannot tile {shape.Label}: {e.Message.ReplaceLineEndings(" ")}");
+            return (null, "cannot tile on this preset: " + e.Message.ReplaceLineEndings(" "));
         }
 
         var name = $"{operation}-{shape.Preset}-{shape.Label}-{(fused ? "fused" : "unfused")}";
