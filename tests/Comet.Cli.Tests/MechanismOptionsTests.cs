@@ -3,11 +3,12 @@ using NUnit.Framework;
 
 namespace Comet.Cli.Tests;
 
-/// <summary>The mechanism options (<c>--network</c>, <c>--transfers</c>, <c>--collectives</c>, <c>--instances</c>, <c>--reuse</c>): the realistic mechanisms by default, the formula's assumption on request, bad values refused.</summary>
+/// <summary>The mechanism options (<c>--network</c>, <c>--transfers</c>, <c>--collectives</c>, <c>--instances</c>, <c>--reuse</c>, <c>--prefetch</c>): the realistic mechanisms by default, the formula's assumption on request, bad values refused.</summary>
 public class MechanismOptionsTests : TempFolderTest
 {
     [TestCase("--instances", "wavefront")]
     [TestCase("--reuse", "lru")]
+    [TestCase("--prefetch", "always")]
     [TestCase("--network", "wormhole")]
     [TestCase("--transfers", "eager")]
     [TestCase("--collectives", "butterfly")]
@@ -30,6 +31,7 @@ public class MechanismOptionsTests : TempFolderTest
             var root = doc.RootElement;
             Assert.That(root.GetProperty("instances").GetString(), Is.EqualTo("free"));
             Assert.That(root.GetProperty("reuse").GetString(), Is.EqualTo("cross-invocation"));
+            Assert.That(root.GetProperty("prefetch").GetString(), Is.EqualTo("next-invocation"));
             Assert.That(root.GetProperty("idle").GetArrayLength(), Is.GreaterThan(0));
 
             // gemm_only moves A (256×4096 B) from the DRAM into each of its four GBuffers (a multicast: four copies) and
@@ -39,7 +41,7 @@ public class MechanismOptionsTests : TempFolderTest
             Assert.That(fromDram.Single(r => r.GetProperty("tensor").GetString() == "B").GetProperty("bytes_in").GetInt64(), Is.EqualTo(4096L * 1024));
         }
 
-        (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "lockstep")), "--trace", "none", "--json", "--instances", "lockstep", "--reuse", "none"]);
+        (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, "lockstep")), "--trace", "none", "--json", "--instances", "lockstep", "--reuse", "none", "--prefetch", "none"]);
         Assert.That(code, Is.Zero, stderr);
         using (var doc = JsonDocument.Parse(stdout))
         {

@@ -96,7 +96,7 @@ public class SimulateCommandTests : TempFolderTest
         var cycles = new Dictionary<string, long>();
         foreach (var mode in new[] { "store-and-forward", "cut-through" })
         {
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--transfers", "serial", "--instances", "lockstep", "--reuse", "none"]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, Path.Combine(Root, mode)), "--trace", "none", "--json", "--network", mode, "--transfers", "serial", "--instances", "lockstep", "--reuse", "none", "--prefetch", "none"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();
@@ -118,7 +118,7 @@ public class SimulateCommandTests : TempFolderTest
         foreach (var mode in new[] { "serial", "pipelined" })
         {
             var outFolder = Path.Combine(Root, mode);
-            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none", "--json", "--transfers", mode, "--instances", "lockstep", "--reuse", "none"]);
+            var (code, stdout, stderr) = Run([.. ErrorReportingTests.Arguments("simulate", paths, outFolder), "--trace", "none", "--json", "--transfers", mode, "--instances", "lockstep", "--reuse", "none", "--prefetch", "none"]);
             Assert.That(code, Is.Zero, stderr);
             using var doc = JsonDocument.Parse(stdout);
             cycles[mode] = doc.RootElement.GetProperty("simulated_cycles").GetInt64();

@@ -66,6 +66,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
             yield return sim.AllOf(state.Drains);
         }
 
+        state.End();
         run.Tallies.Of(plan.Node).Add(start, sim.Now);
     }
 

@@ -53,6 +53,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
                 yield return ev;
             }
 
+            state.End();
             run.Tallies.Of(node).Add(start, sim.Now);
             yield break;
         }
@@ -86,6 +87,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
             yield return sim.AllOf(state.Drains);
         }
 
+        state.End();
         run.Tallies.Of(node).Add(start, sim.Now);
     }
 

@@ -8,6 +8,7 @@ public sealed class TemporalRun
     private readonly Simulation _sim;
     private readonly Event?[][] _ready;
     private readonly Dictionary<long, Event> _gates = [];
+    private Event? _released;
 
     /// <summary>Creates the state of one invocation of <paramref name="plan"/>.</summary>
     public TemporalRun(Simulation sim, TemporalPlan plan, LevelBinding binding, int operandSlots)
@@ -57,6 +58,29 @@ public sealed class TemporalRun
         }
 
         return gate;
+    }
+
+    /// <summary>True once the invocation has ended (its consumer, and its drains, are done).</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>The event triggered the next time this invocation gives buffer space back, or when it ends (a prefetch waiting for room waits on it).</summary>
+    public Event Released() => _released ??= _sim.Event();
+
+    /// <summary>Notes that this invocation gave space back: wakes whoever waits on <see cref="Released"/>.</summary>
+    public void NoteReleased()
+    {
+        if (_released is { } e)
+        {
+            _released = null;
+            e.Succeed();
+        }
+    }
+
+    /// <summary>Notes that the invocation has ended.</summary>
+    public void End()
+    {
+        Ended = true;
+        NoteReleased();
     }
 
     /// <summary>The event triggered when the consumer begins iteration <paramref name="iteration"/>.</summary>

@@ -41,7 +41,7 @@ public class CompareSweepTests
         }
 
         var c = new ValidationCase("gemm_only", folder, "gemm", NocEnergy: false);
-        var baseline = ExecutionOptions.Default with { Transfers = TransferMode.Serial, Collectives = CollectiveAlgorithmChoice.Direct, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None };
+        var baseline = ExecutionOptions.Default with { Transfers = TransferMode.Serial, Collectives = CollectiveAlgorithmChoice.Direct, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None, Prefetch = PrefetchMode.None };
         var r = CompareSweep.Run([c], ValidationSweep.DefaultMaxEvents, 2, null, CancellationToken.None, baseline).Single();
         var names = FormulaAssumptions.All.Select(s => s.Name).ToList();
         var network = names.IndexOf("network");
@@ -49,6 +49,16 @@ public class CompareSweepTests
         Assert.That(r.Attribution.Mechanisms[names.IndexOf("collectives")], Is.Zero);
         Assert.That(r.Attribution.Mechanisms[names.IndexOf("instances")], Is.Zero);
         Assert.That(r.Attribution.Mechanisms[names.IndexOf("reuse")], Is.Zero);
+
+        // The three switches already at the formula's assumption are not re-run (the run shows they change nothing);
+        // the network and transfers switches are.
+        Assert.That(r.NotRerun![names.IndexOf("collectives")], Is.EqualTo("no collective ran"));
+        Assert.That(r.NotRerun[names.IndexOf("instances")], Does.StartWith("no node ran its instances in free lanes"));
+        Assert.That(r.NotRerun[names.IndexOf("reuse")], Is.EqualTo("no tile was kept or prefetched for a next invocation"));
+        Assert.That(r.NotRerun[network], Is.Null);
+        Assert.That(r.NotRerun[names.IndexOf("transfers")], Is.Null);
+        Assert.That(CompareMarkdown.Write([r]), Does.Contain("| gemm_only | reuse | no tile was kept or prefetched for a next invocation |"));
+        Assert.That(CompareJson.Write([r]), Does.Contain("\"not_rerun\""));
         Assert.That(r.Run.SimulatedCycles, Is.EqualTo(3_065_227));
         Assert.That(r.Switched[network].SimulatedCycles, Is.EqualTo(3_720_898));
         Assert.That(r.Attribution.Mechanisms[network], Is.EqualTo(-655_671));
@@ -61,5 +71,36 @@ public class CompareSweepTests
         Assert.That(csv[1], Does.Contain(",3065227,"));
         Assert.That(CompareJson.Write([r]), Does.Contain("\"network\": -655671"));
         Assert.That(CompareMarkdown.Write([r]), Does.Contain("| gemm_only |").And.Contain("-655 671"));
+    }
+
+    [TestCase("gemm_only")]
+    [TestCase("ex_base")]
+    public void SameRun_ASwitchNotReRunGivesTheSameRunWhenRunAnyway(string name)
+    {
+        // Proof by example of FormulaAssumption.SameRun: every switch the run with every mechanism on declares a no-op,
+        // simulated anyway, gives the same cycles, energy and units.
+        var folder = ReferenceCases.Case(name);
+        if (!Directory.Exists(folder))
+        {
+            Assert.Inconclusive($"{name} is not on this machine");
+        }
+
+        var prepared = ValidationSweep.Prepare(new ValidationCase(name, folder, "ex", NocEnergy: false));
+        var baseline = ValidationSweep.Simulate(prepared, ValidationSweep.DefaultMaxEvents, CancellationToken.None);
+        var checkedOne = false;
+        foreach (var s in FormulaAssumptions.All)
+        {
+            if (s.SameRun?.Invoke(baseline.Activity!) is null)
+            {
+                continue;
+            }
+
+            var switched = ValidationSweep.Simulate(prepared, ValidationSweep.DefaultMaxEvents, CancellationToken.None, s.Apply(ExecutionOptions.Default));
+            Assert.That(switched.SimulatedCycles, Is.EqualTo(baseline.SimulatedCycles), s.Name);
+            Assert.That(switched.SimulatedEnergyPj, Is.EqualTo(baseline.SimulatedEnergyPj), s.Name);
+            checkedOne = true;
+        }
+
+        Assert.That(checkedOne, Is.True, "at least one switch is a no-op on these cases");
     }
 }

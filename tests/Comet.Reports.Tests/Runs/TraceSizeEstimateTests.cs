@@ -21,7 +21,7 @@ public class TraceSizeEstimateTests : TempFolderTest
         var inputs = CometInputLoader.LoadFolder(ReferenceCases.Case(name));
         var estimate = TraceSizeEstimate.Rows(inputs.Mapping, streamLeaves);
         var request = new SimulationRequest(inputs, name, Path.Combine(Root, "out"), SimulationTraceLevel.Raw, 0, NocEnergy: false,
-            Execution: ExecutionOptions.Default with { StreamLeaves = streamLeaves, Network = MeshSwitching.StoreAndForward, Transfers = TransferMode.Serial, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None }, TraceFormats: SimulationTraceFormats.Csv);
+            Execution: ExecutionOptions.Default with { StreamLeaves = streamLeaves, Network = MeshSwitching.StoreAndForward, Transfers = TransferMode.Serial, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None, Prefetch = PrefetchMode.None }, TraceFormats: SimulationTraceFormats.Csv);
 
         SimulationRun.Execute(request, CancellationToken.None);
         var rows = File.ReadLines(Path.Combine(Root, "out", "trace.csv")).LongCount() - 1;

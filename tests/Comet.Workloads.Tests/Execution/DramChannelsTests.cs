@@ -31,7 +31,7 @@ public class DramChannelsTests
         var inputs = CometInputLoader.Parse(arch, Read("problem.yaml"), Read("mapping.yaml"), Read("const.yaml"));
         var sink = new RowSink();
         // Lock-step instances and no cross-invocation reuse, as the figures below were derived (free instances hide the DRAM latency behind skew; reuse keeps B in the WBuffers).
-        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }, ExecutionOptions.Default with { Transfers = transfers, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None }).Run();
+        var result = new DataflowExecutor(inputs, new Simulation { Trace = sink }, ExecutionOptions.Default with { Transfers = transfers, Instances = InstanceSync.Lockstep, Reuse = TileReuse.None, Prefetch = PrefetchMode.None }).Run();
         return (result, sink.Rows);
     }
 

@@ -7,8 +7,8 @@ namespace Comet.Workloads.Tests.Execution;
 /// <summary>Fan-out instances that run free (issue 12 item 1): each starts its tile step when its own tiles are in, where lock-step waits for the slowest; the same tiles move either way.</summary>
 public class FreeInstancesTests
 {
-    private static readonly ExecutionOptions Lockstep = ExecutionOptions.Default with { Instances = InstanceSync.Lockstep, Reuse = TileReuse.None };
-    private static readonly ExecutionOptions Free = ExecutionOptions.Default with { Instances = InstanceSync.Free, Reuse = TileReuse.None };
+    private static readonly ExecutionOptions Lockstep = ExecutionOptions.Default with { Instances = InstanceSync.Lockstep, Reuse = TileReuse.None, Prefetch = PrefetchMode.None };
+    private static readonly ExecutionOptions Free = ExecutionOptions.Default with { Instances = InstanceSync.Free, Reuse = TileReuse.None, Prefetch = PrefetchMode.None };
 
     private static (SimulationResult Result, List<TraceRecord> Rows) Run(string name, ExecutionOptions options)
     {
