@@ -20,12 +20,16 @@ public static class ReproduceCommand
             new Option<string?>("--out") { Description = "Output folder (default traces/reproduce/)." },
             new Option<long>("--max-events") { Description = "Event budget of each simulation; a case that needs more gets no simulated figures and its row says so.", DefaultValueFactory = _ => ReproduceSweep.DefaultMaxEvents },
             new Option<int>("--jobs") { Description = "Simulations run at once (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount },
-            CommonOptions.Json());
+            CommonOptions.Json(),
+            new Option<int>("--top") { Description = "Candidates of each search simulated and re-ranked by simulated cycles.", DefaultValueFactory = _ => SearchBestCase.DefaultTop },
+            new Option<bool>("--default-rule") { Description = "Take every case from the generator's default tile-factor rule instead of searching (faster; no searches/ folder)." });
         command.Options.Add(options.Quick);
         command.Options.Add(options.Out);
         command.Options.Add(options.MaxEvents);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Json);
+        command.Options.Add(options.Top);
+        command.Options.Add(options.DefaultRule);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -35,15 +39,25 @@ public static class ReproduceCommand
         var started = DateTimeOffset.UtcNow;
         var maxEvents = parse.GetValue(options.MaxEvents);
         var jobs = parse.GetValue(options.Jobs);
-        if (maxEvents < 1 || jobs < 1)
+        var top = parse.GetValue(options.Top);
+        if (maxEvents < 1 || jobs < 1 || top < 1)
         {
-            throw new InputException(maxEvents < 1 ? "--max-events" : "--jobs", string.Empty, "must be at least 1");
+            throw new InputException(maxEvents < 1 ? "--max-events" : jobs < 1 ? "--jobs" : "--top", string.Empty, "must be at least 1");
         }
 
         using var dir = OutputDirectory.Begin(parse.GetValue(options.Out) ?? Path.Combine("traces", "reproduce"));
         using var ctrlC = CtrlC.Install(interrupt);
-        var plans = ReproduceSweep.Plan(new DefaultRuleBestCase(), parse.GetValue(options.Quick), dir.PathFor);
         var gate = new object();
+        IBestCaseSource source = parse.GetValue(options.DefaultRule)
+            ? new DefaultRuleBestCase()
+            : new SearchBestCase(top, jobs, maxEvents, dir.PathFor, new DefaultRuleBestCase(), line =>
+            {
+                lock (gate)
+                {
+                    stderr.WriteLine(line);
+                }
+            }, ctrlC.Token);
+        var plans = ReproduceSweep.Plan(source, parse.GetValue(options.Quick), dir.PathFor);
         var rows = ReproduceSweep.Run(plans, maxEvents, jobs, (done, total) =>
         {
             lock (gate)
@@ -65,11 +79,11 @@ public static class ReproduceCommand
         {
             stdout.Write(markdown);
             stdout.WriteLine();
-            stdout.WriteLine($"wrote {dir.FinalPath}{Path.DirectorySeparatorChar} (reproduce.csv, reproduce.md, speedups.png, cases/)");
+            stdout.WriteLine($"wrote {dir.FinalPath}{Path.DirectorySeparatorChar} (reproduce.csv, reproduce.md, speedups.png, cases/{(parse.GetValue(options.DefaultRule) ? string.Empty : ", searches/")})");
         }
 
         return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
-    private sealed record ReproduceOptions(Option<bool> Quick, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json);
+    private sealed record ReproduceOptions(Option<bool> Quick, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<int> Top, Option<bool> DefaultRule);
 }

@@ -5,4 +5,5 @@ namespace Comet.Reports.Reproduce;
 /// <param name="Preset">The preset's name.</param>
 /// <param name="Shape">The sizes by dimension name.</param>
 /// <param name="Fused">True for the fused dataflow, false for the unfused sequence.</param>
-public sealed record BestCaseQuery(string Operation, string Preset, IReadOnlyDictionary<string, long> Shape, bool Fused);
+/// <param name="CaseName">The case's folder name in the output (<c>op-preset-shape-fused</c>), for a source that writes files of its own.</param>
+public sealed record BestCaseQuery(string Operation, string Preset, IReadOnlyDictionary<string, long> Shape, bool Fused, string CaseName);

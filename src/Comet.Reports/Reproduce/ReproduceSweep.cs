@@ -24,10 +24,12 @@ public static class ReproduceSweep
         {
             foreach (var shape in ReproduceShapes.For(template, quick))
             {
-                var (fused, fusedError) = Write(source, template.Name, shape, fused: true, pathFor);
-                var (unfused, unfusedError) = Write(source, template.Name, shape, fused: false, pathFor);
+                var (fused, fusedBy, fusedError) = Write(source, template.Name, shape, fused: true, pathFor);
+                var (unfused, unfusedBy, unfusedError) = Write(source, template.Name, shape, fused: false, pathFor);
                 var problem = fusedError is not null ? "fused: " + fusedError : unfusedError is not null ? "unfused: " + unfusedError : null;
-                plans.Add(new ReproducePlan(template.Name, shape, source.Name, fused, unfused, problem));
+                // Both cases are normally chosen alike; when they are not (one searched, one not), the row says so.
+                var chosenBy = fusedBy is null || unfusedBy is null || fusedBy == unfusedBy ? fusedBy ?? unfusedBy ?? source.Name : $"fused: {fusedBy}; unfused: {unfusedBy}";
+                plans.Add(new ReproducePlan(template.Name, shape, chosenBy, fused, unfused, problem));
             }
         }
 
@@ -79,19 +81,19 @@ public static class ReproduceSweep
         return new CaseFigures(cycles, energy, finished ? run.SimulatedCycles : null, finished ? run.SimulatedEnergyPj : null, finished ? DramTraffic.FromSummary(run.SummaryJson, rootLevel) : null, status);
     }
 
-    private static (ValidationCase? Case, string? Error) Write(IBestCaseSource source, string operation, ReproduceShape shape, bool fused, Func<string, string> pathFor)
+    private static (ValidationCase? Case, string? ChosenBy, string? Error) Write(IBestCaseSource source, string operation, ReproduceShape shape, bool fused, Func<string, string> pathFor)
     {
+        var name = $"{operation}-{shape.Preset}-{shape.Label}-{(fused ? "fused" : "unfused")}";
         BestCase best;
         try
         {
-            best = source.Find(new BestCaseQuery(operation, shape.Preset, shape.Values, fused));
+            best = source.Find(new BestCaseQuery(operation, shape.Preset, shape.Values, fused, name));
         }
         catch (InputException e)
         {
-            return (null, "cannot tile on this preset: " + e.Message.ReplaceLineEndings(" "));
+            return (null, null, "cannot tile on this preset: " + e.Message.ReplaceLineEndings(" "));
         }
 
-        var name = $"{operation}-{shape.Preset}-{shape.Label}-{(fused ? "fused" : "unfused")}";
         string? folder = null;
         foreach (var file in best.Case.Files)
         {
@@ -100,6 +102,6 @@ public static class ReproduceSweep
             folder ??= Path.GetFullPath(Path.Combine(path, string.Concat(Enumerable.Repeat("../", file.RelativePath.Count(ch => ch == '/') + 1))));
         }
 
-        return (ValidationSweep.One(folder!), null);
+        return (ValidationSweep.One(folder!), best.ChosenBy, null);
     }
 }
