@@ -48,6 +48,13 @@ public class ReproduceCommandTests
             Assert.That(r.GetProperty("dram_traffic_ratio").GetDouble(), Is.GreaterThan(1), "unfused moves its intermediate through DRAM and back");
         }
 
+        // A searchable template's cases come from comet search, the others' from the default rule, and the row says which.
+        foreach (var r in rows)
+        {
+            var searchable = CompoundTemplates.Find(r.GetProperty("op").GetString()!) is ISearchableTemplate;
+            Assert.That(r.GetProperty("chosen_by").GetString(), searchable ? Is.EqualTo("search") : Does.StartWith("default rule"));
+        }
+
         Assert.That(_stderr, Does.Contain("] simulations"));
         Assert.That(File.Exists(Path.Combine(_out, "reproduce.csv")) && File.Exists(Path.Combine(_out, "reproduce.md")) && File.Exists(Path.Combine(_out, "speedups.png")), Is.True);
     }
