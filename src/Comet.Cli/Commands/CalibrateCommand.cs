@@ -2,6 +2,7 @@ using System.CommandLine;
 using Comet.Cli.Cancellation;
 using Comet.Hardware.Inputs;
 using Comet.Reports.Output;
+using Comet.Reports.SearchCalibration;
 using Comet.Reports.Sweeps;
 using Comet.Workloads.Validation;
 
@@ -13,10 +14,10 @@ public static class CalibrateCommand
     /// <summary>Creates the verb with its options.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
-        var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv.");
+        var command = new Command("calibrate", "Simulate every case folder and fit simulated ≈ a·CS + b·OS + c·TMW (COMET's breakdown columns, coefficients ≥ 0); write calibration.json and calibration.csv. With --from-search DIR...: fit to the simulated top k of comet search outputs instead, with a held-out split (error before/after: median, p90, max) and each search's rank agreement (Kendall τ) with the simulator.");
         var casesOption = ValidateCommand.CasesOption();
         casesOption.Required = false; // --from-validation alone is enough: the earlier sweep's folder holds every figure the fit needs
-        casesOption.Description += " Not needed with --from-validation.";
+        casesOption.Description += " Not needed with --from-validation or --from-search.";
         var options = new CalibrateOptions(
             casesOption,
             new Option<string?>("--out") { Description = "Output folder (default traces/calibration/)." },
@@ -24,7 +25,9 @@ public static class CalibrateCommand
             ValidateCommand.JobsOption(),
             new Option<string>("--weighting") { Description = "relative (every case counts alike) or absolute (plain cycles).", DefaultValueFactory = _ => "relative" },
             new Option<string?>("--from-validation") { Description = "Take the simulated totals from an earlier sweep's validation.csv instead of simulating again: with --cases the model is evaluated on those folders; without it the analytic terms come from the sweep's cases/*/summary.json." },
-            CommonOptions.Json());
+            CommonOptions.Json(),
+            new Option<string[]>("--from-search") { Description = "Fit to the simulated top k of these comet search (or comet merge) output folders: search.csv's simulated cycles and the model's terms of each top/NN-iINDEX case.", AllowMultipleArgumentsPerToken = true },
+            new Option<int>("--hold-out-every") { Description = "With --from-search: every N-th simulated candidate (search by search, in top-rank order) is held out of the fit and scored.", DefaultValueFactory = _ => SearchCalibrationFit.DefaultHoldOutEvery });
         command.Options.Add(options.Cases);
         command.Options.Add(options.Out);
         command.Options.Add(options.MaxEvents);
@@ -32,6 +35,8 @@ public static class CalibrateCommand
         command.Options.Add(options.Weighting);
         command.Options.Add(options.FromValidation);
         command.Options.Add(options.Json);
+        command.Options.Add(options.FromSearch);
+        command.Options.Add(options.HoldOutEvery);
         command.SetAction(parse => Execute(parse, options, stdout, stderr, interrupt));
         return command;
     }
@@ -48,6 +53,11 @@ public static class CalibrateCommand
     {
         var started = DateTimeOffset.UtcNow;
         var weighting = ParseWeighting(parse.GetValue(options.Weighting) ?? "relative");
+        if (parse.GetValue(options.FromSearch) is { Length: > 0 } searches)
+        {
+            return CalibrateFromSearch.Execute(parse, searches, parse.GetValue(options.HoldOutEvery), weighting, parse.GetValue(options.Out), parse.GetValue(options.Json), stdout, stderr, interrupt);
+        }
+
         var casesFolder = parse.GetValue(options.Cases);
         var earlierPath = parse.GetValue(options.FromValidation);
         if (casesFolder is null && earlierPath is null)
@@ -105,5 +115,5 @@ public static class CalibrateCommand
         return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
-    private sealed record CalibrateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<string> Weighting, Option<string?> FromValidation, Option<bool> Json);
+    private sealed record CalibrateOptions(Option<string> Cases, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<string> Weighting, Option<string?> FromValidation, Option<bool> Json, Option<string[]> FromSearch, Option<int> HoldOutEvery);
 }

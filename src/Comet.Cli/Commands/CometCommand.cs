@@ -22,6 +22,7 @@ public static class CometCommand
         root.Subcommands.Add(GenerateCommand.Create(stdout));
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr, interrupt));
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr, interrupt));
+        root.Subcommands.Add(ReproduceCommand.Create(stdout, stderr, interrupt));
         root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout, stderr, interrupt));
         return root;
     }
