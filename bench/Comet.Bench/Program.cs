@@ -18,8 +18,9 @@ public static class Program
             case "startup": return StartupBench.Run(rest);
             case "parse": return ParseBench.Run(rest);
             case "noc": return NocBench.Run(rest);
+            case "search": return SearchBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|parse|noc [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|fuzz|pin|startup|parse|noc|search [--json]");
                 return group == "help" ? 0 : 2;
         }
     }

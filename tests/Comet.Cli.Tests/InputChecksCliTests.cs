@@ -42,9 +42,9 @@ public class InputChecksCliTests : TempFolderTest
     }
 
     [Test]
-    public void Run_TheBuiltInExample_TellsTheUserItsLinksAreSlow()
+    public void Simulate_TheShippedExample_TellsTheUserItsLinksAreSlow()
     {
-        var (code, _, stderr) = ValidateCaseFolders.Run("run", "--trace", "none", "--out", Path.Combine(Root, "out"), "--json");
+        var (code, _, stderr) = ValidateCaseFolders.Run("simulate", "--case", Example, "--trace", "none", "--out", Path.Combine(Root, "out"), "--json");
 
         Assert.That(code, Is.Zero, stderr);
         Assert.That(Lines(stderr).Select(l => l.Split(": ")[1]), Is.EqualTo(new[] { "arch.yaml:108:26", "arch.yaml:119:30", "arch.yaml:141:30", "arch.yaml:163:30" }));

@@ -20,6 +20,8 @@ public static class CometCommand
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr, interrupt));
         root.Subcommands.Add(PresetsCommand.Create(stdout));
         root.Subcommands.Add(GenerateCommand.Create(stdout));
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr, interrupt));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr, interrupt));
         root.SetAction(parse => RunCommand.ExecuteDefaults(parse, stdout, stderr, interrupt));
         return root;
     }

@@ -23,7 +23,12 @@ public static class GenerateCommand
             new Option<string[]>("--split") { Description = "N's split instead of the preset's meshes: cluster=XxY and/or core=XxY (repeatable or comma-separated).", AllowMultipleArgumentsPerToken = true },
             new Option<string[]>("--factor") { Description = "A tile factor given explicitly, NAME=VALUE (a constant of the generated const.yaml; repeatable).", AllowMultipleArgumentsPerToken = true },
             new Option<bool>("--authors-order") { Description = "Place the add all-reduce where the authors' shipped mapping has it (on the exponentials, before ROWSUM)." },
-            new Option<string>("--out") { Description = "The folder to write: new, empty, or an earlier Comet output.", Required = true });
+            new Option<string>("--out") { Description = "The folder to write: new, empty, or an earlier Comet output.", Required = true },
+            new AttentionOptions(
+                new Option<long?>("--seq") { Description = "attention: the sequence length L (query rows and keys)." },
+                new Option<long?>("--heads") { Description = "attention: the number of heads H." },
+                new Option<long?>("--head-dim") { Description = "attention: the head dimension D." },
+                new Option<long?>("--batch") { Description = "attention: the batch B (default 1; batch × heads independent problems)." }));
         command.Arguments.Add(op);
         foreach (var option in options.All)
         {
@@ -52,7 +57,12 @@ public static class GenerateCommand
         var template = CompoundTemplates.Find(parse.GetValue(opArgument)!);
         var preset = Presets.Require(parse.GetValue(options.Preset)!);
         var (clusters, cores) = ParseSplits(parse.GetValue(options.Split) ?? []);
-        var request = new GenerationRequest(template.Name, preset, ParseShape(parse.GetValue(options.Shape), template), !parse.GetValue(options.Unfused), clusters, cores, ParseFactors(parse.GetValue(options.Factor) ?? []));
+        var shape = template is AttentionTemplate
+            ? ParseAttentionShape(parse, options)
+            : options.Attention.All.FirstOrDefault(o => parse.GetResult(o) is not null) is { } stray
+                ? throw new InputException(stray.Name, string.Empty, $"only attention takes {stray.Name} ({template.Name} takes --shape)")
+                : ParseShape(parse.GetValue(options.Shape), template);
+        var request = new GenerationRequest(template.Name, preset, shape, !parse.GetValue(options.Unfused), clusters, cores, ParseFactors(parse.GetValue(options.Factor) ?? []));
         var generated = template is GemmSoftmaxTemplate && parse.GetValue(options.AuthorsOrder)
             ? new GemmSoftmaxTemplate { AuthorsOrder = true }.Generate(request)
             : template.Generate(request);
@@ -101,6 +111,31 @@ public static class GenerateCommand
         return shape;
     }
 
+    /// <summary>Reads attention's <c>--seq</c>, <c>--heads</c>, <c>--head-dim</c> and <c>--batch</c> (default 1) into its shape (L, H, D, B).</summary>
+    private static IReadOnlyDictionary<string, long> ParseAttentionShape(ParseResult parse, GenerateOptions options)
+    {
+        if (parse.GetResult(options.Shape) is not null)
+        {
+            throw new InputException("--shape", string.Empty, "attention takes --seq L --heads H --head-dim D [--batch B] instead of --shape");
+        }
+
+        var a = options.Attention;
+        long Size(Option<long?> option, long? fallback)
+        {
+            var v = parse.GetValue(option) ?? fallback
+                ?? throw new InputException(option.Name, string.Empty, "missing (attention takes --seq L --heads H --head-dim D [--batch B], e.g. --seq 512 --heads 12 --head-dim 64)");
+            return v > 0 ? v : throw new InputException(option.Name, string.Empty, $"{v} is not a positive whole number");
+        }
+
+        return new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["L"] = Size(a.Seq, null),
+            ["H"] = Size(a.Heads, null),
+            ["D"] = Size(a.HeadDim, null),
+            ["B"] = Size(a.Batch, 1),
+        };
+    }
+
     private static (MeshSplit? Clusters, MeshSplit? Cores) ParseSplits(string[] values)
     {
         MeshSplit? clusters = null;
@@ -135,8 +170,13 @@ public static class GenerateCommand
         return factors;
     }
 
-    private sealed record GenerateOptions(Option<string?> Preset, Option<string?> Shape, Option<bool> Fused, Option<bool> Unfused, Option<string[]> Split, Option<string[]> Factor, Option<bool> AuthorsOrder, Option<string> Out)
+    private sealed record GenerateOptions(Option<string?> Preset, Option<string?> Shape, Option<bool> Fused, Option<bool> Unfused, Option<string[]> Split, Option<string[]> Factor, Option<bool> AuthorsOrder, Option<string> Out, AttentionOptions Attention)
     {
-        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Split, Factor, AuthorsOrder, Out];
+        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Split, Factor, AuthorsOrder, Out, .. Attention.All];
+    }
+
+    private sealed record AttentionOptions(Option<long?> Seq, Option<long?> Heads, Option<long?> HeadDim, Option<long?> Batch)
+    {
+        public IEnumerable<Option> All => [Seq, Heads, HeadDim, Batch];
     }
 }

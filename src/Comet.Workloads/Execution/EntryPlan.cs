@@ -41,6 +41,9 @@ public sealed class EntryPlan
     /// <summary>True when the child level is a compute engine (operand slots instead of buffer space).</summary>
     public required bool ToCompute { get; init; }
 
+    /// <summary>True when the entry's child level is its target level: a loop over tiles already in that memory, which moves nothing and reserves no second copy.</summary>
+    public bool InPlace => Entry.TargetLevelId == Entry.ChildLevelId;
+
     /// <summary>Name of fill processes (for deadlock reports).</summary>
     public string FillName => field ??= $"fill {TensorName} into {ChildName}";
 

@@ -65,7 +65,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                     kept = run.Resident.TryTake(plan.Node.Index, e.Index, g, d, version);
                 }
 
-                if (!kept && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
+                if (!kept && !e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
                 {
                     var label = new ActivityLabel(plan.Node.Name, e.TensorName, k);
                     var asked = sim.Now;
@@ -151,7 +151,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 {
                     foreach (var d in sequencer.Destinations(state, e, group))
                     {
-                        if (run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
+                        if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
                         {
                             var asked = sim.Now;
                             var get = space.Ask(memory, room, e.BytesPerInstance, label);
@@ -186,7 +186,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
         if (!e.IsOutput)
         {
             var d = dests[lanes.Layout.Place[e.Index][p]];
-            if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
+            if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
                 && !(run.Resident.Applies(e) && run.Resident.Keep(state.Plan.Node.Index, e.Index, g, d, state.FillVersion[e.Index], room, e.BytesPerInstance)))
             {
                 TileSpace.Free(room, e.BytesPerInstance);

@@ -90,6 +90,31 @@ internal sealed class RunContext
 
         // The first parent decides (indexed, so no enumerator is boxed on this hot path).
         var spec = Machine.Level(level);
-        return spec.ParentIds.Count == 0 ? 0 : Resolve(b, spec.ParentIds[0], depth + 1) * (int)Math.Max(1, spec.Instances);
+        if (spec.ParentIds.Count == 0)
+        {
+            return 0;
+        }
+
+        return PairedSibling(b, level, spec) is var paired and >= 0
+            ? paired
+            : Resolve(b, spec.ParentIds[0], depth + 1) * (int)Math.Max(1, spec.Instances);
+    }
+
+    // A core's buffers pair by index (IB[i], WB[i], OB[i] feed one engine): an unbound level takes the instance of a
+    // bound sibling under the same parent with as many instances, e.g. the OB a GEMM leaf drains into when the spatial
+    // node above listed only the IB and WB operands; −1 when no sibling is bound.
+    private int PairedSibling(LevelBinding b, int level, Comet.Hardware.Specs.HierarchyLevelSpec spec)
+    {
+        var siblings = Machine.Level(spec.ParentIds[0]).ChildIds;
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            var sibling = siblings[i];
+            if (sibling != level && b.Bound(sibling) is var bound and >= 0 && Machine.Level(sibling).Instances == spec.Instances && !Machine.IsCompute(sibling))
+            {
+                return bound;
+            }
+        }
+
+        return -1;
     }
 }

@@ -83,7 +83,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                                 run.Stalls.OperandFull(run.Machine.RefOf(e.Entry.ChildLevelId, d), plan.Node.Name, e.TensorName, k, e.BytesPerInstance, asked);
                             }
                         }
-                        else if (run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
+                        else if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d) is { Space: { } room } memory)
                         {
                             var asked = sim.Now;
                             var get = space.Ask(memory, room, e.BytesPerInstance, label);
@@ -138,8 +138,8 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         }
     }
 
-    /// <summary>True when the first tile of <paramref name="e"/> may be prefetched by the previous invocation: an input moved into a buffer, not gated by a sibling of the same iteration.</summary>
-    public bool Prefetchable(EntryPlan e) => run.Prefetch.Enabled && !e.IsOutput && !e.ToCompute && !e.Gated;
+    /// <summary>True when the first tile of <paramref name="e"/> may be prefetched by the previous invocation: an input moved into another buffer, not gated by a sibling of the same iteration.</summary>
+    public bool Prefetchable(EntryPlan e) => run.Prefetch.Enabled && !e.IsOutput && !e.ToCompute && !e.Gated && !e.InPlace;
 
     /// <summary>The mover's last duty (<see cref="PrefetchMode.NextInvocation"/>): for each (entry, group) of <paramref name="groups"/> in order, fills the next invocation's first tile once the parent tile announced for it is in, taking its space only when it is free at that moment; stops at the first that does not fit, as a DMA engine issues in order.</summary>
     /// <param name="state">The invocation whose mover is done.</param>
@@ -233,7 +233,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 {
                     TileSpace.Free(slots, 1);
                 }
-                else if (run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
+                else if (!e.InPlace && run.Machine.Memory(e.Entry.ChildLevelId, d).Space is { } room
                     && !(keep && run.Resident.Keep(state.Plan.Node.Index, e.Index, g, d, state.FillVersion[e.Index], room, e.BytesPerInstance)))
                 {
                     TileSpace.Free(room, e.BytesPerInstance);

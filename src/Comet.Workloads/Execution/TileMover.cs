@@ -13,6 +13,12 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile); <paramref name="counted"/> false when the caller counts the traffic itself.</summary>
     public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true)
     {
+        if (entry.TargetLevelId == entry.ChildLevelId)
+        {
+            // A loop over tiles already in this memory (a query-block loop around a K/V loop, both at GB): nothing moves.
+            yield break;
+        }
+
         var sim = run.Sim;
         var machine = run.Machine;
         var t = entry.TargetLevelId;

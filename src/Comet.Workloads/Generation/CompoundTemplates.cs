@@ -10,6 +10,7 @@ public static class CompoundTemplates
     [
         new GemmSoftmaxTemplate(),
         new GemmLayerNormTemplate(),
+        new AttentionTemplate(),
     ];
 
     /// <summary>The template named <paramref name="name"/>.</summary>

@@ -4,7 +4,7 @@ using Comet.Hardware.Inputs;
 namespace Comet.Workloads.Generation;
 
 /// <summary>GEMM-Softmax: C = A·B (A is M×K, B is K×N), then a row-wise softmax over N decomposed as ROWMAX, SUB, EXP, ROWSUM, DIV.</summary>
-public sealed class GemmSoftmaxTemplate : ICompoundTemplate
+public sealed class GemmSoftmaxTemplate : ICompoundTemplate, ISearchableTemplate
 {
     /// <inheritdoc/>
     public string Name => "gemm-softmax";
@@ -54,6 +54,9 @@ public sealed class GemmSoftmaxTemplate : ICompoundTemplate
         };
         return new GeneratedCase(files, constants);
     }
+
+    /// <inheritdoc/>
+    public Search.SearchSetup Searchable(GenerationRequest request, bool wide) => GemmSoftmaxSearch.Setup(this, request, wide);
 
     /// <summary>The problem file: GEMM, ROWMAX, SUB, EXP1, ROWSUM, DIV over M, N, K.</summary>
     public static string Problem(long m, long n, long k)

@@ -15,6 +15,15 @@ public sealed record GemmSoftmaxTree(MachineRoles Roles, bool Collectives, bool 
     /// <summary>The problem's dimensions in factor-line order.</summary>
     public static IReadOnlyList<string> Dimensions { get; } = ["M", "N", "K"];
 
+    /// <summary>The constant naming the cluster loop's order when <see cref="OrderConstants"/> is set.</summary>
+    public const string ClusterOrder = "order_GB";
+
+    /// <summary>The constant naming the core loop's order when <see cref="OrderConstants"/> is set.</summary>
+    public const string CoreOrder = "order_Core";
+
+    /// <summary>Whether the cluster and core loops' orders are constants (<see cref="ClusterOrder"/>, <see cref="CoreOrder"/>) for a search to set, instead of the authors' fixed orders.</summary>
+    public bool OrderConstants { get; init; }
+
     private string Dram => Roles.Dram.Name;
 
     private string Gb => Roles.Cluster.Name;
@@ -27,7 +36,7 @@ public sealed record GemmSoftmaxTree(MachineRoles Roles, bool Collectives, bool 
     public TileNodeSpec Build()
     {
         TileEntrySpec[] io = [E("A", Dram, Gb, 8, false, "GEMM"), E("B", Dram, Gb, 8, false, "GEMM"), E("H", Dram, Gb, 8, true, "DIV")];
-        var gbLoop = new TileNodeSpec(false, Dimensions, GbEntries(), "KNM", ClusterSteps());
+        var gbLoop = new TileNodeSpec(false, Dimensions, GbEntries(), OrderConstants ? ClusterOrder : "KNM", ClusterSteps());
         var spatial = new TileNodeSpec(true, Dimensions, [.. io.Select(e => e with { Factors = [F(("N", "N_DRAM_spatial_X")), F(("N", "N_DRAM_spatial_Y"))] })], "KNM", [gbLoop]);
         var root = new TileNodeSpec(false, Dimensions, [.. io.Select(e => e with { Factors = [F(("M", e.Tensor == "H" ? "M_H_DRAM_temporal" : "M_A_DRAM_temporal"))] })], "KNM", [spatial]);
         return root;
@@ -89,7 +98,7 @@ public sealed record GemmSoftmaxTree(MachineRoles Roles, bool Collectives, bool 
         var op = new OperationNodeSpec("GEMM", "GEMM", ["A", "B", "C"], [new("M", "M_Compute"), new("N", "N_Compute"), new("K", "K_Compute")], "red_dim", "red_factor");
         var core = F(("M", "M_Core_temporal"), ("N", "N_Core_temporal"), ("K", "K_Core_temporal"));
         var g = Roles.Gemm.Name;
-        var coreLoop = new TileNodeSpec(false, Dimensions, [E("A", Roles.Input.Name, g, 8, false, "GEMM", core), E("B", Roles.Weight.Name, g, 8, false, "GEMM", core), E("C", Ob, g, 8, true, "GEMM", core)], "MKN", [op]);
+        var coreLoop = new TileNodeSpec(false, Dimensions, [E("A", Roles.Input.Name, g, 8, false, "GEMM", core), E("B", Roles.Weight.Name, g, 8, false, "GEMM", core), E("C", Ob, g, 8, true, "GEMM", core)], OrderConstants ? CoreOrder : "MKN", [op]);
         var x = F(("N", "N_GB_spatial_X"));
         var y = F(("N", "N_GB_spatial_Y"));
         return new TileNodeSpec(true, Dimensions, [E("A", Gb, Roles.Input.Name, 8, false, "GEMM", x, y), E("B", Gb, Roles.Weight.Name, 8, false, "GEMM", x, y), E("C", Gb, Ob, 8, false, "GEMM", x, y)], "KNM", [coreLoop]);

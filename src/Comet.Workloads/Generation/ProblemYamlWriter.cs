@@ -5,13 +5,13 @@ namespace Comet.Workloads.Generation;
 /// <summary>Writes COMET's problem.yaml for a chain of operations over shared dimensions whose sizes are constants of the same name.</summary>
 public static class ProblemYamlWriter
 {
-    /// <summary>The problem file's text: its inputs are the tensors no operation writes, its output <paramref name="output"/>.</summary>
-    public static string Write(string comment, IReadOnlyList<string> dimensions, IReadOnlyList<ProblemOperationSpec> operations, string output)
+    /// <summary>The problem file's text: its inputs are <paramref name="inputs"/> (null: the tensors no operation writes), its output <paramref name="output"/>.</summary>
+    public static string Write(string comment, IReadOnlyList<string> dimensions, IReadOnlyList<ProblemOperationSpec> operations, string output, IReadOnlyList<string>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(operations);
         var written = operations.Select(o => o.Output).ToHashSet(StringComparer.Ordinal);
-        var ins = operations.SelectMany(o => o.Inputs).Where(t => !written.Contains(t)).Distinct().ToList();
+        var ins = inputs ?? operations.SelectMany(o => o.Inputs).Where(t => !written.Contains(t)).Distinct().ToList();
         var dims = string.Join(",", dimensions);
         var text = new StringBuilder();
         text.Append("# ").Append(comment).Append('\n');
@@ -32,7 +32,7 @@ public static class ProblemYamlWriter
             text.Append("  - name: ").Append(op.Name).Append('\n');
             text.Append("    ins: ").Append(string.Join(",", op.Inputs)).Append('\n');
             text.Append("    out: ").Append(op.Output).Append('\n');
-            text.Append("    dimensions: [").Append(dims).Append("]\n");
+            text.Append("    dimensions: [").Append(op.Dimensions is null ? dims : string.Join(",", op.Dimensions)).Append("]\n");
             text.Append("    tensors:\n");
             foreach (var t in op.Tensors)
             {

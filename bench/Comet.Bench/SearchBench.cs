@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Comet.Workloads.Analytical;
+using Comet.Workloads.Generation;
+using Comet.Workloads.Loop;
+using Comet.Workloads.Search;
+
+namespace Comet.Bench;
+
+/// <summary>Mapping-search throughput: candidates of the cloud GEMM-Softmax 2048x2048x256 space enumerated, pruned and costed in-process on every core; <c>--phases</c> splits one thread's time per candidate into binding, loop-nest analysis and the model.</summary>
+public static class SearchBench
+{
+    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--phases]</c>.</summary>
+    public static int Run(string[] args)
+    {
+        var json = args.Contains("--json");
+        var shards = int.Parse(Value(args, "--shards") ?? "400", CultureInfo.InvariantCulture);
+        var shape = new Dictionary<string, long> { ["M"] = 2048, ["N"] = 2048, ["K"] = 256 };
+        var request = new GenerationRequest("gemm-softmax", "cloud", shape, Fused: true);
+        var template = new GemmSoftmaxTemplate();
+        var cases = new List<Dictionary<string, object>>();
+        foreach (var (name, wide, shard) in new[] { ("cloud-gemm-softmax-2048x2048x256-fused-authors", false, ShardSpec.Whole), ($"cloud-gemm-softmax-2048x2048x256-fused-wide-shard-0/{shards}", true, new ShardSpec(0, shards)) })
+        {
+            var setup = template.Searchable(request, wide);
+            if (args.Contains("--phases"))
+            {
+                Phases(setup, name);
+            }
+
+            var clock = Stopwatch.StartNew();
+            var results = MappingSearch.Run(setup, shard, Environment.ProcessorCount, null, CancellationToken.None);
+            var wall = clock.Elapsed.TotalSeconds;
+            var costed = results.Count(r => r.IsCosted);
+            cases.Add(new Dictionary<string, object>
+            {
+                ["name"] = name,
+                ["candidates"] = results.Count,
+                ["costed"] = costed,
+                ["pruned"] = results.Count(r => r.Status.StartsWith("pruned", StringComparison.Ordinal)),
+                ["wall_s"] = Math.Round(wall, 2),
+                ["candidates_per_s"] = Math.Round(results.Count / wall, 0),
+            });
+            if (!json)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s"));
+            }
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["cases"] = cases }));
+        }
+
+        return 0;
+    }
+
+    // One thread, the first 2000 candidates: microseconds per candidate spent binding constants (YAML trees parsed once), analysing the loop nest and evaluating the model.
+    private static void Phases(SearchSetup setup, string name)
+    {
+        var evaluator = new CandidateEvaluator(setup);
+        var step = evaluator.Steps[0];
+        var tilings = setup.Space.Enumerate().Take(2000).ToList();
+        foreach (var probe in new long[] { 0, 100, 1000, 3240, 6000, 12000 })
+        {
+            if (setup.Space.At(probe) is not { } pt || probe >= setup.Space.Size)
+            {
+                continue;
+            }
+
+            try
+            {
+                var pin = step.Bind(step.Step.Constants(pt));
+                var loopsP = LoopNestAnalyzer.Analyze(pin.Architecture, pin.Problem, pin.Mapping);
+                var w = Stopwatch.StartNew();
+                for (var r = 0; r < 20; r++)
+                {
+                    AnalyticalModel.Evaluate(pin.Architecture, pin.Problem, pin.Mapping, loopsP, new AnalyticOptions(r % 2 == 0));
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  probe {probe} [{string.Join(" ", pt.Factors)}]: model {w.Elapsed.TotalMicroseconds / 20:F0} µs"));
+            }
+            catch (Comet.Hardware.Inputs.InputException e)
+            {
+                Console.WriteLine($"  probe {probe}: {e.Problem}");
+            }
+        }
+
+        var (bind, analyze, evaluate) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
+        var costed = 0;
+        foreach (var t in tilings)
+        {
+            bind.Start();
+            Comet.Workloads.Inputs.CometInputSet inputs;
+            try
+            {
+                inputs = step.Bind(step.Step.Constants(t));
+            }
+            catch (Comet.Hardware.Inputs.InputException)
+            {
+                bind.Stop();
+                continue;
+            }
+
+            bind.Stop();
+            analyze.Start();
+            var loops = LoopNestAnalyzer.Analyze(inputs.Architecture, inputs.Problem, inputs.Mapping);
+            analyze.Stop();
+            evaluate.Start();
+            AnalyticalModel.Evaluate(inputs.Architecture, inputs.Problem, inputs.Mapping, loops, new AnalyticOptions(true));
+            evaluate.Stop();
+            costed++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} phases over {tilings.Count} candidates ({costed} costed), µs each: bind {bind.Elapsed.TotalMicroseconds / tilings.Count:F0}, loop nest {analyze.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}, model {evaluate.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}"));
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
