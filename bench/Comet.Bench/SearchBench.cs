@@ -71,31 +71,6 @@ public static class SearchBench
         var evaluator = new CandidateEvaluator(setup);
         var step = evaluator.Steps[0];
         var tilings = setup.Space.Enumerate().Take(2000).ToList();
-        foreach (var probe in new long[] { 0, 100, 1000, 3240, 6000, 12000 })
-        {
-            if (setup.Space.At(probe) is not { } pt || probe >= setup.Space.Size)
-            {
-                continue;
-            }
-
-            try
-            {
-                var pin = step.Bind(step.Step.Constants(pt));
-                var loopsP = LoopNestAnalyzer.Analyze(pin.Architecture, pin.Problem, pin.Mapping);
-                var w = Stopwatch.StartNew();
-                for (var r = 0; r < 20; r++)
-                {
-                    AnalyticalModel.Evaluate(pin.Architecture, pin.Problem, pin.Mapping, loopsP, new AnalyticOptions(r % 2 == 0));
-                }
-
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  probe {probe} [{string.Join(" ", pt.Factors)}]: model {w.Elapsed.TotalMicroseconds / 20:F0} µs"));
-            }
-            catch (Comet.Hardware.Inputs.InputException e)
-            {
-                Console.WriteLine($"  probe {probe}: {e.Problem}");
-            }
-        }
-
         var (bind, analyze, evaluate) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var costed = 0;
         foreach (var t in tilings)
