@@ -92,6 +92,19 @@ public class GenerateAttentionTests : TempFolderTest
         Assert.That(dram.GetProperty("bytes_read").GetInt64() + dram.GetProperty("bytes_written").GetInt64(), Is.EqualTo(4 * 393_216L));
     }
 
+    [Test]
+    public void Search_TinyShape_CostsEveryTilingAndWritesTheBest()
+    {
+        // L 32, 4 heads, D 16 on edge: 8 rows per core as query blocks x tile (4 ways) and 32 keys as K/V blocks x block
+        // (6 ways): 24 candidates, all fit, one CSV row each.
+        var folder = Path.Combine(Root, "search");
+        var (code, stdout, stderr) = Run("search", "attention", "--preset", "edge", "--seq", "32", "--heads", "4", "--head-dim", "16", "--top", "1", "--jobs", "1", "--out", folder);
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("24 candidates"));
+        Assert.That(File.ReadAllLines(Path.Combine(folder, "search.csv")), Has.Length.EqualTo(25));
+        Assert.That(File.Exists(Path.Combine(folder, "best", "mapping.yaml")), Is.True);
+    }
+
     private static List<string> Files(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Where(f => f != "run-info.json").Order(StringComparer.Ordinal)];
 

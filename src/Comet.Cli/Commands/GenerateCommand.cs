@@ -120,20 +120,21 @@ public static class GenerateCommand
         }
 
         var a = options.Attention;
-        long Size(Option<long?> option, long? fallback)
+        return ParseShape(AttentionShape(parse.GetValue(a.Seq), parse.GetValue(a.Heads), parse.GetValue(a.HeadDim), parse.GetValue(a.Batch)), new AttentionTemplate());
+    }
+
+    /// <summary>Attention's shape as <c>LxHxDxB</c> text from its four options (the batch defaults to 1).</summary>
+    /// <exception cref="InputException">A size is missing or not positive (the error names the option).</exception>
+    public static string AttentionShape(long? seq, long? heads, long? headDim, long? batch)
+    {
+        static string Size(string option, long? value, long? fallback)
         {
-            var v = parse.GetValue(option) ?? fallback
-                ?? throw new InputException(option.Name, string.Empty, "missing (attention takes --seq L --heads H --head-dim D [--batch B], e.g. --seq 512 --heads 12 --head-dim 64)");
-            return v > 0 ? v : throw new InputException(option.Name, string.Empty, $"{v} is not a positive whole number");
+            var v = value ?? fallback
+                ?? throw new InputException(option, string.Empty, "missing (attention takes --seq L --heads H --head-dim D [--batch B], e.g. --seq 512 --heads 12 --head-dim 64)");
+            return v > 0 ? v.ToString(CultureInfo.InvariantCulture) : throw new InputException(option, string.Empty, $"{v} is not a positive whole number");
         }
 
-        return new Dictionary<string, long>(StringComparer.Ordinal)
-        {
-            ["L"] = Size(a.Seq, null),
-            ["H"] = Size(a.Heads, null),
-            ["D"] = Size(a.HeadDim, null),
-            ["B"] = Size(a.Batch, 1),
-        };
+        return string.Join("x", Size("--seq", seq, null), Size("--heads", heads, null), Size("--head-dim", headDim, null), Size("--batch", batch, 1));
     }
 
     private static (MeshSplit? Clusters, MeshSplit? Cores) ParseSplits(string[] values)

@@ -30,7 +30,11 @@ public static class SearchCommand
             new Option<string?>("--shard") { Description = "Evaluate only the candidates whose index i has i mod n = k and write a shard folder (no simulation) for comet merge." },
             new Option<int>("--jobs") { Description = "Threads costing candidates and simulations run at once (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount },
             ValidateCommand.MaxEventsOption(),
-            new Option<string>("--out") { Description = "The folder to write: new, empty, or an earlier Comet output.", Required = true });
+            new Option<string>("--out") { Description = "The folder to write: new, empty, or an earlier Comet output.", Required = true },
+            new Option<long?>("--seq") { Description = "attention: the sequence length L." },
+            new Option<long?>("--heads") { Description = "attention: the number of heads H." },
+            new Option<long?>("--head-dim") { Description = "attention: the head dimension D." },
+            new Option<long?>("--batch") { Description = "attention: the batch B (default 1)." });
         command.Arguments.Add(op);
         foreach (var option in o.All)
         {
@@ -91,7 +95,9 @@ public static class SearchCommand
         var shardText = parse.GetValue(o.Shard);
         var shard = shardText is null ? ShardSpec.Whole : ShardSpec.Parse(shardText);
         var template = CompoundTemplates.Find(parse.GetValue(op)!);
-        var shape = parse.GetValue(o.Shape) ?? throw new InputException("--shape", string.Empty, $"missing (give {string.Join("x", template.ShapeDimensions)}, e.g. 256x256x128)");
+        var shape = template is AttentionTemplate
+            ? GenerateCommand.AttentionShape(parse.GetValue(o.Seq), parse.GetValue(o.Heads), parse.GetValue(o.HeadDim), parse.GetValue(o.Batch))
+            : parse.GetValue(o.Shape) ?? throw new InputException("--shape", string.Empty, $"missing (give {string.Join("x", template.ShapeDimensions)}, e.g. 256x256x128)");
         var parameters = new SearchParameters(template.Name, Presets.Require(parse.GetValue(o.Preset)!), shape, !parse.GetValue(o.Unfused), parse.GetValue(o.Wide), SearchRanking.ParseObjective(parse.GetValue(o.Objective)!), top);
         var setup = Setup(parameters);
         using var dir = OutputDirectory.Begin(parse.GetValue(o.Out)!);
@@ -115,8 +121,9 @@ public static class SearchCommand
         return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
-    private sealed record SearchOptions(Option<string?> Preset, Option<string?> Shape, Option<bool> Fused, Option<bool> Unfused, Option<string> Objective, Option<int> Top, Option<bool> Wide, Option<string?> Shard, Option<int> Jobs, Option<long> MaxEvents, Option<string> Out)
+    private sealed record SearchOptions(Option<string?> Preset, Option<string?> Shape, Option<bool> Fused, Option<bool> Unfused, Option<string> Objective, Option<int> Top, Option<bool> Wide, Option<string?> Shard, Option<int> Jobs, Option<long> MaxEvents, Option<string> Out,
+        Option<long?> Seq, Option<long?> Heads, Option<long?> HeadDim, Option<long?> Batch)
     {
-        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Objective, Top, Wide, Shard, Jobs, MaxEvents, Out];
+        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Objective, Top, Wide, Shard, Jobs, MaxEvents, Out, Seq, Heads, HeadDim, Batch];
     }
 }

@@ -4,7 +4,7 @@ using Comet.Hardware.Inputs;
 namespace Comet.Workloads.Generation;
 
 /// <summary>Self-attention: S = Q·Kᵀ per head, softmax over the keys, O = P·V; fused FlashAttention-style or unfused with S and P through DRAM.</summary>
-public sealed class AttentionTemplate : ICompoundTemplate
+public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
 {
     /// <summary>The shape's dimension names: sequence length, heads, head dimension, batch.</summary>
     public static IReadOnlyList<string> ShapeNames { get; } = ["L", "H", "D", "B"];
@@ -17,6 +17,9 @@ public sealed class AttentionTemplate : ICompoundTemplate
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ShapeDimensions => ShapeNames;
+
+    /// <inheritdoc/>
+    public Search.SearchSetup Searchable(GenerationRequest request, bool wide) => AttentionSearch.Setup(this, request, wide);
 
     /// <inheritdoc/>
     public GeneratedCase Generate(GenerationRequest request)

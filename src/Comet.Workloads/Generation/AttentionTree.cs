@@ -65,9 +65,9 @@ public sealed record AttentionTree(MachineRoles Roles)
         [
             Simd("rowmax", "BMAX", ["S", "Mb"], block),
             Simd("max", "NMAX", ["Mx", "Mb", "Mn"], row),
-            Simd("add", "DM", ["Mx", "Mn", "Dm"], row),
+            Simd("sub", "DM", ["Mx", "Mn", "Dm"], row),
             Simd("exp", "ALPHA", ["Dm", "Al"], row),
-            Simd("add", "SUBS", ["S", "Mn", "E"], block),
+            Simd("sub", "SUBS", ["S", "Mn", "E"], block),
             Simd("exp", "EXPS", ["E", "P"], block),
             Simd("rowsum", "BSUM", ["P", "Lb"], block),
             Simd("mult", "LSCALE", ["Al", "Lx"], row),

@@ -56,7 +56,7 @@ public static class AttentionUnfused
             [new("S", target, child, 8, false, "ROWMAX", lines), new("P", target, child, 8, true, "DIV", lines)];
         MappingNodeSpec seq = BindingNodeSpec.Sequential;
         var cores = new TileNodeSpec(true, Hmn, Entries(gb, ob, F(("M", "M_GB_spatial_X")), F(("M", "M_GB_spatial_Y"))), permutation,
-            [seq, Simd("rowmax", "ROWMAX", ["S", "Mx"]), seq, Simd("add", "SUB", ["S", "Mx", "E"]), seq, Simd("exp", "EXP1", ["E", "F"]), seq, Simd("rowsum", "ROWSUM", ["F", "Ls"]), seq, Simd("div", "DIV", ["F", "Ls", "P"])]);
+            [seq, Simd("rowmax", "ROWMAX", ["S", "Mx"]), seq, Simd("sub", "SUB", ["S", "Mx", "E"]), seq, Simd("exp", "EXP1", ["E", "F"]), seq, Simd("rowsum", "ROWSUM", ["F", "Ls"]), seq, Simd("div", "DIV", ["F", "Ls", "P"])]);
         var loop = new TileNodeSpec(false, Hmn, Entries(gb, ob, F(("M", "M_GB_temporal"))), permutation, [cores]);
         var spatial = new TileNodeSpec(true, Hmn, Entries(dram, gb, F(("H", "H_DRAM_spatial_X"), ("M", "M_DRAM_spatial_X")), F(("H", "H_DRAM_spatial_Y"), ("M", "M_DRAM_spatial_Y"))), permutation, [loop]);
         var root = new TileNodeSpec(false, Hmn, Entries(dram, gb, F(("H", "H_DRAM_temporal"))), permutation, [spatial]);

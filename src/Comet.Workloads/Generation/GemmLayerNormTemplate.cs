@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Comet.Workloads.Generation;
 
 /// <summary>GEMM-LayerNorm: C = A·B (A is M×K, B is K×N), then each row of C normalised over N in two passes (mean, then the mean of the squared deviations), scaled by GAMMA and shifted by BETA.</summary>
-public sealed class GemmLayerNormTemplate : ICompoundTemplate
+public sealed class GemmLayerNormTemplate : ICompoundTemplate, ISearchableTemplate
 {
     /// <inheritdoc/>
     public string Name => "gemm-layernorm";
@@ -70,4 +70,7 @@ public sealed class GemmLayerNormTemplate : ICompoundTemplate
         };
         return new GeneratedCase(files, constants);
     }
+
+    /// <inheritdoc/>
+    public Search.SearchSetup Searchable(GenerationRequest request, bool wide) => GemmLayerNormSearch.Setup(this, request, wide);
 }

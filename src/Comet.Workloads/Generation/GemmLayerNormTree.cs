@@ -15,6 +15,9 @@ public sealed record GemmLayerNormTree(MachineRoles Roles, bool Collectives)
     /// <summary>The problem's dimensions in factor-line order.</summary>
     public static IReadOnlyList<string> Dimensions { get; } = ["M", "N", "K"];
 
+    /// <summary>Whether the cluster loop also steps over N and K (<c>N_GB_temporal</c>, <c>K_GB_temporal</c>) and the cluster and core loops' orders are constants (GEMM-Softmax's <see cref="GemmSoftmaxTree.ClusterOrder"/> and <see cref="GemmSoftmaxTree.CoreOrder"/>) for the wide search to set.</summary>
+    public bool Wide { get; init; }
+
     private string Gb => Roles.Cluster.Name;
 
     private string Ob => Roles.Output.Name;
@@ -26,7 +29,7 @@ public sealed record GemmLayerNormTree(MachineRoles Roles, bool Collectives)
         var dram = Roles.Dram.Name;
         TileEntrySpec Io((string Tensor, string Tag) t, params IReadOnlyDictionary<string, string>[] lines)
             => new(t.Tensor, dram, Gb, GemmLayerNormProblem.Precision(t.Tensor), t.Tensor == "O", t.Tag, lines);
-        var gbLoop = new TileNodeSpec(false, Dimensions, ClusterEntries(), "KNM", ClusterSteps());
+        var gbLoop = new TileNodeSpec(false, Dimensions, ClusterEntries(), Wide ? GemmSoftmaxTree.ClusterOrder : "KNM", ClusterSteps());
         var spatial = new TileNodeSpec(true, Dimensions, [.. io.Select(t => Io(t, F(("N", "N_DRAM_spatial_X")), F(("N", "N_DRAM_spatial_Y"))))], "KNM", [gbLoop]);
         return new TileNodeSpec(false, Dimensions, [.. io.Select(t => Io(t, F(("M", "M_DRAM_temporal"))))], "KNM", [spatial]);
     }
@@ -39,7 +42,8 @@ public sealed record GemmLayerNormTree(MachineRoles Roles, bool Collectives)
             ("EPS", "ADDEPS"), ("GAMMA", "SCALE"), ("BETA", "SHIFT"), ("O", "SHIFT"),
         ];
         string Child(string t) => t switch { "A" => Roles.Input.Name, "B" => Roles.Weight.Name, _ => Ob };
-        return [.. rows.Select(r => new TileEntrySpec(r.Tensor, Gb, Child(r.Tensor), GemmLayerNormProblem.Precision(r.Tensor), r.Tensor == "O", r.Tag, [F(("M", "M_GB_temporal"))]))];
+        var steps = Wide ? F(("M", "M_GB_temporal"), ("N", "N_GB_temporal"), ("K", "K_GB_temporal")) : F(("M", "M_GB_temporal"));
+        return [.. rows.Select(r => new TileEntrySpec(r.Tensor, Gb, Child(r.Tensor), GemmLayerNormProblem.Precision(r.Tensor), r.Tensor == "O", r.Tag, [steps]))];
     }
 
     private List<MappingNodeSpec> ClusterSteps()
@@ -72,7 +76,7 @@ public sealed record GemmLayerNormTree(MachineRoles Roles, bool Collectives)
         var op = new OperationNodeSpec("GEMM", "GEMM", ["A", "B", "C"], [new("M", "M_Compute"), new("N", "N_Compute"), new("K", "K_Compute")], "red_dim", "red_factor");
         var core = F(("M", "M_Core_temporal"), ("N", "N_Core_temporal"), ("K", "K_Core_temporal"));
         var g = Roles.Gemm.Name;
-        var coreLoop = new TileNodeSpec(false, Dimensions, [E("A", Roles.Input.Name, g, false, "GEMM", core), E("B", Roles.Weight.Name, g, false, "GEMM", core), E("C", Ob, g, true, "GEMM", core)], "MKN", [op]);
+        var coreLoop = new TileNodeSpec(false, Dimensions, [E("A", Roles.Input.Name, g, false, "GEMM", core), E("B", Roles.Weight.Name, g, false, "GEMM", core), E("C", Ob, g, true, "GEMM", core)], Wide ? GemmSoftmaxTree.CoreOrder : "MKN", [op]);
         var x = F(("N", "N_GB_spatial_X"));
         var y = F(("N", "N_GB_spatial_Y"));
         return new TileNodeSpec(true, Dimensions, [E("A", Gb, Roles.Input.Name, false, "GEMM", x, y), E("B", Gb, Roles.Weight.Name, false, "GEMM", x, y), E("C", Gb, Ob, false, "GEMM", x, y)], "KNM", [coreLoop]);

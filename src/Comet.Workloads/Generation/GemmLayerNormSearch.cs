@@ -1,0 +1,181 @@
+using System.Globalization;
+using Comet.Workloads.Search;
+
+namespace Comet.Workloads.Generation;
+
+/// <summary>GEMM-LayerNorm's search space (docs/search.md), built as GEMM-Softmax's is: which factors are free, how a tiling sets the whole constant table, and the DRAM bytes it moves.</summary>
+/// <remarks>
+/// The texts come from the template's own <c>Generate</c> (default rule), so the searched case has exactly the generated
+/// tree; only the constants change. The wide fused space writes the tree with <see cref="GemmLayerNormTree.Wide"/>,
+/// whose cluster loop also steps over N and K. Derived constants follow the tiling as the default rule sets them: the
+/// SIMD tiles fill the lanes and <c>red_factor</c> is <c>M_Compute</c>.
+/// </remarks>
+public static class GemmLayerNormSearch
+{
+    private const string Gemm = "01-gemm";
+    private const string LayerNorm = "02-layernorm";
+
+    /// <summary>The cluster-loop steps over N and K that only the wide fused tree has, and the constant each follows in the table (written after it).</summary>
+    private static readonly (string Name, string After)[] WideClusterSteps = [("N_GB_temporal", "M_GB_temporal"), ("K_GB_temporal", "N_GB_temporal")];
+
+    /// <summary>The search of <paramref name="request"/> (see <see cref="ISearchableTemplate.Searchable"/>).</summary>
+    public static SearchSetup Setup(GemmLayerNormTemplate template, GenerationRequest request, bool wide)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(request);
+        var generated = template.Generate(request);
+        var archText = Presets.ArchText(request.Preset);
+        var roles = MachineRoles.Of(Presets.Arch(request.Preset), Presets.FileName(request.Preset));
+        var clusters = request.ClusterSplit ?? new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY);
+        var cores = request.CoreSplit ?? new MeshSplit(roles.Output.MeshX, roles.Output.MeshY);
+        var lanes = roles.Simd.Compute!.ComputeWidth;
+        var (m, n, k) = (request.Shape["M"], request.Shape["N"], request.Shape["K"]);
+        var shape = new SearchShape(m, n, k, new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY), new MeshSplit(roles.Output.MeshX, roles.Output.MeshY), clusters, cores, lanes);
+        return request.Fused ? Fused(request, generated, archText, roles, shape, wide) : Unfused(generated, archText, shape, wide);
+    }
+
+    /// <summary>Bytes between DRAM and the clusters of the fused case: A once, B once per DRAM step, EPS, GAMMA and BETA (16 bit) once per DRAM step, O (16 bit) once.</summary>
+    public static long FusedDramBytes(long m, long n, long k, long dramSteps) => (m * k) + (dramSteps * ((k * n) + Parameters(n))) + (2 * m * n);
+
+    /// <summary>Bytes between DRAM and the clusters of the unfused sequence: the GEMM's A, B per DRAM step and C written, then C read, EPS, GAMMA and BETA once per LayerNorm DRAM step, O written.</summary>
+    public static long UnfusedDramBytes(long m, long n, long k, long gemmDramSteps, long layerNormDramSteps) => (m * k) + (gemmDramSteps * k * n) + (m * n) + (m * n) + (layerNormDramSteps * Parameters(n)) + (2 * m * n);
+
+    // EPS (one 16-bit element) + GAMMA and BETA (N 16-bit elements each) = 2 + 4N bytes.
+    private static long Parameters(long n) => 2 + (4 * n);
+
+    private static SearchSetup Fused(GenerationRequest request, GeneratedCase generated, string archText, MachineRoles roles, SearchShape s, bool wide)
+    {
+        var problem = Text(generated, "problem.yaml");
+        var mapping = wide
+            ? MappingYamlWriter.Write(new GemmLayerNormTree(roles, s.Clusters.Ways > 1) { Wide = true }.Build(), $"GEMM-LayerNorm on preset {request.Preset}: {s.M}x{s.N}x{s.K}, N and K stepped by the cluster loop, loop orders searched (written by comet search)")
+            : Text(generated, "mapping.yaml");
+        var perCore = s.N / (s.Clusters.Ways * s.Cores.Ways);
+        DimensionSpace[] dims =
+        [
+            new("M", s.M, [new("M_DRAM_temporal"), new("M_GB_temporal"), new("M_Core_temporal"), new("M_Compute")]),
+            wide
+                ? new("N", s.N, [new("N_DRAM_spatial_X", s.ClusterMesh.X), new("N_DRAM_spatial_Y", s.ClusterMesh.Y), new("N_GB_temporal"), new("N_GB_spatial_X", s.CoreMesh.X), new("N_GB_spatial_Y", s.CoreMesh.Y), new("N_Core_temporal"), new("N_Compute")])
+                : new("N", perCore, [new("N_Core_temporal"), new("N_Compute")]),
+            wide
+                ? new("K", s.K, [new("K_GB_temporal"), new("K_Core_temporal"), new("K_Compute")])
+                : new("K", s.K, [new("K_Core_temporal"), new("K_Compute")]),
+        ];
+        LoopOrderSlot[] loops = wide
+            ?
+            [
+                new(GemmSoftmaxTree.ClusterOrder, "KNM", new Dictionary<char, string> { ['M'] = "M_GB_temporal", ['N'] = "N_GB_temporal", ['K'] = "K_GB_temporal" }),
+                new(GemmSoftmaxTree.CoreOrder, "MKN", new Dictionary<char, string> { ['M'] = "M_Core_temporal", ['N'] = "N_Core_temporal", ['K'] = "K_Core_temporal" }),
+            ]
+            : [];
+        var defaults = generated.Factors.ToList();
+        if (wide)
+        {
+            foreach (var (name, after) in WideClusterSteps)
+            {
+                defaults.Insert(defaults.FindIndex(p => p.Key == after) + 1, new(name, "1"));
+            }
+        }
+
+        IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
+        {
+            var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            foreach (var name in t.Space.FactorNames)
+            {
+                table[name] = Num(t.Factor(name));
+            }
+
+            var rows = t.Factor("M_Core_temporal") * t.Factor("M_Compute");
+            var coreN = t.Factor("N_Core_temporal") * t.Factor("N_Compute");
+            var simdN = TileFactorRule.LargestDivisorAtMost(coreN, s.Lanes);
+            var simdM = TileFactorRule.LargestDivisorAtMost(rows, s.Lanes / simdN);
+            var simdK = s.K / t.FactorOr("K_GB_temporal", 1);
+            (string, long)[] simd = [("M_SE", rows / simdM), ("N_SE", coreN / simdN), ("M_SM", simdM), ("N_SM", simdN), ("K_SM", simdK), ("red_dim_simd_val", simdK), ("red_factor", t.Factor("M_Compute"))];
+            foreach (var (name, value) in simd)
+            {
+                table[name] = Num(value);
+            }
+
+            var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
+            ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
+            return ordered;
+        }
+
+        var step = new SearchStep(string.Empty, problem, mapping, Constants);
+        var (inputBuffer, weightBuffer) = (roles.Input, roles.Weight);
+        string? PreCheck(Tiling t)
+        {
+            // The core loop stages A (rows x K per step, int8) in the input buffer and B (K x N per core) in the weight
+            // buffer; each is one term of that buffer's occupancy in MappingValidator, so alone too big means no fit.
+            var coreK = t.Factor("K_Core_temporal") * t.Factor("K_Compute");
+            var a = t.Factor("M_Core_temporal") * t.Factor("M_Compute") * coreK;
+            var b = coreK * t.Factor("N_Core_temporal") * t.Factor("N_Compute");
+            return a > inputBuffer.CapacityBytes ? $"A's core tile needs {a} B in {inputBuffer.Name} but it holds {inputBuffer.CapacityBytes} B"
+                : b > weightBuffer.CapacityBytes ? $"B's core tile needs {b} B in {weightBuffer.Name} but it holds {weightBuffer.CapacityBytes} B"
+                : null;
+        }
+
+        return new SearchSetup(
+            archText,
+            [step],
+            new TilingSpace(dims, loops),
+            NocEnergy: true,
+            t => FusedDramBytes(s.M, s.N, s.K, t.Factor("M_DRAM_temporal")),
+            t =>
+            [
+                new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
+                new("const.yaml", ConstantsYamlWriter.Write($"GEMM-LayerNorm {s.M}x{s.N}x{s.K}: candidate {t.Index.ToString(CultureInfo.InvariantCulture)} of comet search", Constants(t))),
+                new("flags.txt", "--calc_noc_energy\n"),
+            ])
+        {
+            CapacityPreCheck = PreCheck,
+        };
+    }
+
+    private static SearchSetup Unfused(GeneratedCase generated, string archText, SearchShape s, bool wide)
+    {
+        var rowsPerCore = s.M / (s.Clusters.Ways * s.Cores.Ways);
+        DimensionSpace[] dims =
+        [
+            new("M", s.M, [new($"{Gemm}:M_DRAM_temporal"), new($"{Gemm}:M_GB_temporal"), new($"{Gemm}:M_Compute")]),
+            .. wide ? (DimensionSpace[])[new("N", s.N, [new($"{Gemm}:N_DRAM_spatial_X", s.ClusterMesh.X), new($"{Gemm}:N_DRAM_spatial_Y", s.ClusterMesh.Y), new($"{Gemm}:N_GB_spatial_X", s.CoreMesh.X), new($"{Gemm}:N_GB_spatial_Y", s.CoreMesh.Y), new($"{Gemm}:N_Compute")])] : [],
+            new("M", rowsPerCore, [new($"{LayerNorm}:M_DRAM_temporal"), new($"{LayerNorm}:M_GB_temporal"), new($"{LayerNorm}:M_SE"), new($"{LayerNorm}:M_SM", s.Lanes)]),
+            new("N", s.N, [new($"{LayerNorm}:N_SE"), new($"{LayerNorm}:N_SM", s.Lanes)]),
+        ];
+        SearchStep Step(string folder)
+        {
+            var defaults = generated.Factors.Where(p => p.Key.StartsWith(folder + ":", StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>(p.Key[(folder.Length + 1)..], p.Value)).ToList();
+            IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
+            {
+                var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                foreach (var name in t.Space.FactorNames.Where(n => n.StartsWith(folder + ":", StringComparison.Ordinal)))
+                {
+                    table[name[(folder.Length + 1)..]] = Num(t.Factor(name));
+                }
+
+                if (table.ContainsKey("red_factor"))
+                {
+                    table["red_factor"] = table["M_Compute"];
+                }
+
+                return [.. defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key]))];
+            }
+
+            return new SearchStep(folder, Text(generated, $"{folder}/problem.yaml"), Text(generated, $"{folder}/mapping.yaml"), Constants);
+        }
+
+        SearchStep[] steps = [Step(Gemm), Step(LayerNorm)];
+        return new SearchSetup(
+            archText,
+            steps,
+            new TilingSpace(dims, []),
+            NocEnergy: true,
+            t => UnfusedDramBytes(s.M, s.N, s.K, t.Factor($"{Gemm}:M_DRAM_temporal"), t.Factor($"{LayerNorm}:M_DRAM_temporal")),
+            t => GemmSoftmaxUnfused.SequenceFiles(archText, [.. steps.Select(st => new UnfusedStep(st.Folder, st.Problem, st.Mapping, [.. st.Constants(t)]))]));
+    }
+
+    private static string Text(GeneratedCase generated, string path) => generated.Files.First(f => f.RelativePath == path).Text;
+
+    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record SearchShape(long M, long N, long K, MeshSplit ClusterMesh, MeshSplit CoreMesh, MeshSplit Clusters, MeshSplit Cores, long Lanes);
+}
