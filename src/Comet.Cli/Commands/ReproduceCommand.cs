@@ -21,7 +21,7 @@ public static class ReproduceCommand
             new Option<long>("--max-events") { Description = "Event budget of each simulation; a case that needs more gets no simulated figures and its row says so.", DefaultValueFactory = _ => ReproduceSweep.DefaultMaxEvents },
             new Option<int>("--jobs") { Description = "Simulations run at once (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount },
             CommonOptions.Json(),
-            new Option<int>("--top") { Description = "Candidates of each search simulated and re-ranked by simulated cycles.", DefaultValueFactory = _ => SearchBestCase.DefaultTop },
+            new Option<int?>("--top") { Description = $"Candidates of each search simulated and re-ranked by simulated cycles (default {SearchBestCase.DefaultTop}; with --quick {SearchBestCase.QuickTop}: the model's best, to keep --quick within a minute)." },
             new Option<bool>("--default-rule") { Description = "Take every case from the generator's default tile-factor rule instead of searching (faster; no searches/ folder)." });
         command.Options.Add(options.Quick);
         command.Options.Add(options.Out);
@@ -39,7 +39,7 @@ public static class ReproduceCommand
         var started = DateTimeOffset.UtcNow;
         var maxEvents = parse.GetValue(options.MaxEvents);
         var jobs = parse.GetValue(options.Jobs);
-        var top = parse.GetValue(options.Top);
+        var top = parse.GetValue(options.Top) ?? (parse.GetValue(options.Quick) ? SearchBestCase.QuickTop : SearchBestCase.DefaultTop);
         if (maxEvents < 1 || jobs < 1 || top < 1)
         {
             throw new InputException(maxEvents < 1 ? "--max-events" : jobs < 1 ? "--jobs" : "--top", string.Empty, "must be at least 1");
@@ -85,5 +85,5 @@ public static class ReproduceCommand
         return ValidateCommand.Stopped(ctrlC, stderr);
     }
 
-    private sealed record ReproduceOptions(Option<bool> Quick, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<int> Top, Option<bool> DefaultRule);
+    private sealed record ReproduceOptions(Option<bool> Quick, Option<string?> Out, Option<long> MaxEvents, Option<int> Jobs, Option<bool> Json, Option<int?> Top, Option<bool> DefaultRule);
 }

@@ -1,5 +1,6 @@
 using Comet.Hardware.Inputs;
 using Comet.Reports.Compare;
+using Comet.Reports.Search;
 using Comet.Reports.Sweeps;
 using Comet.Workloads.Generation;
 
@@ -94,14 +95,7 @@ public static class ReproduceSweep
             return (null, null, "cannot tile on this preset: " + e.Message.ReplaceLineEndings(" "));
         }
 
-        string? folder = null;
-        foreach (var file in best.Case.Files)
-        {
-            var path = pathFor($"cases/{name}/{file.RelativePath}");
-            File.WriteAllText(path, file.Text);
-            folder ??= Path.GetFullPath(Path.Combine(path, string.Concat(Enumerable.Repeat("../", file.RelativePath.Count(ch => ch == '/') + 1))));
-        }
-
-        return (ValidationSweep.One(folder!), best.ChosenBy, null);
+        var folder = SearchFinish.WriteCase(pathFor, $"cases/{name}", best.Case.Files);
+        return (ValidationSweep.One(folder), best.ChosenBy, null);
     }
 }

@@ -19,6 +19,9 @@ public sealed class SearchBestCase(int top, int jobs, long maxEvents, Func<strin
     /// <summary>The default number of candidates simulated per search in <c>comet reproduce</c> (kept small: every row runs two searches).</summary>
     public const int DefaultTop = 3;
 
+    /// <summary>The number <c>comet reproduce --quick</c> simulates per search: the model's best alone (the quick budget is one minute).</summary>
+    public const int QuickTop = 1;
+
     /// <inheritdoc/>
     public string Name => "search";
 

@@ -41,18 +41,15 @@ public static class SearchCalibrationFit
         return new SearchCalibrationResult(fit, training, heldOut, before, after, agreement);
     }
 
-    // The model's pick (lowest predicted cycles, first on ties) is the simulator's pick (lowest simulated cycles, first on ties).
+    // The model's pick (its lowest prediction) is the simulator's pick (lowest simulated cycles); a model whose lowest
+    // prediction is tied has no pick (the samples are in simulated order, so taking the first would favour it).
     private static bool SameWinner(IReadOnlyList<double> predicted, IReadOnlyList<double> simulated) =>
-        predicted.Count > 0 && IndexOfMin(predicted) == IndexOfMin(simulated);
+        predicted.Count > 0 && UniqueMin(predicted) is { } pick && pick == UniqueMin(simulated);
 
-    private static int IndexOfMin(IReadOnlyList<double> values)
+    private static int? UniqueMin(IReadOnlyList<double> values)
     {
-        var best = 0;
-        for (var i = 1; i < values.Count; i++)
-        {
-            best = values[i] < values[best] ? i : best;
-        }
-
-        return best;
+        var min = values.Min();
+        var at = Enumerable.Range(0, values.Count).Where(i => values[i] == min).ToList();
+        return at.Count == 1 ? at[0] : null;
     }
 }

@@ -5,6 +5,6 @@ namespace Comet.Reports.SearchCalibration;
 /// <param name="Candidates">How many simulated top candidates the search has.</param>
 /// <param name="TauBefore">τ-b of the uncalibrated model (its Total Cycles) against simulated cycles, or null with fewer than two candidates.</param>
 /// <param name="TauAfter">τ-b of the calibrated model against simulated cycles, or null likewise.</param>
-/// <param name="SameWinnerBefore">Whether the uncalibrated model's best of the top k is the simulator's best.</param>
+/// <param name="SameWinnerBefore">Whether the uncalibrated model's best of the top k is the simulator's best (false when the model's lowest prediction is tied).</param>
 /// <param name="SameWinnerAfter">Whether the calibrated model's best of the top k is the simulator's best.</param>
 public sealed record SearchRankAgreement(string Search, int Candidates, double? TauBefore, double? TauAfter, bool SameWinnerBefore, bool SameWinnerAfter);
