@@ -11,12 +11,13 @@ namespace Comet.Bench;
 /// <summary>Mapping-search throughput: candidates of the cloud GEMM-Softmax 2048x2048x256 space enumerated, pruned and costed in-process on every core; <c>--phases</c> splits one thread's time per candidate into binding, loop-nest analysis and the model.</summary>
 public static class SearchBench
 {
-    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--only NAME-PART] [--phases]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--only NAME-PART] [--limit CANDIDATES] [--phases]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
         var shards = int.Parse(Value(args, "--shards") ?? "1500", CultureInfo.InvariantCulture);
         var only = Value(args, "--only");
+        var limit = int.Parse(Value(args, "--limit") ?? int.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var shape = new Dictionary<string, long> { ["M"] = 2048, ["N"] = 2048, ["K"] = 256 };
         var request = new GenerationRequest("gemm-softmax", "cloud", shape, Fused: true);
         var template = new GemmSoftmaxTemplate();
@@ -36,7 +37,7 @@ public static class SearchBench
 
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var results = MappingSearch.Run(setup, shard, Environment.ProcessorCount, null, CancellationToken.None);
+            var results = MappingSearch.Run(setup, shard, Environment.ProcessorCount, null, CancellationToken.None, limit);
             var wall = clock.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             var costed = results.Count(r => r.IsCosted);

@@ -6,13 +6,13 @@ public static class MappingSearch
     /// <summary>Candidates costed between two progress reports.</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>The candidates of <paramref name="shard"/> in index order, each pruned or costed; <paramref name="progress"/> hears (done, total) after every chunk.</summary>
-    public static IReadOnlyList<CandidateCost> Run(SearchSetup setup, ShardSpec shard, int jobs, Action<long, long>? progress, CancellationToken token)
+    /// <summary>The candidates of <paramref name="shard"/> in index order (the first <paramref name="limit"/> of them), each pruned or costed; <paramref name="progress"/> hears (done, total) after every chunk.</summary>
+    public static IReadOnlyList<CandidateCost> Run(SearchSetup setup, ShardSpec shard, int jobs, Action<long, long>? progress, CancellationToken token, int limit = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(shard);
         var evaluator = new CandidateEvaluator(setup);
-        var tilings = setup.Space.Enumerate(shard).ToList();
+        var tilings = setup.Space.Enumerate(shard).Take(limit).ToList();
         var results = new CandidateCost[tilings.Count];
         var chunks = (tilings.Count + ChunkSize - 1) / ChunkSize;
         long done = 0;
