@@ -11,26 +11,34 @@ namespace Comet.Bench;
 /// <summary>Mapping-search throughput: candidates of the cloud GEMM-Softmax 2048x2048x256 space enumerated, pruned and costed in-process on every core; <c>--phases</c> splits one thread's time per candidate into binding, loop-nest analysis and the model.</summary>
 public static class SearchBench
 {
-    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--phases]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--only NAME-PART] [--phases]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var shards = int.Parse(Value(args, "--shards") ?? "400", CultureInfo.InvariantCulture);
+        var shards = int.Parse(Value(args, "--shards") ?? "1500", CultureInfo.InvariantCulture);
+        var only = Value(args, "--only");
         var shape = new Dictionary<string, long> { ["M"] = 2048, ["N"] = 2048, ["K"] = 256 };
         var request = new GenerationRequest("gemm-softmax", "cloud", shape, Fused: true);
         var template = new GemmSoftmaxTemplate();
         var cases = new List<Dictionary<string, object>>();
         foreach (var (name, wide, shard) in new[] { ("cloud-gemm-softmax-2048x2048x256-fused-authors", false, ShardSpec.Whole), ($"cloud-gemm-softmax-2048x2048x256-fused-wide-shard-0/{shards}", true, new ShardSpec(0, shards)) })
         {
+            if (only is not null && !name.Contains(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var setup = template.Searchable(request, wide);
             if (args.Contains("--phases"))
             {
                 Phases(setup, name);
             }
 
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var results = MappingSearch.Run(setup, shard, Environment.ProcessorCount, null, CancellationToken.None);
             var wall = clock.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             var costed = results.Count(r => r.IsCosted);
             cases.Add(new Dictionary<string, object>
             {
@@ -40,10 +48,12 @@ public static class SearchBench
                 ["pruned"] = results.Count(r => r.Status.StartsWith("pruned", StringComparison.Ordinal)),
                 ["wall_s"] = Math.Round(wall, 2),
                 ["candidates_per_s"] = Math.Round(results.Count / wall, 0),
+                ["cpu_s"] = Math.Round(cpu, 2),
+                ["candidates_per_cpu_s"] = Math.Round(results.Count / cpu, 0),
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s; {cpu:F1} s of CPU: {results.Count / cpu:F0} candidates per CPU-second"));
             }
         }
 
@@ -61,31 +71,6 @@ public static class SearchBench
         var evaluator = new CandidateEvaluator(setup);
         var step = evaluator.Steps[0];
         var tilings = setup.Space.Enumerate().Take(2000).ToList();
-        foreach (var probe in new long[] { 0, 100, 1000, 3240, 6000, 12000 })
-        {
-            if (setup.Space.At(probe) is not { } pt || probe >= setup.Space.Size)
-            {
-                continue;
-            }
-
-            try
-            {
-                var pin = step.Bind(step.Step.Constants(pt));
-                var loopsP = LoopNestAnalyzer.Analyze(pin.Architecture, pin.Problem, pin.Mapping);
-                var w = Stopwatch.StartNew();
-                for (var r = 0; r < 20; r++)
-                {
-                    AnalyticalModel.Evaluate(pin.Architecture, pin.Problem, pin.Mapping, loopsP, new AnalyticOptions(r % 2 == 0));
-                }
-
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  probe {probe} [{string.Join(" ", pt.Factors)}]: model {w.Elapsed.TotalMicroseconds / 20:F0} µs"));
-            }
-            catch (Comet.Hardware.Inputs.InputException e)
-            {
-                Console.WriteLine($"  probe {probe}: {e.Problem}");
-            }
-        }
-
         var (bind, analyze, evaluate) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var costed = 0;
         foreach (var t in tilings)
