@@ -105,7 +105,7 @@ public static class GemmSoftmaxSearch
             [step],
             new TilingSpace(dims, loops),
             NocEnergy: true,
-            t => (s.M * s.K) + (t.Factor("M_A_DRAM_temporal") * s.K * s.N) + (s.M * s.N),
+            _ => FusedDramBytes(s.M, s.N, s.K),
             t =>
             [
                 new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
@@ -155,9 +155,15 @@ public static class GemmSoftmaxSearch
             steps,
             new TilingSpace(dims, []),
             NocEnergy: true,
-            t => (s.M * s.K) + (t.Factor($"{Gemm}:M_DRAM_temporal") * s.K * s.N) + (3 * s.M * s.N),
+            _ => UnfusedDramBytes(s.M, s.N, s.K),
             t => GemmSoftmaxUnfused.SequenceFiles(archText, [.. steps.Select(st => new UnfusedStep(st.Folder, st.Problem, st.Mapping, [.. st.Constants(t)]))]));
     }
+
+    /// <summary>Bytes between DRAM and the clusters of the fused case, whatever the tiling: A and B read once (B's tile does not vary with the DRAM loop's M, so the consecutive-reuse rule never fetches it again), H written once.</summary>
+    public static long FusedDramBytes(long m, long n, long k) => (m * k) + (k * n) + (m * n); // MK + KN + MN
+
+    /// <summary>Bytes between DRAM and the clusters of the unfused sequence: the fused case's plus C written by the GEMM and read back by the softmax.</summary>
+    public static long UnfusedDramBytes(long m, long n, long k) => FusedDramBytes(m, n, k) + (2 * m * n); // fused + 2MN
 
     private static string Text(GeneratedCase generated, string path) => generated.Files.First(f => f.RelativePath == path).Text;
 
