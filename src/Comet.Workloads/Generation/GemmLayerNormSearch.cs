@@ -12,7 +12,6 @@ namespace Comet.Workloads.Generation;
 /// </remarks>
 public static class GemmLayerNormSearch
 {
-    private const string Gemm = "01-gemm";
     private const string LayerNorm = "02-layernorm";
 
     /// <summary>The cluster-loop steps over N and K that only the wide fused tree has, and the constant each follows in the table (written after it).</summary>
@@ -26,12 +25,8 @@ public static class GemmLayerNormSearch
         var generated = template.Generate(request);
         var archText = Presets.ArchText(request.Preset);
         var roles = MachineRoles.Of(Presets.Arch(request.Preset), Presets.FileName(request.Preset));
-        var clusters = request.ClusterSplit ?? new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY);
-        var cores = request.CoreSplit ?? new MeshSplit(roles.Output.MeshX, roles.Output.MeshY);
-        var lanes = roles.Simd.Compute!.ComputeWidth;
-        var (m, n, k) = (request.Shape["M"], request.Shape["N"], request.Shape["K"]);
-        var shape = new SearchShape(m, n, k, new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY), new MeshSplit(roles.Output.MeshX, roles.Output.MeshY), clusters, cores, lanes);
-        return request.Fused ? Fused(request, generated, archText, roles, shape, wide) : Unfused(generated, archText, shape, wide);
+        var shape = GemmRowOpSearch.Shape(request, roles);
+        return request.Fused ? Fused(request, generated, archText, roles, shape, wide) : GemmRowOpSearch.Unfused(generated, archText, shape, wide, LayerNorm, UnfusedDramBytes(shape.M, shape.N, shape.K));
     }
 
     /// <summary>Bytes between DRAM and the clusters of the fused case, whatever the tiling: A, B, EPS, GAMMA and BETA read once (a tile that does not vary with the DRAM loop's M is not fetched again; A and EPS multicast to the clusters), O (16 bit) written once.</summary>
@@ -84,16 +79,7 @@ public static class GemmLayerNormSearch
                 table[name] = Num(t.Factor(name));
             }
 
-            var rows = t.Factor("M_Core_temporal") * t.Factor("M_Compute");
-            var coreN = t.Factor("N_Core_temporal") * t.Factor("N_Compute");
-            var simdN = TileFactorRule.LargestDivisorAtMost(coreN, s.Lanes);
-            var simdM = TileFactorRule.LargestDivisorAtMost(rows, s.Lanes / simdN);
-            var simdK = s.K / t.FactorOr("K_GB_temporal", 1);
-            (string, long)[] simd = [("M_SE", rows / simdM), ("N_SE", coreN / simdN), ("M_SM", simdM), ("N_SM", simdN), ("K_SM", simdK), ("red_dim_simd_val", simdK), ("red_factor", t.Factor("M_Compute"))];
-            foreach (var (name, value) in simd)
-            {
-                table[name] = Num(value);
-            }
+            GemmRowOpSearch.SimdConstants(table, t, s, "K_GB_temporal");
 
             var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
             ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
@@ -101,19 +87,6 @@ public static class GemmLayerNormSearch
         }
 
         var step = new SearchStep(string.Empty, problem, mapping, Constants);
-        var (inputBuffer, weightBuffer) = (roles.Input, roles.Weight);
-        string? PreCheck(Tiling t)
-        {
-            // The core loop stages A (rows x K per step, int8) in the input buffer and B (K x N per core) in the weight
-            // buffer; each is one term of that buffer's occupancy in MappingValidator, so alone too big means no fit.
-            var coreK = t.Factor("K_Core_temporal") * t.Factor("K_Compute");
-            var a = t.Factor("M_Core_temporal") * t.Factor("M_Compute") * coreK;
-            var b = coreK * t.Factor("N_Core_temporal") * t.Factor("N_Compute");
-            return a > inputBuffer.CapacityBytes ? $"A's core tile needs {a} B in {inputBuffer.Name} but it holds {inputBuffer.CapacityBytes} B"
-                : b > weightBuffer.CapacityBytes ? $"B's core tile needs {b} B in {weightBuffer.Name} but it holds {weightBuffer.CapacityBytes} B"
-                : null;
-        }
-
         return new SearchSetup(
             archText,
             [step],
@@ -127,55 +100,11 @@ public static class GemmLayerNormSearch
                 new("flags.txt", "--calc_noc_energy\n"),
             ])
         {
-            CapacityPreCheck = PreCheck,
+            CapacityPreCheck = GemmRowOpSearch.PreCheck(roles),
         };
     }
 
-    private static SearchSetup Unfused(GeneratedCase generated, string archText, SearchShape s, bool wide)
-    {
-        var rowsPerCore = s.M / (s.Clusters.Ways * s.Cores.Ways);
-        DimensionSpace[] dims =
-        [
-            new("M", s.M, [new($"{Gemm}:M_DRAM_temporal"), new($"{Gemm}:M_GB_temporal"), new($"{Gemm}:M_Compute")]),
-            .. wide ? (DimensionSpace[])[new("N", s.N, [new($"{Gemm}:N_DRAM_spatial_X", s.ClusterMesh.X), new($"{Gemm}:N_DRAM_spatial_Y", s.ClusterMesh.Y), new($"{Gemm}:N_GB_spatial_X", s.CoreMesh.X), new($"{Gemm}:N_GB_spatial_Y", s.CoreMesh.Y), new($"{Gemm}:N_Compute")])] : [],
-            new("M", rowsPerCore, [new($"{LayerNorm}:M_DRAM_temporal"), new($"{LayerNorm}:M_GB_temporal"), new($"{LayerNorm}:M_SE"), new($"{LayerNorm}:M_SM", s.Lanes)]),
-            new("N", s.N, [new($"{LayerNorm}:N_SE"), new($"{LayerNorm}:N_SM", s.Lanes)]),
-        ];
-        SearchStep Step(string folder)
-        {
-            var defaults = generated.Factors.Where(p => p.Key.StartsWith(folder + ":", StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>(p.Key[(folder.Length + 1)..], p.Value)).ToList();
-            IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
-            {
-                var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                foreach (var name in t.Space.FactorNames.Where(n => n.StartsWith(folder + ":", StringComparison.Ordinal)))
-                {
-                    table[name[(folder.Length + 1)..]] = Num(t.Factor(name));
-                }
+    private static string Text(GeneratedCase generated, string path) => GemmRowOpSearch.Text(generated, path);
 
-                if (table.ContainsKey("red_factor"))
-                {
-                    table["red_factor"] = table["M_Compute"];
-                }
-
-                return [.. defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key]))];
-            }
-
-            return new SearchStep(folder, Text(generated, $"{folder}/problem.yaml"), Text(generated, $"{folder}/mapping.yaml"), Constants);
-        }
-
-        SearchStep[] steps = [Step(Gemm), Step(LayerNorm)];
-        return new SearchSetup(
-            archText,
-            steps,
-            new TilingSpace(dims, []),
-            NocEnergy: true,
-            _ => UnfusedDramBytes(s.M, s.N, s.K),
-            t => GemmSoftmaxUnfused.SequenceFiles(archText, [.. steps.Select(st => new UnfusedStep(st.Folder, st.Problem, st.Mapping, [.. st.Constants(t)]))]));
-    }
-
-    private static string Text(GeneratedCase generated, string path) => generated.Files.First(f => f.RelativePath == path).Text;
-
-    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record SearchShape(long M, long N, long K, MeshSplit ClusterMesh, MeshSplit CoreMesh, MeshSplit Clusters, MeshSplit Cores, long Lanes);
+    private static string Num(long value) => GemmRowOpSearch.Num(value);
 }

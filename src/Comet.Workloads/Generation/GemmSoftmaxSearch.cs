@@ -11,7 +11,6 @@ namespace Comet.Workloads.Generation;
 /// </remarks>
 public static class GemmSoftmaxSearch
 {
-    private const string Gemm = "01-gemm";
     private const string Softmax = "02-softmax";
 
     /// <summary>The search of <paramref name="request"/> (see <see cref="ISearchableTemplate.Searchable"/>).</summary>
@@ -22,12 +21,8 @@ public static class GemmSoftmaxSearch
         var generated = template.Generate(request);
         var archText = Presets.ArchText(request.Preset);
         var roles = MachineRoles.Of(Presets.Arch(request.Preset), Presets.FileName(request.Preset));
-        var clusters = request.ClusterSplit ?? new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY);
-        var cores = request.CoreSplit ?? new MeshSplit(roles.Output.MeshX, roles.Output.MeshY);
-        var lanes = roles.Simd.Compute!.ComputeWidth;
-        var (m, n, k) = (request.Shape["M"], request.Shape["N"], request.Shape["K"]);
-        var shape = new SearchShape(m, n, k, new MeshSplit(roles.Cluster.MeshX, roles.Cluster.MeshY), new MeshSplit(roles.Output.MeshX, roles.Output.MeshY), clusters, cores, lanes);
-        return request.Fused ? Fused(template, request, generated, archText, roles, shape, wide) : Unfused(generated, archText, shape, wide);
+        var shape = GemmRowOpSearch.Shape(request, roles);
+        return request.Fused ? Fused(template, request, generated, archText, roles, shape, wide) : GemmRowOpSearch.Unfused(generated, archText, shape, wide, Softmax, UnfusedDramBytes(shape.M, shape.N, shape.K));
     }
 
     private static SearchSetup Fused(GemmSoftmaxTemplate template, GenerationRequest request, GeneratedCase generated, string archText, MachineRoles roles, SearchShape s, bool wide)
@@ -70,16 +65,7 @@ public static class GemmSoftmaxSearch
                 table[copy] = Num(gb);
             }
 
-            var rows = t.Factor("M_Core_temporal") * t.Factor("M_Compute");
-            var coreN = t.Factor("N_Core_temporal") * t.Factor("N_Compute");
-            var simdN = TileFactorRule.LargestDivisorAtMost(coreN, s.Lanes);
-            var simdM = TileFactorRule.LargestDivisorAtMost(rows, s.Lanes / simdN);
-            var simdK = s.K / t.FactorOr("K_A_GB_temporal", 1);
-            (string, long)[] simd = [("M_SE", rows / simdM), ("N_SE", coreN / simdN), ("M_SM", simdM), ("N_SM", simdN), ("K_SM", simdK), ("red_dim_simd_val", simdK), ("red_factor", t.Factor("M_Compute"))];
-            foreach (var (name, value) in simd)
-            {
-                table[name] = Num(value);
-            }
+            GemmRowOpSearch.SimdConstants(table, t, s, "K_A_GB_temporal");
 
             var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
             ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
@@ -87,19 +73,6 @@ public static class GemmSoftmaxSearch
         }
 
         var step = new SearchStep(string.Empty, problem, mapping, Constants);
-        var (inputBuffer, weightBuffer) = (roles.Input, roles.Weight);
-        string? PreCheck(Tiling t)
-        {
-            // The core loop stages A (rows x K per step, int8) in the input buffer and B (K x N per core) in the weight
-            // buffer; each is one term of that buffer's occupancy in MappingValidator, so alone too big means no fit.
-            var coreK = t.Factor("K_Core_temporal") * t.Factor("K_Compute");
-            var a = t.Factor("M_Core_temporal") * t.Factor("M_Compute") * coreK;
-            var b = coreK * t.Factor("N_Core_temporal") * t.Factor("N_Compute");
-            return a > inputBuffer.CapacityBytes ? $"A's core tile needs {a} B in {inputBuffer.Name} but it holds {inputBuffer.CapacityBytes} B"
-                : b > weightBuffer.CapacityBytes ? $"B's core tile needs {b} B in {weightBuffer.Name} but it holds {weightBuffer.CapacityBytes} B"
-                : null;
-        }
-
         return new SearchSetup(
             archText,
             [step],
@@ -113,50 +86,8 @@ public static class GemmSoftmaxSearch
                 new("flags.txt", "--calc_noc_energy\n"),
             ])
         {
-            CapacityPreCheck = PreCheck,
+            CapacityPreCheck = GemmRowOpSearch.PreCheck(roles),
         };
-    }
-
-    private static SearchSetup Unfused(GeneratedCase generated, string archText, SearchShape s, bool wide)
-    {
-        var rowsPerCore = s.M / (s.Clusters.Ways * s.Cores.Ways);
-        DimensionSpace[] dims =
-        [
-            new("M", s.M, [new($"{Gemm}:M_DRAM_temporal"), new($"{Gemm}:M_GB_temporal"), new($"{Gemm}:M_Compute")]),
-            .. wide ? (DimensionSpace[])[new("N", s.N, [new($"{Gemm}:N_DRAM_spatial_X", s.ClusterMesh.X), new($"{Gemm}:N_DRAM_spatial_Y", s.ClusterMesh.Y), new($"{Gemm}:N_GB_spatial_X", s.CoreMesh.X), new($"{Gemm}:N_GB_spatial_Y", s.CoreMesh.Y), new($"{Gemm}:N_Compute")])] : [],
-            new("M", rowsPerCore, [new($"{Softmax}:M_DRAM_temporal"), new($"{Softmax}:M_GB_temporal"), new($"{Softmax}:M_SE"), new($"{Softmax}:M_SM", s.Lanes)]),
-            new("N", s.N, [new($"{Softmax}:N_SE"), new($"{Softmax}:N_SM", s.Lanes)]),
-        ];
-        SearchStep Step(string folder)
-        {
-            var defaults = generated.Factors.Where(p => p.Key.StartsWith(folder + ":", StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>(p.Key[(folder.Length + 1)..], p.Value)).ToList();
-            IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
-            {
-                var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                foreach (var name in t.Space.FactorNames.Where(n => n.StartsWith(folder + ":", StringComparison.Ordinal)))
-                {
-                    table[name[(folder.Length + 1)..]] = Num(t.Factor(name));
-                }
-
-                if (table.ContainsKey("red_factor"))
-                {
-                    table["red_factor"] = table["M_Compute"];
-                }
-
-                return [.. defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key]))];
-            }
-
-            return new SearchStep(folder, Text(generated, $"{folder}/problem.yaml"), Text(generated, $"{folder}/mapping.yaml"), Constants);
-        }
-
-        SearchStep[] steps = [Step(Gemm), Step(Softmax)];
-        return new SearchSetup(
-            archText,
-            steps,
-            new TilingSpace(dims, []),
-            NocEnergy: true,
-            _ => UnfusedDramBytes(s.M, s.N, s.K),
-            t => GemmSoftmaxUnfused.SequenceFiles(archText, [.. steps.Select(st => new UnfusedStep(st.Folder, st.Problem, st.Mapping, [.. st.Constants(t)]))]));
     }
 
     /// <summary>Bytes between DRAM and the clusters of the fused case, whatever the tiling: A and B read once (B's tile does not vary with the DRAM loop's M, so the consecutive-reuse rule never fetches it again), H written once.</summary>
@@ -165,9 +96,7 @@ public static class GemmSoftmaxSearch
     /// <summary>Bytes between DRAM and the clusters of the unfused sequence: the fused case's plus C written by the GEMM and read back by the softmax.</summary>
     public static long UnfusedDramBytes(long m, long n, long k) => FusedDramBytes(m, n, k) + (2 * m * n); // fused + 2MN
 
-    private static string Text(GeneratedCase generated, string path) => generated.Files.First(f => f.RelativePath == path).Text;
+    private static string Text(GeneratedCase generated, string path) => GemmRowOpSearch.Text(generated, path);
 
-    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record SearchShape(long M, long N, long K, MeshSplit ClusterMesh, MeshSplit CoreMesh, MeshSplit Clusters, MeshSplit Cores, long Lanes);
+    private static string Num(long value) => GemmRowOpSearch.Num(value);
 }
