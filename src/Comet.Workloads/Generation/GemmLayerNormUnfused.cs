@@ -29,6 +29,11 @@ public static class GemmLayerNormUnfused
     private static UnfusedStep LayerNormStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long lanes, List<string> known)
     {
         var (m, n) = (request.Shape["M"], request.Shape["N"]);
+        if (ColumnSplitRowStep.Needed(m, clusters, cores))
+        {
+            return ColumnLayerNormStep(request, archText, roles, clusters, cores, lanes, known);
+        }
+
         var rowsPerCore = TileFactorRule.PerCore("M", m, clusters, cores);
         var problem = GemmLayerNormProblem.LayerNormStep(m, n);
         var (dram, gb, ob, se) = (roles.Dram.Name, roles.Cluster.Name, roles.Output.Name, roles.Simd.Name);
@@ -60,19 +65,50 @@ public static class GemmLayerNormUnfused
                 ("M_GB_temporal", rowsPerCore / (tile * steps)), ("M_GB_spatial_X", cores.X), ("M_GB_spatial_Y", cores.Y),
                 ("M_SE", tile / simdM), ("N_SE", n / simdN), ("M_SM", simdM), ("N_SM", simdN),
             ];
-            foreach (var name in values.Select(v => v.Item1).Where(v => !known.Contains(v)))
-            {
-                known.Add(name);
-            }
-
-            var table = values.Select(v => new KeyValuePair<string, string>(v.Item1, Convert.ToString(v.Item2, CultureInfo.InvariantCulture)!)).ToList();
-            var mine = request.Overrides?.Where(o => table.Any(t => t.Key == o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-            return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)], "gemm-layernorm");
+            return Table(values, request, known);
         }
 
         var (rowTile, dramSteps) = TileFactorRule.Choose(rowsPerCore, (t, s) => TileFactorRule.Misfit(archText, problem, mapping, Constants(t, s)),
             (why, tried) => TileFactorRule.Untileable("N", n, $"even one row of N per core does not fit ({why}; tried row tiles {tried})"));
         return new UnfusedStep("02-layernorm", problem, mapping, Constants(rowTile, dramSteps));
+    }
+
+    // M does not divide over the machine (a 1xN row): N is split instead and the two row statistics are all-reduced, as in the fused tree.
+    private static UnfusedStep ColumnLayerNormStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long lanes, List<string> known)
+    {
+        var (m, n) = (request.Shape["M"], request.Shape["N"]);
+        var problem = GemmLayerNormProblem.LayerNormStep(m, n);
+        (string Type, string Name, IReadOnlyList<string> Tensors) Op(string name)
+        {
+            var (type, tensors) = GemmLayerNormProblem.Simd(name);
+            return (type, name, tensors);
+        }
+
+        RowStepGroup[] groups =
+        [
+            new([("C", false, "ROWSUM1"), ("S", true, "ROWSUM1")], [Op("ROWSUM1")], ("colop1", "add", "S")),
+            new([("S", false, "MEAN"), ("Q", true, "ROWSUM2")], [.. new[] { "MEAN", "SUB1", "SQUARE", "ROWSUM2" }.Select(Op)], ("colop2", "add", "Q")),
+            new([("Q", false, "VAR"), ("EPS", false, "ADDEPS"), ("GAMMA", false, "SCALE"), ("BETA", false, "SHIFT"), ("O", true, "SHIFT")], [.. new[] { "VAR", "ADDEPS", "SQRT", "SUB2", "NORM", "SCALE", "SHIFT" }.Select(Op)], null),
+        ];
+        (string, string)[] io = [("C", "ROWSUM1"), ("EPS", "ADDEPS"), ("GAMMA", "SCALE"), ("BETA", "SHIFT"), ("O", "SHIFT")];
+        var tree = ColumnSplitRowStep.Tree(roles, io, groups, (t, _) => GemmLayerNormProblem.Precision(t), clusters.Ways > 1);
+        var mapping = MappingYamlWriter.Write(tree, $"unfused GEMM-LayerNorm step 2 (LayerNorm, SIMD only) on preset {request.Preset}: {m}x{n}, M={m} does not split over the machine, so N is split {clusters} over clusters and {cores} over cores with all-reduces of the row sums (written by comet generate)");
+        List<KeyValuePair<string, string>> Constants(long tile, long steps) => Table([.. ColumnSplitRowStep.Constants(m, n, clusters, cores, lanes, tile, steps)], request, known);
+        var (rowTile, dramSteps) = TileFactorRule.Choose(m, (t, s) => TileFactorRule.Misfit(archText, problem, mapping, Constants(t, s)),
+            (why, tried) => TileFactorRule.Untileable("N", n, $"even one row's N slice per core does not fit ({why}; tried row tiles {tried})"));
+        return new UnfusedStep("02-layernorm", problem, mapping, Constants(rowTile, dramSteps));
+    }
+
+    private static List<KeyValuePair<string, string>> Table((string Name, object Value)[] values, GenerationRequest request, List<string> known)
+    {
+        foreach (var name in values.Select(v => v.Name).Where(v => !known.Contains(v)))
+        {
+            known.Add(name);
+        }
+
+        var table = values.Select(v => new KeyValuePair<string, string>(v.Name, Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)).ToList();
+        var mine = request.Overrides?.Where(o => table.Any(t => t.Key == o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)], "gemm-layernorm");
     }
 
     private static Dictionary<string, string> F(params (string Dim, string Value)[] values) => values.ToDictionary(v => v.Dim, v => v.Value, StringComparer.Ordinal);

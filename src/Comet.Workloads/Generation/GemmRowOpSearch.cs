@@ -57,16 +57,19 @@ public static class GemmRowOpSearch
         return Check;
     }
 
-    /// <summary>The unfused sequence's search: the GEMM step (M over DRAM, cluster and compute; N over the meshes when wide) and the row step <paramref name="rowStep"/> (its rows per core over DRAM, cluster and the SIMD tiles).</summary>
+    /// <summary>The unfused sequence's search: the GEMM step (M over DRAM, cluster and compute; N over the meshes when wide) and the row step <paramref name="rowStep"/> (its rows per core over DRAM, cluster and the SIMD tiles; its columns per core over the SIMD tiles).</summary>
     public static SearchSetup Unfused(GeneratedCase generated, string archText, SearchShape s, bool wide, string rowStep, long dramBytes)
     {
-        var rowsPerCore = s.M / (s.Clusters.Ways * s.Cores.Ways);
+        // The row step splits M over the machine, or N when M does not divide over it (ColumnSplitRowStep): its rows per core and columns per core.
+        var ways = s.Clusters.Ways * s.Cores.Ways;
+        var columns = ColumnSplitRowStep.Needed(s.M, s.Clusters, s.Cores);
+        var (rowsPerCore, columnsPerCore) = columns ? (s.M, s.N / ways) : (s.M / ways, s.N);
         DimensionSpace[] dims =
         [
             new("M", s.M, [new($"{Gemm}:M_DRAM_temporal"), new($"{Gemm}:M_GB_temporal"), new($"{Gemm}:M_Compute")]),
             .. wide ? (DimensionSpace[])[new("N", s.N, [new($"{Gemm}:N_DRAM_spatial_X", s.ClusterMesh.X), new($"{Gemm}:N_DRAM_spatial_Y", s.ClusterMesh.Y), new($"{Gemm}:N_GB_spatial_X", s.CoreMesh.X), new($"{Gemm}:N_GB_spatial_Y", s.CoreMesh.Y), new($"{Gemm}:N_Compute")])] : [],
             new("M", rowsPerCore, [new($"{rowStep}:M_DRAM_temporal"), new($"{rowStep}:M_GB_temporal"), new($"{rowStep}:M_SE"), new($"{rowStep}:M_SM", s.Lanes)]),
-            new("N", s.N, [new($"{rowStep}:N_SE"), new($"{rowStep}:N_SM", s.Lanes)]),
+            new("N", columnsPerCore, [new($"{rowStep}:N_SE"), new($"{rowStep}:N_SM", s.Lanes)]),
         ];
         SearchStep Step(string folder)
         {

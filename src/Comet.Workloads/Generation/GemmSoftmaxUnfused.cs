@@ -78,17 +78,15 @@ public static class GemmSoftmaxUnfused
     private static UnfusedStep SoftmaxStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long lanes, List<string> known)
     {
         var (m, n) = (request.Shape["M"], request.Shape["N"]);
+        if (ColumnSplitRowStep.Needed(m, clusters, cores))
+        {
+            return ColumnSoftmaxStep(request, archText, roles, clusters, cores, lanes, known);
+        }
+
         var rowsPerCore = TileFactorRule.PerCore("M", m, clusters, cores);
         string[] mn = Mn;
         string[] rowOnly = ["M"];
-        ProblemOperationSpec[] ops =
-        [
-            new("ROWMAX", [new("C", mn), new("D", rowOnly, true)]),
-            new("SUB", [new("C", mn), new("D", rowOnly), new("E", mn, true)]),
-            new("EXP1", [new("E", mn), new("F", mn, true)]),
-            new("ROWSUM", [new("F", mn), new("G", rowOnly, true)]),
-            new("DIV", [new("F", mn), new("G", rowOnly), new("H", mn, true)]),
-        ];
+        var ops = SoftmaxOperations(mn, rowOnly);
         var problem = ProblemYamlWriter.Write($"unfused GEMM-Softmax, step 2: H = softmax over the rows of C ({m}x{n}), C read from DRAM (written by comet generate)", Mn, ops, "H");
         var (dram, gb, ob, se) = (roles.Dram.Name, roles.Cluster.Name, roles.Output.Name, roles.Simd.Name);
         var seLoop = F(("M", "M_SE"), ("N", "N_SE"));
@@ -118,6 +116,36 @@ public static class GemmSoftmaxUnfused
             (why, tried) => TileFactorRule.Untileable("N", n, $"even one row of N per core does not fit ({why}; tried row tiles {tried})"));
         return new UnfusedStep("02-softmax", problem, mapping, Constants(rowTile, dramSteps));
     }
+
+    // M does not divide over the machine (a 1xN row): N is split instead and the row statistics are all-reduced, as in the fused tree.
+    private static UnfusedStep ColumnSoftmaxStep(GenerationRequest request, string archText, MachineRoles roles, MeshSplit clusters, MeshSplit cores, long lanes, List<string> known)
+    {
+        var (m, n) = (request.Shape["M"], request.Shape["N"]);
+        string[] mn = Mn;
+        string[] rowOnly = ["M"];
+        var problem = ProblemYamlWriter.Write($"unfused GEMM-Softmax, step 2: H = softmax over the rows of C ({m}x{n}), C read from DRAM (written by comet generate)", Mn, SoftmaxOperations(mn, rowOnly), "H");
+        RowStepGroup[] groups =
+        [
+            new([("C", false, "ROWMAX"), ("D", true, "ROWMAX")], [("rowmax", "ROWMAX", ["C", "D"])], ("colop1", "max", "D")),
+            new([("D", false, "SUB"), ("G", true, "ROWSUM")], [("add", "SUB", ["C", "D", "E"]), ("exp", "EXP1", ["E", "F"]), ("rowsum", "ROWSUM", ["F", "G"])], ("colop2", "add", "G")),
+            new([("G", false, "DIV"), ("H", true, "DIV")], [("div", "DIV", ["F", "G", "H"])], null),
+        ];
+        var tree = ColumnSplitRowStep.Tree(roles, [("C", "ROWMAX"), ("H", "DIV")], groups, (_, fromDram) => fromDram ? 8 : 16, clusters.Ways > 1);
+        var mapping = MappingYamlWriter.Write(tree, $"unfused GEMM-Softmax step 2 (softmax, SIMD only) on preset {request.Preset}: {m}x{n}, M={m} does not split over the machine, so N is split {clusters} over clusters and {cores} over cores with all-reduces of the row max and sum (written by comet generate)");
+        List<KeyValuePair<string, string>> Constants(long tile, long steps) => Table([.. ColumnSplitRowStep.Constants(m, n, clusters, cores, lanes, tile, steps)], request.Overrides, known);
+        var (rowTile, dramSteps) = TileFactorRule.Choose(m, (t, s) => TileFactorRule.Misfit(archText, problem, mapping, Constants(t, s)),
+            (why, tried) => TileFactorRule.Untileable("N", n, $"even one row's N slice per core does not fit ({why}; tried row tiles {tried})"));
+        return new UnfusedStep("02-softmax", problem, mapping, Constants(rowTile, dramSteps));
+    }
+
+    private static ProblemOperationSpec[] SoftmaxOperations(string[] mn, string[] rowOnly) =>
+    [
+        new("ROWMAX", [new("C", mn), new("D", rowOnly, true)]),
+        new("SUB", [new("C", mn), new("D", rowOnly), new("E", mn, true)]),
+        new("EXP1", [new("E", mn), new("F", mn, true)]),
+        new("ROWSUM", [new("F", mn), new("G", rowOnly, true)]),
+        new("DIV", [new("F", mn), new("G", rowOnly), new("H", mn, true)]),
+    ];
 
     private static List<KeyValuePair<string, string>> Table((string Name, object Value)[] values, IReadOnlyDictionary<string, string>? overrides, List<string> known)
     {

@@ -34,11 +34,14 @@ public class GemmLayerNormTemplateTests
     }
 
     [Test]
-    public void Unfused_RowsNotAMultipleOfTheSplit_NamesM()
+    public void Unfused_RowsNotAMultipleOfTheSplit_SplitsColumns_AndNeitherNamesN()
     {
-        // The LayerNorm step splits M over 4 clusters × 4 cores: M = 8 is not a multiple of 16.
-        var e = Assert.Throws<Comet.Hardware.Inputs.InputException>(() => CompoundTemplates.Generate(Request(false, new Dictionary<string, long> { ["M"] = 8, ["N"] = 32, ["K"] = 32 })))!;
-        Assert.That(e.Message, Does.Contain("M=8 cannot be tiled"));
+        // The LayerNorm step splits M over 2×2 clusters × 2×2 cores, or N when M is not a multiple of 16 (ColumnSplitRowStep): 32 / 16 = 2 columns per core.
+        var columns = CompoundTemplates.Generate(Request(false, new Dictionary<string, long> { ["M"] = 8, ["N"] = 32, ["K"] = 32 }));
+        var factors = columns.Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That((factors["02-layernorm:N_DRAM_spatial_X"], factors["02-layernorm:N_GB_spatial_X"], factors["02-layernorm:N_SM"]), Is.EqualTo(("2", "2", "2")));
+        var e = Assert.Throws<Comet.Hardware.Inputs.InputException>(() => CompoundTemplates.Generate(Request(false, new Dictionary<string, long> { ["M"] = 8, ["N"] = 24, ["K"] = 32 })))!;
+        Assert.That(e.Message, Does.Contain("N=24 cannot be tiled"));
     }
 
     [Test]
