@@ -67,17 +67,17 @@ public static class AttentionSearch
             new("N", s.L, [new("N_GB_temporal"), new("N_block")]),
         ];
 
-    // Unfused: each step its own row tiles (and key blocks for the GEMMs) under the rule's split (wide adds nothing here).
+    // Unfused: each step its own query-row blocks and tiles (and key blocks for the GEMMs) under the rule's split (wide adds nothing here).
     private static DimensionSpace[] UnfusedSpace(Shape s)
     {
         var dims = new List<DimensionSpace>();
         foreach (var folder in Gemms)
         {
-            dims.Add(new("M", s.Split.RowsPerCore, [new($"{folder}:M_GB_temporal"), new($"{folder}:M_core")]));
+            dims.Add(new("M", s.Split.RowsPerCore, [new($"{folder}:M_DRAM_temporal"), new($"{folder}:M_GB_temporal"), new($"{folder}:M_core")]));
             dims.Add(new("N", s.L, [new($"{folder}:N_GB_temporal"), new($"{folder}:N_block")]));
         }
 
-        dims.Insert(2, new("M", s.Split.RowsPerCore, [new($"{Softmax}:M_GB_temporal"), new($"{Softmax}:M_core")]));
+        dims.Insert(2, new("M", s.Split.RowsPerCore, [new($"{Softmax}:M_DRAM_temporal"), new($"{Softmax}:M_GB_temporal"), new($"{Softmax}:M_core")]));
         return [.. dims];
     }
 

@@ -61,8 +61,8 @@ public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
         {
             var (problem, mapping) = texts[i];
             var kind = names[i].Kind;
-            var (rows, block) = Choose(shape, (m, nb) => TileFactorRule.Misfit(archText, problem, mapping, Constants(shape, m, nb, kind, request.Overrides)), kind == Step.Softmax);
-            steps.Add(new UnfusedStep(names[i].Folder, problem, mapping, Constants(shape, rows, block, kind, request.Overrides)));
+            var (rows, block, dramSteps) = ChooseWithRowBlocks(shape, (m, nb, d) => TileFactorRule.Misfit(archText, problem, mapping, Constants(shape, m, nb, kind, request.Overrides, d)), kind == Step.Softmax);
+            steps.Add(new UnfusedStep(names[i].Folder, problem, mapping, Constants(shape, rows, block, kind, request.Overrides, dramSteps)));
         }
 
         if (request.Overrides is { Count: > 0 } given)
@@ -71,6 +71,28 @@ public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
         }
 
         return new GeneratedCase(GemmSoftmaxUnfused.SequenceFiles(archText, steps), [.. steps.SelectMany(s => s.Constants.Select(c => new KeyValuePair<string, string>($"{s.Folder}:{c.Key}", c.Value)))]);
+    }
+
+    /// <summary>An unfused step's tiles: the fewest query-row blocks at DRAM (a divisor of a core's rows) for which <see cref="Choose"/> finds a K/V block and query tile that fit, the tile then within a block.</summary>
+    private static (long Rows, long Block, long DramSteps) ChooseWithRowBlocks(Shape s, Func<long, long, long, string?> misfit, bool rowsOnly)
+    {
+        InputException? first = null;
+        foreach (var dramSteps in TileFactorRule.Divisors(s.Split.RowsPerCore))
+        {
+            var blockShape = s with { Split = s.Split with { RowsPerCore = s.Split.RowsPerCore / dramSteps } };
+            try
+            {
+                var (rows, block) = Choose(blockShape, (m, nb) => misfit(m, nb, dramSteps), rowsOnly);
+                return (rows, block, dramSteps);
+            }
+            catch (InputException e)
+            {
+                // Fewer rows per DRAM step may fit; the one-step reason is the one to report when none does.
+                first ??= e;
+            }
+        }
+
+        throw first!;
     }
 
     /// <summary>The largest K/V block (a divisor of L no wider than the GEMM array's columns) for which some query tile fits, then the largest query tile (a divisor of a core's rows) that fits with it: every buffer is checked by COMET's own capacity rule.</summary>
@@ -94,7 +116,7 @@ public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
         throw TileFactorRule.Untileable("D", s.D, $"even one query row against the smallest K/V block does not fit ({why}; tried K/V blocks {string.Join(", ", blocks)} and query tiles {string.Join(", ", tiles)})");
     }
 
-    private static List<KeyValuePair<string, string>> Constants(Shape s, long rows, long block, Step step, IReadOnlyDictionary<string, string>? overrides)
+    private static List<KeyValuePair<string, string>> Constants(Shape s, long rows, long block, Step step, IReadOnlyDictionary<string, string>? overrides, long dramSteps = 1)
     {
         var p = s.Split;
         var values = new List<(string, object)> { ("H", s.Heads), ("M", s.L), ("N", s.L) };
@@ -104,15 +126,12 @@ public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
         }
 
         values.AddRange([("H_DRAM_temporal", p.HeadsPerCluster)]);
-        if (step == Step.Fused)
-        {
-            values.Add(("M_DRAM_temporal", p.RowsPerCore / rows));
-        }
+        values.Add(("M_DRAM_temporal", step == Step.Fused ? p.RowsPerCore / rows : dramSteps));
 
         values.AddRange([("H_DRAM_spatial_X", p.HeadsX), ("H_DRAM_spatial_Y", p.HeadsY), ("M_DRAM_spatial_X", p.RowsX), ("M_DRAM_spatial_Y", p.RowsY)]);
         if (step != Step.Fused)
         {
-            values.Add(("M_GB_temporal", p.RowsPerCore / rows));
+            values.Add(("M_GB_temporal", p.RowsPerCore / (rows * dramSteps)));
         }
 
         values.AddRange([("M_GB_spatial_X", p.Cores.X), ("M_GB_spatial_Y", p.Cores.Y), ("M_core", rows)]);
@@ -144,7 +163,8 @@ public sealed class AttentionTemplate : ICompoundTemplate, ISearchableTemplate
         return [.. result.Select(t => t.Key switch
         {
             "N_GB_temporal" when !overrides.ContainsKey(t.Key) => new KeyValuePair<string, string>(t.Key, Num(s.L / Value("N_block"))),
-            "M_DRAM_temporal" or "M_GB_temporal" when !overrides.ContainsKey(t.Key) => new KeyValuePair<string, string>(t.Key, Num(p.RowsPerCore / Value("M_core"))),
+            "M_DRAM_temporal" when fused && !overrides.ContainsKey(t.Key) => new KeyValuePair<string, string>(t.Key, Num(p.RowsPerCore / Value("M_core"))),
+            "M_GB_temporal" when !overrides.ContainsKey(t.Key) => new KeyValuePair<string, string>(t.Key, Num(p.RowsPerCore / (Value("M_core") * Value("M_DRAM_temporal")))),
             _ => t,
         })];
     }

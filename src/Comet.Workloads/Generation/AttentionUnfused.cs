@@ -1,7 +1,7 @@
 namespace Comet.Workloads.Generation;
 
 /// <summary>The unfused self-attention baseline: 01-qk writes S = Q·Kᵀ to DRAM, 02-softmax reads S and writes P = softmax(S) over the keys, 03-pv reads P and V and writes Out = P·V; every step with its own mapping and factors.</summary>
-/// <remarks>All three split heads (and query rows) over the clusters and query rows over the cores as the fused mapping does; the softmax keeps whole rows, so it needs no collective.</remarks>
+/// <remarks>All three split heads (and query rows) over the clusters and query rows over the cores as the fused mapping does, and step over query-row blocks at DRAM when a head's rows do not fit the cluster buffer at once; the softmax keeps whole rows, so it needs no collective.</remarks>
 public static class AttentionUnfused
 {
     private static readonly string[] Hmn = ["H", "M", "N"];
@@ -30,7 +30,7 @@ public static class AttentionUnfused
         var split = AttentionTree.Split();
         var cores = new TileNodeSpec(true, AttentionTree.Dimensions, Entries(split), AttentionTree.Permutation, [tree.GemmCore(name, [a.Name, b.Name, c.Name])]);
         var loop = new TileNodeSpec(false, AttentionTree.Dimensions, Entries(F(("M", "M_GB_temporal"), ("N", "N_GB_temporal"))), AttentionTree.Permutation, [cores]);
-        var root = tree.DramLevels("H_DRAM_temporal", null, [(a.Name, name, false), (b.Name, name, false), (c.Name, name, true)], loop);
+        var root = tree.DramLevels("H_DRAM_temporal", "M_DRAM_temporal", [(a.Name, name, false), (b.Name, name, false), (c.Name, name, true)], loop);
         return (problem, MappingYamlWriter.Write(root, comment + " (written by comet generate)"));
     }
 
@@ -59,7 +59,7 @@ public static class AttentionUnfused
             [seq, Simd("rowmax", "ROWMAX", ["S", "Mx"]), seq, Simd("sub", "SUB", ["S", "Mx", "E"]), seq, Simd("exp", "EXP1", ["E", "F"]), seq, Simd("rowsum", "ROWSUM", ["F", "Ls"]), seq, Simd("div", "DIV", ["F", "Ls", "P"])]);
         var loop = new TileNodeSpec(false, Hmn, Entries(gb, ob, F(("M", "M_GB_temporal"))), permutation, [cores]);
         var spatial = new TileNodeSpec(true, Hmn, Entries(dram, gb, F(("H", "H_DRAM_spatial_X"), ("M", "M_DRAM_spatial_X")), F(("H", "H_DRAM_spatial_Y"), ("M", "M_DRAM_spatial_Y"))), permutation, [loop]);
-        var root = new TileNodeSpec(false, Hmn, Entries(dram, gb, F(("H", "H_DRAM_temporal"))), permutation, [spatial]);
+        var root = new TileNodeSpec(false, Hmn, Entries(dram, gb, F(("H", "H_DRAM_temporal"), ("M", "M_DRAM_temporal"))), permutation, [spatial]);
         return (problem, MappingYamlWriter.Write(root, comment + " (written by comet generate)"));
     }
 

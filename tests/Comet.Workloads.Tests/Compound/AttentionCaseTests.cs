@@ -84,6 +84,21 @@ public class AttentionCaseTests
     }
 
     [Test]
+    public void UnfusedSoftmax_StepsOverQueryRowBlocksAtDram_WhenAHeadsRowsDoNotFitTheClusterBuffer()
+    {
+        // LLaMA-7B at L = 4096 on the cloud preset: 32 heads over 16 clusters, 2 per cluster step, every query row on a
+        // cluster. The softmax stages S and P (1 B each) for its rows of one head in the 8 MiB cluster buffer:
+        // 2 · (4096 / s) · 4096 B ≤ 8 388 608 gives the fewest DRAM row blocks s = 4 (s = 2 needs 16 MiB).
+        var llama = new GenerationRequest("attention", "cloud", new Dictionary<string, long> { ["L"] = 4096, ["H"] = 32, ["D"] = 128, ["B"] = 1 }, false);
+        var c = CompoundTemplates.Generate(llama).Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That((c["02-softmax:M_DRAM_temporal"], c["02-softmax:H_DRAM_temporal"]), Is.EqualTo(("4", "2")));
+
+        // The tiny shape fits with one block, as before the rule had row blocks.
+        var tiny = CompoundTemplates.Generate(Request(false)).Factors.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That(Steps.Select(s => tiny[$"{s}:M_DRAM_temporal"]), Is.All.EqualTo("1"));
+    }
+
+    [Test]
     public void Sequence_ListsTheThreeStepsInRunOrder()
     {
         var lines = File.ReadAllLines(Path.Combine(Folder("attention-s32h4d16-unfused"), "sequence.txt"));

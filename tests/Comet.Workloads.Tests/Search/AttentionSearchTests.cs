@@ -42,8 +42,9 @@ public class AttentionSearchTests
     [Test]
     public void UnfusedSpace_Edge_L32_CountedByHand()
     {
-        // Each GEMM step: rows per core d(8) = 4 x keys d(32) = 6; the softmax step: rows d(8) = 4. 24 x 4 x 24.
-        Assert.That(Setup(32, 4, 16, fused: false).Space.Size, Is.EqualTo(24L * 4 * 24));
+        // Each GEMM step: a core's 8 = 2^3 rows as DRAM blocks x cluster steps x tile, C(3+2, 2) = 10 ways, x keys d(32) = 6;
+        // the softmax step: the rows alone, 10. 60 x 10 x 60.
+        Assert.That(Setup(32, 4, 16, fused: false).Space.Size, Is.EqualTo(60L * 10 * 60));
     }
 
     [TestCase(true, false)]
