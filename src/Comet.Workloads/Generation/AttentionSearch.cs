@@ -36,7 +36,7 @@ public static class AttentionSearch
         var steps = request.Fused
             ? [Step(generated, string.Empty, "problem.yaml", "mapping.yaml")]
             : new[] { "01-qk", Softmax, "03-pv" }.Select(f => Step(generated, f, $"{f}/problem.yaml", $"{f}/mapping.yaml")).ToArray();
-        var dims = request.Fused ? FusedSpace(s, wide) : UnfusedSpace(s);
+        var dims = request.Fused ? FusedSpace(s, wide) : UnfusedSpace(s, f => long.Parse(generated.Factors.First(p => p.Key == $"{f}:M_DRAM_temporal").Value, CultureInfo.InvariantCulture));
         return new SearchSetup(
             archText,
             steps,
@@ -67,17 +67,19 @@ public static class AttentionSearch
             new("N", s.L, [new("N_GB_temporal"), new("N_block")]),
         ];
 
-    // Unfused: each step its own query-row blocks and tiles (and key blocks for the GEMMs) under the rule's split (wide adds nothing here).
-    private static DimensionSpace[] UnfusedSpace(Shape s)
+    // Unfused: each step its own row tiles (and key blocks for the GEMMs) under the rule's split and within its query-row
+    // block at DRAM, which stays the rule's (freeing it too would multiply the three steps' product space by ~100; wide
+    // adds nothing here).
+    private static DimensionSpace[] UnfusedSpace(Shape s, Func<string, long> rowBlocks)
     {
         var dims = new List<DimensionSpace>();
         foreach (var folder in Gemms)
         {
-            dims.Add(new("M", s.Split.RowsPerCore, [new($"{folder}:M_DRAM_temporal"), new($"{folder}:M_GB_temporal"), new($"{folder}:M_core")]));
+            dims.Add(new("M", s.Split.RowsPerCore / rowBlocks(folder), [new($"{folder}:M_GB_temporal"), new($"{folder}:M_core")]));
             dims.Add(new("N", s.L, [new($"{folder}:N_GB_temporal"), new($"{folder}:N_block")]));
         }
 
-        dims.Insert(2, new("M", s.Split.RowsPerCore, [new($"{Softmax}:M_DRAM_temporal"), new($"{Softmax}:M_GB_temporal"), new($"{Softmax}:M_core")]));
+        dims.Insert(2, new("M", s.Split.RowsPerCore / rowBlocks(Softmax), [new($"{Softmax}:M_GB_temporal"), new($"{Softmax}:M_core")]));
         return [.. dims];
     }
 

@@ -42,9 +42,17 @@ public class AttentionSearchTests
     [Test]
     public void UnfusedSpace_Edge_L32_CountedByHand()
     {
-        // Each GEMM step: a core's 8 = 2^3 rows as DRAM blocks x cluster steps x tile, C(3+2, 2) = 10 ways, x keys d(32) = 6;
-        // the softmax step: the rows alone, 10. 60 x 10 x 60.
-        Assert.That(Setup(32, 4, 16, fused: false).Space.Size, Is.EqualTo(60L * 10 * 60));
+        // Each GEMM step: rows per core d(8) = 4 x keys d(32) = 6; the softmax step: rows d(8) = 4. 24 x 4 x 24.
+        Assert.That(Setup(32, 4, 16, fused: false).Space.Size, Is.EqualTo(24L * 4 * 24));
+    }
+
+    [Test]
+    public void UnfusedSpace_Cloud_L4096_SearchesWithinTheRulesQueryRowBlocks()
+    {
+        // A core's 4096 / 16 = 256 query rows come in 4 DRAM row blocks of 64 = 2^6 (the rule's, AttentionCaseTests):
+        // each GEMM step 7 (rows within a block) x 13 (keys, 2^12) = 91, the softmax 7: 91 x 7 x 91.
+        var setup = Template.Searchable(new GenerationRequest("attention", "cloud", new Dictionary<string, long> { ["L"] = 4096, ["H"] = 32, ["D"] = 128, ["B"] = 1 }, false), false);
+        Assert.That(setup.Space.Size, Is.EqualTo(91L * 7 * 91));
     }
 
     [TestCase(true, false)]
