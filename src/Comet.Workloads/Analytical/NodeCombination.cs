@@ -64,8 +64,19 @@ public static class NodeCombination
             }
         }
 
+        var sharers = new Slot[slots.Count];
         foreach (var slot in slots)
         {
+            // the other tensors on the same target and port, whose windows this slot's transfers take time from
+            var sharerCount = 0;
+            foreach (var other in slots)
+            {
+                if (other.Target == slot.Target && other.Port == slot.Port && other.Index != slot.Index)
+                {
+                    sharers[sharerCount++] = other;
+                }
+            }
+
             var entry = slot.Cost;
             var merged = result[slot.Target][slot.Port];
             merged.RampUp += entry.RampUp;
@@ -132,13 +143,9 @@ public static class NodeCombination
                     continue;
                 }
 
-                foreach (var other in slots)
+                for (var o = 0; o < sharerCount; o++)
                 {
-                    if (other.Target != slot.Target || other.Port != slot.Port || other.Index == slot.Index)
-                    {
-                        continue;
-                    }
-
+                    var other = sharers[o];
                     var otherFactor = Math.Max(other.Cost.ReuseFactor, 1);
                     var list = other.Windows;
                     for (long j = 0; j < factor; j++)
