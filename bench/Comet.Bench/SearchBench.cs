@@ -60,7 +60,7 @@ public static class SearchBench
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s; {cpu:F1} s of CPU: {results.Count / cpu:F0} candidates per CPU-second"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s; {cpu:F1} s of CPU: {results.Count / cpu:F0} candidates per CPU-second; collections gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalPauseDuration().TotalSeconds:F1} s paused"));
             }
         }
 
