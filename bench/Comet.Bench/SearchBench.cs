@@ -11,7 +11,7 @@ namespace Comet.Bench;
 /// <summary>Mapping-search throughput: candidates of the cloud GEMM-Softmax 2048x2048x256 space enumerated, pruned and costed in-process on every core; <c>--phases</c> splits one thread's time per candidate into binding, loop-nest analysis and the model.</summary>
 public static class SearchBench
 {
-    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--only NAME-PART] [--limit CANDIDATES] [--phases]</c>.</summary>
+    /// <summary>Runs the group and returns the exit code: <c>search [--json] [--shards N] [--only NAME-PART] [--limit CANDIDATES] [--phases [COSTED]] [--dump FILE]</c>.</summary>
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
@@ -32,7 +32,8 @@ public static class SearchBench
             var setup = template.Searchable(request, wide);
             if (args.Contains("--phases"))
             {
-                Phases(setup, name);
+                var costedWanted = Value(args, "--phases") is { } n && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, CultureInfo.InvariantCulture) : 1000;
+                Phases(setup, shard, name, costedWanted);
             }
 
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -41,6 +42,11 @@ public static class SearchBench
             var wall = clock.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             var costed = results.Count(r => r.IsCosted);
+            if (Value(args, "--dump") is { } dump)
+            {
+                Dump(results, dump + "." + name.Replace('/', '-') + ".tsv");
+            }
+
             cases.Add(new Dictionary<string, object>
             {
                 ["name"] = name,
@@ -54,7 +60,7 @@ public static class SearchBench
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s; {cpu:F1} s of CPU: {results.Count / cpu:F0} candidates per CPU-second"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {results.Count} candidates ({costed} costed, {results.Count - costed} pruned or invalid) in {wall:F1} s on {Environment.ProcessorCount} cores: {results.Count / wall:F0} candidates/s; {cpu:F1} s of CPU: {results.Count / cpu:F0} candidates per CPU-second; collections gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalPauseDuration().TotalSeconds:F1} s paused"));
             }
         }
 
@@ -66,16 +72,26 @@ public static class SearchBench
         return 0;
     }
 
-    // One thread, the first 2000 candidates: microseconds per candidate spent binding constants (YAML trees parsed once), analysing the loop nest and evaluating the model.
-    private static void Phases(SearchSetup setup, string name)
+    // One thread, the shard's candidates until COSTED of them are costed: microseconds per candidate spent binding constants (YAML trees parsed once; over every candidate tried), and per costed candidate analysing the loop nest and evaluating the model.
+    private static void Phases(SearchSetup setup, ShardSpec shard, string name, int costedWanted)
     {
         var evaluator = new CandidateEvaluator(setup);
         var step = evaluator.Steps[0];
-        var tilings = setup.Space.Enumerate().Take(2000).ToList();
         var (bind, analyze, evaluate) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
-        var costed = 0;
-        foreach (var t in tilings)
+        var (tried, costed) = (0, 0);
+        foreach (var t in setup.Space.Enumerate(shard))
         {
+            if (costed >= costedWanted)
+            {
+                break;
+            }
+
+            tried++;
+            if (setup.CapacityPreCheck?.Invoke(t) is not null)
+            {
+                continue;
+            }
+
             bind.Start();
             Comet.Workloads.Inputs.CometInputSet inputs;
             try
@@ -98,7 +114,17 @@ public static class SearchBench
             costed++;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} phases over {tilings.Count} candidates ({costed} costed), µs each: bind {bind.Elapsed.TotalMicroseconds / tilings.Count:F0}, loop nest {analyze.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}, model {evaluate.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} phases over the first {tried} candidates ({costed} costed), one thread, µs: bind {bind.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0} per costed candidate ({bind.Elapsed.TotalMilliseconds:F0} ms over all), loop nest {analyze.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}, model {evaluate.Elapsed.TotalMicroseconds / Math.Max(1, costed):F0}"));
+    }
+
+    // One line per candidate, index order: index, status, cycles and energy (round-trip format), so two builds' figures can be compared with diff.
+    private static void Dump(IReadOnlyList<CandidateCost> results, string path)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var r in results)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Tiling.Index}\t{r.Status}\t{r.Cycles}\t{r.EnergyPj:R}\t{r.DramBytes}"));
+        }
     }
 
     private static string? Value(string[] args, string name)

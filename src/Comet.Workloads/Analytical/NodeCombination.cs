@@ -45,13 +45,23 @@ public static class NodeCombination
                     }
                     else
                     {
-                        actual = (long[])source.Clone();
+                        actual = source; // copied below if another tensor's transfers can take time from it
                     }
 
                     perTargetCount.TryGetValue(target, out var k);
                     perTargetCount[target] = k + 1;
                     slots.Add(new Slot(target, port, cost[port], actual, k));
                 }
+            }
+        }
+
+        // only a slot sharing its target port with another has its windows consumed; the others read the entry's own
+        for (var s = 0; s < slots.Count; s++)
+        {
+            var slot = slots[s];
+            if (ReferenceEquals(slot.Windows, slot.Cost.Window) && slots.Exists(o => o.Target == slot.Target && o.Port == slot.Port && o.Index != slot.Index))
+            {
+                slots[s] = slot with { Windows = (long[])slot.Windows.Clone() };
             }
         }
 
@@ -64,8 +74,19 @@ public static class NodeCombination
             }
         }
 
+        var sharers = new Slot[slots.Count];
         foreach (var slot in slots)
         {
+            // the other tensors on the same target and port, whose windows this slot's transfers take time from
+            var sharerCount = 0;
+            foreach (var other in slots)
+            {
+                if (other.Target == slot.Target && other.Port == slot.Port && other.Index != slot.Index)
+                {
+                    sharers[sharerCount++] = other;
+                }
+            }
+
             var entry = slot.Cost;
             var merged = result[slot.Target][slot.Port];
             merged.RampUp += entry.RampUp;
@@ -101,21 +122,29 @@ public static class NodeCombination
                 var ownShare = Divide(own[i], factor);
                 var windowShare = Divide(window, factor);
                 var share = Divide(moved, factor);
-                for (long j = 0; j < factor; j++)
+
+                // the merged steps m = i·factor + j, j < factor, clipped to each vector
+                var first = i * factor;
+                if (inWindow && window != 0)
                 {
-                    var m = i * factor + j;
-                    if (m < mergedWindow.Length && inWindow && window != 0)
+                    for (long m = first, end = Math.Min(first + factor, mergedWindow.Length); m < end; m++)
                     {
                         mergedWindow[m] = Math.Max(mergedWindow[m], windowShare);
                     }
+                }
 
-                    if (!hide && m < mergedCompulsory.Length && inWindow)
+                if (!hide && inWindow)
+                {
+                    for (long m = first, end = Math.Min(first + factor, mergedCompulsory.Length); m < end; m++)
                     {
                         mergedCompulsory[m] += stallAt;
                     }
+                }
 
-                    var stall = share - ownShare;
-                    if (stall > 0 && m < mergedStall.Length)
+                var stall = share - ownShare;
+                if (stall > 0)
+                {
+                    for (long m = first, end = Math.Min(first + factor, mergedStall.Length); m < end; m++)
                     {
                         mergedStall[m] += stall;
                     }
@@ -132,18 +161,14 @@ public static class NodeCombination
                     continue;
                 }
 
-                foreach (var other in slots)
+                for (var o = 0; o < sharerCount; o++)
                 {
-                    if (other.Target != slot.Target || other.Port != slot.Port || other.Index == slot.Index)
-                    {
-                        continue;
-                    }
-
+                    var other = sharers[o];
                     var otherFactor = Math.Max(other.Cost.ReuseFactor, 1);
                     var list = other.Windows;
-                    for (long j = 0; j < factor; j++)
+                    for (long m = first, end = first + factor; m < end; m++)
                     {
-                        var n = Divide(j + (i * factor), otherFactor);
+                        var n = Divide(m, otherFactor);
                         if (n < list.Length)
                         {
                             var left = list[n] - share;

@@ -43,18 +43,15 @@ public static class TransferEvaluation
         else
         {
             noStall = new long[windows.Length];
-            for (var i = 0; i < windows.Length; i++)
+            for (long i = 0; i < windows.Length; i += reuse)
             {
-                if (i % reuse == 0)
+                long sum = 0;
+                for (var j = i; j < i + reuse && j < windows.Length; j++)
                 {
-                    long sum = 0;
-                    for (var j = i; j < i + reuse && j < windows.Length; j++)
-                    {
-                        sum += windows[j];
-                    }
-
-                    noStall[i] = sum;
+                    sum += windows[j];
                 }
+
+                noStall[i] = sum;
             }
         }
 
@@ -83,14 +80,14 @@ public static class TransferEvaluation
         cost.TileSize = tiles > 0 ? moves[0].Elements : 0;
         cost.AccessCount = pseudo;
         var offset = entry.ReadWrite ? 1 : -1;
-        TileCost previousCost = default;
-        TileMove previousMove = default;
+        // a sequence holds two moves only (a step moves its tiles or reuses the previous ones), so each is costed once
+        TileCost? movingCost = null;
+        TileCost? reusedCost = null;
         for (var i = 0; i < tiles; i++)
         {
-            var move = moves[i];
-            var tile = i > 0 && move == previousMove ? previousCost : TileMoveCost.Evaluate(target, child, network, move, entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
-            previousCost = tile;
-            previousMove = move;
+            var tile = moves.IsReused(i)
+                ? reusedCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
+                : movingCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
             var latency = !dmaContiguous || i == 0 || i == tiles - 1 ? tile.Total : tile.MemoryCycles;
             var window = i < noStall.Length ? noStall[i] : 0;
             var stall = latency == 0 ? 0 : latency - window;

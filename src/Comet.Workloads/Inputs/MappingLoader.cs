@@ -18,6 +18,10 @@ public static class MappingLoader
 
     /// <summary>Parses an already-read mapping.yaml document.</summary>
     public static Mapping Parse(YamlFile file, ArchitectureSpec arch, Problem problem, ConstantTable constants)
+        => Parse(file, arch, problem, constants, null);
+
+    /// <summary>Parses an already-read mapping.yaml document, taking every node <paramref name="cache"/> holds for these constants from it (and keeping the others there); the cache must only ever see this document, architecture and problem.</summary>
+    public static Mapping Parse(YamlFile file, ArchitectureSpec arch, Problem problem, ConstantTable constants, MappingNodeCache? cache)
     {
         var rootNode = YamlFile.Find(file.Root, "mapping");
         if (rootNode is null || rootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
@@ -25,7 +29,7 @@ public static class MappingLoader
             throw file.Error(rootNode ?? file.Root, "mapping", "the mapping is empty");
         }
 
-        var parser = new Parser(new MappingParseContext(new ValueResolver(file, constants), arch, problem));
+        var parser = new Parser(new MappingParseContext(new ValueResolver(file, constants), arch, problem), cache);
         var root = parser.ParseNode(rootNode, "mapping", -1);
         if (root is not DataMovementTileNode tile)
         {
@@ -35,7 +39,7 @@ public static class MappingLoader
         return new Mapping(tile, parser.Nodes.ToList()!);
     }
 
-    private sealed class Parser(MappingParseContext ctx)
+    private sealed class Parser(MappingParseContext ctx, MappingNodeCache? cache)
     {
         private readonly YamlFile file = ctx.File;
 
@@ -59,6 +63,14 @@ public static class MappingLoader
                 }
             }
 
+            if (cache?.Find(index, ctx.Values.Constants, children) is { } known)
+            {
+                Nodes[index] = known;
+                return known;
+            }
+
+            var consulted = cache is null ? null : new List<string>();
+            ctx.Values.Consulted = consulted;
             MappingNode result = type switch
             {
                 "datamovement_tile" => TileNodeParser.Parse(ctx, map, path, index, parentIndex, children),
@@ -67,6 +79,12 @@ public static class MappingLoader
                 "inter_tile_binding" => ParseBinding(map, path, index, parentIndex, children),
                 _ => throw file.Error(typeNode, path + ".node_type", $"unknown node type '{type}'", NameHints.DidYouMean(type, NodeTypes)),
             };
+            ctx.Values.Consulted = null;
+            if (consulted is not null)
+            {
+                cache!.Keep(result, consulted, ctx.Values.Constants);
+            }
+
             Nodes[index] = result;
             return result;
         }

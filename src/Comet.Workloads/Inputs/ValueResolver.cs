@@ -9,12 +9,16 @@ internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
 
     public ConstantTable Constants => constants;
 
+    /// <summary>When set, every name looked up in the constant table is appended here (what a <see cref="MappingNodeCache"/> keys a node by).</summary>
+    public List<string>? Consulted { get; set; }
+
     /// <summary>Resolves an integer value or constant name; zero and negatives are rejected unless allowed.</summary>
     public long Integer(string text, YamlNode at, string path, bool allowZero = false)
     {
         text = text.Trim();
         long? value;
         ConstantValue? named = null;
+        Consulted?.Add(text);
         if (constants.TryGet(text, out var constant))
         {
             named = constant;
@@ -55,5 +59,10 @@ internal sealed class ValueResolver(YamlFile file, ConstantTable constants)
     private static string Shown(string text, ConstantValue? constant) => constant is null ? text : $"{text} = {constant.Text}";
 
     /// <summary>Resolves a string that may name a constant.</summary>
-    public string Text(string text) => constants.TryGet(text.Trim(), out var c) ? c.Text : text.Trim();
+    public string Text(string text)
+    {
+        var name = text.Trim();
+        Consulted?.Add(name);
+        return constants.TryGet(name, out var c) ? c.Text : name;
+    }
 }

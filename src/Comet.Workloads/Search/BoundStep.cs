@@ -7,7 +7,7 @@ using Comet.Workloads.Loop;
 
 namespace Comet.Workloads.Search;
 
-/// <summary>A step's problem and mapping YAML read once (the problem parsed once: it names only the shape's constants); each candidate only re-binds the constant table, then is checked and costed (results are kept per distinct table, so an unfused step shared by many candidates is costed once).</summary>
+/// <summary>A step's problem and mapping YAML read once (the problem parsed once: it names only the shape's constants); each candidate only re-binds the constant table (a mapping node is parsed once per distinct value of the constants it names), then is checked and costed (results are kept per distinct table, so an unfused step shared by many candidates is costed once).</summary>
 public sealed class BoundStep
 {
     /// <summary>What the capacity check says when tiles do not fit a buffer (MappingValidator's wording).</summary>
@@ -18,6 +18,7 @@ public sealed class BoundStep
     private readonly YamlFile mappingFile;
     private readonly AnalyticOptions options;
     private readonly ConcurrentDictionary<string, StepCost>? costs;
+    private readonly MappingNodeCache nodes = new();
     private Problem? problem;
 
     /// <summary>Reads the step's YAML once; with <paramref name="remember"/> a table seen before is not costed again.</summary>
@@ -51,7 +52,7 @@ public sealed class BoundStep
         var table = new ConstantTable(constants.ToDictionary(c => c.Key, c => new ConstantValue(c.Value, 0, 0), StringComparer.Ordinal));
         // A template's problem.yaml names only the shape's constants, which a tiling never changes: parsed once.
         var problem = this.problem ??= ProblemLoader.Parse(problemFile, table);
-        var mapping = MappingLoader.Parse(mappingFile, arch, problem, table);
+        var mapping = MappingLoader.Parse(mappingFile, arch, problem, table, nodes);
         MappingValidator.Validate(arch, problem, mapping);
         return new CometInputSet(arch, problem, mapping, table, new Dictionary<string, string>());
     }
