@@ -47,12 +47,17 @@ public static class SimulateBench
             var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream, Network: network, Transfers: transfers, Instances: instances, Reuse: reuse, Prefetch: prefetch));
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            using var before = Process.GetCurrentProcess();
+            var cpuBefore = before.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var outcome = SimulationRun.Execute(request, CancellationToken.None);
             watch.Stop();
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             using var self = Process.GetCurrentProcess();
             self.Refresh();
+            var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var gcs = (Gen0: GC.CollectionCount(0) - gcBefore.Item1, Gen1: GC.CollectionCount(1) - gcBefore.Item2, Gen2: GC.CollectionCount(2) - gcBefore.Item3, Pause: (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalSeconds);
             var traceBytes = File.Exists(Path.Combine(outFolder, "trace.csv")) ? new FileInfo(Path.Combine(outFolder, "trace.csv")).Length : 0;
             var jsonBytes = File.Exists(Path.Combine(outFolder, "trace.json")) ? new FileInfo(Path.Combine(outFolder, "trace.json")).Length : 0;
             Directory.Delete(outFolder, recursive: true);
@@ -66,6 +71,9 @@ public static class SimulateBench
                 ["simulated_cycles"] = outcome.Result.SimulatedCycles,
                 ["wall_s"] = Math.Round(wall, 3),
                 ["events_per_s"] = Math.Round(events / Math.Max(wall, 1e-9)),
+                ["cpu_s"] = Math.Round(cpu, 3),
+                ["gc_pause_s"] = Math.Round(gcs.Pause, 3),
+                ["gc_collections"] = new[] { gcs.Gen0, gcs.Gen1, gcs.Gen2 },
                 ["peak_working_set_mb"] = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
                 ["allocated_bytes_per_event"] = Math.Round(allocated / (double)Math.Max(events, 1), 1),
                 ["trace_csv_mb"] = Math.Round(traceBytes / 1048576.0, 1),
@@ -73,7 +81,7 @@ public static class SimulateBench
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), {outcome.Result.SimulatedCycles} cycles, {allocated / (double)Math.Max(events, 1):F0} B allocated per event, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), CPU {cpu:F2} s (all threads), GC {gcs.Gen0}/{gcs.Gen1}/{gcs.Gen2} collections (gen0/1/2) pausing {gcs.Pause:F2} s, {outcome.Result.SimulatedCycles} cycles, {allocated / (double)Math.Max(events, 1):F0} B allocated per event, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
             }
         }
 

@@ -21,7 +21,8 @@ internal sealed class CutThroughMesh
     private readonly RouterOutput[] _outputs;
     private readonly AccessAccount _linkBytes;
     private readonly PacketWakers _wakers;
-    private readonly Stack<PacketFlow> _spareFlows = new();
+    // Transfer bodies and their flows are recycled: once a body's process has seen it done, nothing refers to it.
+    private readonly Stack<PacketSend> _spareSends = new();
     private readonly bool _linkAligned;
     private readonly bool _portAligned;
 
@@ -64,31 +65,14 @@ internal sealed class CutThroughMesh
     public Simulation Simulation => _mesh.Simulation;
 
     /// <summary>A process sending <paramref name="bytes"/> from <paramref name="from"/> to every router in <paramref name="to"/> as packets over one tree; <paramref name="injected"/> fires when the last packet has been granted at the source, its value the cycle the source's port takes the next packet.</summary>
-    public IEnumerable<Event> Send(ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected)
-    {
-        var tree = _mesh.Tree(from, to);
-        // Flows are recycled: once its process has seen it done, nothing refers to a flow any more.
-        var flow = _spareFlows.TryPop(out var spare) ? spare : new PacketFlow();
-        flow.Start(requester, label, tree, bytes, Math.Max(1, _p.PacketBytes), injected);
-        if (tree.Destinations == 0)
-        {
-            injected?.Succeed(Simulation.Now);
-            _spareFlows.Push(flow);
-            yield break;
-        }
+    public IEnumerable<Event> Send(ComponentRef requester, ActivityLabel label, MeshNode from, IReadOnlyList<MeshNode> to, long bytes, Event? injected) =>
+        (_spareSends.TryPop(out var spare) ? spare : new PacketSend(this, _wakers, _spareSends)).Prepare(requester, label, from, to, bytes, injected);
 
-        // The events already due go first; then the first packet asks for its outputs at once (no calendar round trip).
-        RunDue();
-        Inject(flow, tree.RouterOf(0), Simulation.Now);
-        RunDue();
-        while (_wakers.NextWait(flow) is { } wait)
-        {
-            yield return wait;
-            _wakers.Woke(flow);
-        }
+    /// <summary>Bytes of a full packet (at least 1).</summary>
+    public long PacketBytes => Math.Max(1, _p.PacketBytes);
 
-        _spareFlows.Push(flow);
-    }
+    /// <summary>The multicast tree from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public MulticastTree Tree(MeshNode from, IReadOnlyList<MeshNode> to) => _mesh.Tree(from, to);
 
     /// <summary>Runs every calendar event due by the current cycle, in order.</summary>
     public void RunDue()
@@ -119,7 +103,8 @@ internal sealed class CutThroughMesh
         }
     }
 
-    private void Inject(PacketFlow flow, int router, long now)
+    /// <summary>Puts the flow's next packet at the head of its local queue at <paramref name="router"/>, asking for its outputs at once.</summary>
+    internal void Inject(PacketFlow flow, int router, long now)
     {
         flow.HeadPacket = flow.NextPacket++;
         flow.HeadRequestedAt = now;

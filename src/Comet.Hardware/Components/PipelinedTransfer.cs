@@ -24,16 +24,37 @@ public static class PipelinedTransfer
     {
         var reads = 0;
         long bytes = 0;
-        foreach (var p in ports)
+        for (var i = 0; i < ports.Count; i++)
         {
-            reads += p.Activity == ActivityKind.Write ? 0 : 1;
-            bytes = Math.Max(bytes, p.Bytes);
+            reads += ports[i].Activity == ActivityKind.Write ? 0 : 1;
+            bytes = Math.Max(bytes, ports[i].Bytes);
         }
 
         var hasNetwork = network is { To.Count: > 0 };
         if (!hasNetwork && (reads == 0 || reads == ports.Count))
         {
             return DataTransfer.Run(sim, requester, label, ports, null);
+        }
+
+        var totalBytes = Math.Max(1, networkBytes > 0 ? networkBytes : bytes);
+        if (totalBytes <= Math.Max(1, staging.ChunkBytes))
+        {
+            // One chunk (the common case): one array, reads then writes, each side in key order, and one iterator.
+            if (ports is PortUse[] given && InOrder(given, reads))
+            {
+                return SingleChunkTransfer.Run(sim, requester, label, given, reads, hasNetwork ? network : null, totalBytes);
+            }
+
+            var ordered = new PortUse[ports.Count];
+            int r = 0, w = reads;
+            for (var i = 0; i < ports.Count; i++)
+            {
+                ordered[ports[i].Activity == ActivityKind.Write ? w++ : r++] = ports[i];
+            }
+
+            ordered.AsSpan(0, reads).Sort(ByKey);
+            ordered.AsSpan(reads).Sort(ByKey);
+            return SingleChunkTransfer.Run(sim, requester, label, ordered, reads, hasNetwork ? network : null, totalBytes);
         }
 
         var source = new PortUse[reads];
@@ -59,16 +80,6 @@ public static class PipelinedTransfer
 
     private static IEnumerable<Event> Stages(Simulation sim, TransferPipeline pipeline)
     {
-        if (pipeline.Chunks == 1)
-        {
-            foreach (var e in pipeline.SingleChunk())
-            {
-                yield return e;
-            }
-
-            yield break;
-        }
-
         sim.Process(pipeline.Source(), "read");
         foreach (var e in pipeline.Destination())
         {
@@ -77,6 +88,22 @@ public static class PipelinedTransfer
     }
 
     /// <summary>Puts one side's port holds into key order, so two transfers never wait on each other crosswise.</summary>
-    private static void KeyOrder(PortUse[] uses) =>
-        Array.Sort(uses, static (a, b) => string.CompareOrdinal(a.Pool.Key, b.Pool.Key));
+    private static void KeyOrder(PortUse[] uses) => Array.Sort(uses, ByKey);
+
+    /// <summary>True when <paramref name="uses"/> holds its <paramref name="reads"/> reads first and each side in strictly increasing key order already (a fill lists its target side, then its children), so sorting would leave it as it is.</summary>
+    private static bool InOrder(PortUse[] uses, int reads)
+    {
+        for (var i = 0; i < uses.Length; i++)
+        {
+            if ((uses[i].Activity == ActivityKind.Write) != (i >= reads)
+                || (i > 0 && i != reads && ByKey(uses[i - 1], uses[i]) >= 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly Comparison<PortUse> ByKey = static (a, b) => string.CompareOrdinal(a.Pool.Key, b.Pool.Key);
 }

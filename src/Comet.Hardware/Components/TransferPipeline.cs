@@ -48,7 +48,7 @@ internal sealed class TransferPipeline
         _chunk = Math.Max(1, staging.ChunkBytes);
         _depth = Math.Max(1, staging.Depth);
         Chunks = (int)Cycles.CeilDiv(_bytes, _chunk);
-        // Only the chunked stages (Source, Destination) track chunks; a single chunk runs in SingleChunk without them.
+        // A single chunk never gets here: SingleChunkTransfer runs it.
         _delivered = _network is null || Chunks == 1 ? [] : new bool[Chunks];
         _legsLeft = Chunks > 1 && _network is { Multicast: false, To.Count: > 1 } ? new int[Chunks] : [];
         _heldCycles = new long[source.Length + destination.Length];
@@ -56,45 +56,6 @@ internal sealed class TransferPipeline
 
     /// <summary>Chunks the transfer is cut into: ⌈bytes ÷ chunk⌉.</summary>
     public int Chunks { get; }
-
-    /// <summary>A transfer of one chunk, run in the caller's process: read, cross the mesh, write (no stage waits on another).</summary>
-    public IEnumerable<Event> SingleChunk()
-    {
-        foreach (var e in Hold(_source, 0, 0, destination: false))
-        {
-            yield return e;
-        }
-
-        Count(_source, 0);
-        if (_network is { } network)
-        {
-            if (network.Multicast || network.To.Count == 1)
-            {
-                foreach (var e in network.Mesh.Send(_sim, _requester, _label, network.From, network.To, _bytes))
-                {
-                    yield return e;
-                }
-            }
-            else
-            {
-                var legs = new Event[network.To.Count];
-                for (var i = 0; i < legs.Length; i++)
-                {
-                    legs[i] = _sim.Process(network.Mesh.Send(_sim, _requester, _label, network.From, [network.To[i]], _bytes), "unicast");
-                }
-
-                yield return _sim.AllOf(legs);
-            }
-        }
-
-        _read = 1;
-        foreach (var e in Hold(_destination, _source.Length, 0, destination: true))
-        {
-            yield return e;
-        }
-
-        Count(_destination, _source.Length);
-    }
 
     /// <summary>The source stage: reads chunk after chunk while the staging buffer has room.</summary>
     public IEnumerable<Event> Source()

@@ -71,7 +71,7 @@ internal sealed class ChromeTraceLane
         _maxEnd = end;
         _count = firstContained;
         if (_count == frontier.Length)
-            Array.Resize(ref _frontier, _count * 2);
+            Array.Resize(ref _frontier, Math.Min(_count * 2, MaxRetained + 1)); // never more than the frontier can hold
         _frontier[_count++] = (start, end, innerStart, innerEnd);
         if (_count > MaxRetained)
         {

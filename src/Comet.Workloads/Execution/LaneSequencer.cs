@@ -222,7 +222,9 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
             var g = lanes.Layout.GroupOf[e.Index][p];
             var d = sequencer.Destinations(state, e, e.Groups[g])[lanes.Layout.Place[e.Index][p]];
             var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
-            var (next, arrived) = sequencer.NextTile(state, e, iteration, (entry, k) => lanes.Ready(entry, k, g));
+            var k = sequencer.NextOrdinal(state, e, iteration);
+            TileVersion? next = k < 0 ? null : new TileVersion(state, e.Index, k);
+            var arrived = k < 0 ? null : lanes.Ready(e.Index, k, g);
             run.Resident.Use(e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version);
             run.Prefetch.Announce(state.Plan.Node.Index, e.Entry.TensorId, e.Entry.Tag, e.Entry.ChildLevelId, d, version, next, arrived);
         }

@@ -255,7 +255,10 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
             }
 
             var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
-            var (next, arrived) = NextTile(state, e, iteration, state.Ready);
+            // The next tile and its arrival event, found without a delegate (this runs once per entry per tile step).
+            var k = NextOrdinal(state, e, iteration);
+            TileVersion? next = k < 0 ? null : new TileVersion(state, e.Index, k);
+            var arrived = k < 0 ? null : state.Ready(e.Index, k);
             foreach (var group in e.Groups)
             {
                 foreach (var d in Destinations(state, e, group))
@@ -267,17 +270,9 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         }
     }
 
-    /// <summary>The tile of <paramref name="e"/> iteration <paramref name="iteration"/> + 1 uses and its arrival (<paramref name="ready"/> of the entry and ordinal), or nulls at the last iteration or without prefetch.</summary>
-    public (TileVersion? Next, Event? Arrived) NextTile(TemporalRun state, EntryPlan e, int iteration, Func<int, int, Event> ready)
-    {
-        if (!run.Prefetch.Enabled || iteration + 1 >= state.Plan.Iterations)
-        {
-            return (null, null);
-        }
-
-        var k = e.Ordinal[iteration + 1];
-        return (new TileVersion(state, e.Index, k), ready(e.Index, k));
-    }
+    /// <summary>The ordinal of the tile of <paramref name="e"/> iteration <paramref name="iteration"/> + 1 uses, or −1 at the last iteration or without prefetch.</summary>
+    public int NextOrdinal(TemporalRun state, EntryPlan e, int iteration) =>
+        !run.Prefetch.Enabled || iteration + 1 >= state.Plan.Iterations ? -1 : e.Ordinal[iteration + 1];
 
     /// <summary>The fill of tile <paramref name="ordinal"/> of input <paramref name="e"/>: waits for its gate, moves the groups not in <paramref name="skip"/> (only group <paramref name="only"/> when ≥ 0), waits for the groups prefetched earlier (<paramref name="fetched"/>), then triggers <paramref name="ready"/>; <paramref name="spawn"/> runs even a single group's move as a process of its own (the shared mover of free lanes always has, and the order of a cycle's events depends on it).</summary>
     public IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? skip, List<Event>? fetched, Event ready, int only = -1, bool spawn = false)
