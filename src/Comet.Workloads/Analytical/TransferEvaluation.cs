@@ -83,8 +83,20 @@ public static class TransferEvaluation
         // a sequence holds two moves only (a step moves its tiles or reuses the previous ones), so each is costed once
         TileCost? movingCost = null;
         TileCost? reusedCost = null;
-        for (var i = 0; i < tiles; i++)
+        var stalls = cost.Stall;
+        var moveCycles = cost.MoveCycles;
+        double nocPj = 0;
+        long cumulative = 0, cumulativeStall = 0;
+        var everyStep = differentIterations || reuse == 1;
+        long unique = 0, withinUnique = 0; // i / reuse and i % reuse, kept by counting
+        for (var i = 0; i < tiles; i++, withinUnique++)
         {
+            if (withinUnique == reuse)
+            {
+                withinUnique = 0;
+                unique++;
+            }
+
             var tile = moves.IsReused(i)
                 ? reusedCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
                 : movingCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
@@ -96,7 +108,7 @@ public static class TransferEvaluation
                 stall = latency;
             }
 
-            cost.NocEnergy += tile.NocEnergyPj;
+            nocPj += tile.NocEnergyPj;
             if (entry.ReadWrite && i == tiles - reuse)
             {
                 cost.RampDown = latency;
@@ -109,22 +121,24 @@ public static class TransferEvaluation
                 continue;
             }
 
-            // a step of its own: every step when iterations differ, else the first step of each unique tile (no division when reuse is 1)
-            var ownStep = differentIterations || reuse == 1 || i % reuse == 0;
-            if (ownStep)
+            // a step of its own: every step when iterations differ, else the first step of each unique tile
+            if (everyStep || withinUnique == 0)
             {
-                var at = (differentIterations || reuse == 1 ? i : (int)(i / reuse)) + offset;
+                var at = (everyStep ? i : unique) + offset;
                 if (at >= 0 && at < pseudo)
                 {
-                    cost.Stall[at] = stall;
-                    cost.MoveCycles[at] = latency;
+                    stalls[at] = stall;
+                    moveCycles[at] = latency;
                 }
 
-                cost.Cumulative += latency;
-                cost.CumulativeStall += stall;
+                cumulative += latency;
+                cumulativeStall += stall;
             }
         }
 
+        cost.NocEnergy = nocPj;
+        cost.Cumulative = cumulative;
+        cost.CumulativeStall = cumulativeStall;
         return pair;
     }
 }
