@@ -55,7 +55,7 @@ public static class TransferEvaluation
             }
         }
 
-        cost.Window = new long[actual];
+        cost.Window = GC.AllocateUninitializedArray<long>(checked((int)actual)); // filled next
         Array.Fill(cost.Window, stepWindow * reuse);
         cost.ReuseFactor = reuse;
         cost.EntryIndex = entryIndex;
