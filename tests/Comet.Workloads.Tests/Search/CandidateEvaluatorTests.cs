@@ -52,7 +52,7 @@ public class CandidateEvaluatorTests
             costed += cost.IsCosted ? 1 : 0;
         }
 
-        Assert.That(costed, Is.GreaterThan(500), "the sample holds costed candidates");
+        Assert.That(costed, Is.GreaterThan(200), "the sample holds costed candidates");
         Assert.That(candidates.Count - costed, Is.GreaterThan(5), "and pruned ones");
     }
 
