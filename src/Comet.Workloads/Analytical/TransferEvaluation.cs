@@ -34,33 +34,14 @@ public static class TransferEvaluation
             reuse = 1;
         }
 
-        // window per unique tile: the reuse window sums the next r steps' windows (sum of [i, i+r) at i % r == 0, else 0)
-        long[] noStall;
-        if (reuse == 1)
-        {
-            noStall = windows;
-        }
-        else
-        {
-            noStall = new long[windows.Length];
-            for (long i = 0; i < windows.Length; i += reuse)
-            {
-                long sum = 0;
-                for (var j = i; j < i + reuse && j < windows.Length; j++)
-                {
-                    sum += windows[j];
-                }
-
-                noStall[i] = sum;
-            }
-        }
-
         cost.Window = GC.AllocateUninitializedArray<long>(checked((int)actual)); // filled next
         Array.Fill(cost.Window, stepWindow * reuse);
         cost.ReuseFactor = reuse;
         cost.EntryIndex = entryIndex;
+        // the window of a unique tile sums the next r steps' windows (at i mod r = 0; 0 on the other steps), so over
+        // all steps the windows sum to the child windows' sum: every step lies in one unique tile's r steps
         long total = 0;
-        foreach (var w in noStall)
+        foreach (var w in windows)
         {
             total += w;
         }
@@ -101,7 +82,19 @@ public static class TransferEvaluation
                 ? reusedCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
                 : movingCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
             var latency = !dmaContiguous || i == 0 || i == tiles - 1 ? tile.Total : tile.MemoryCycles;
-            var window = i < noStall.Length ? noStall[i] : 0;
+            long window = 0;
+            if (reuse == 1)
+            {
+                window = i < windows.Length ? windows[i] : 0;
+            }
+            else if (withinUnique == 0)
+            {
+                for (var j = i; j < i + reuse && j < windows.Length; j++)
+                {
+                    window += windows[j];
+                }
+            }
+
             var stall = latency == 0 ? 0 : latency - window;
             if (!hide)
             {
