@@ -206,7 +206,7 @@ internal sealed class CostWalker
             var latency = ComputeLatency.Cycles(compute, op.TilePrimitive, op.Attributes, op.Kind);
             if (windows is null || windows.Length == 0 || windows[0] != latency)
             {
-                windows = new long[maxIterations]; // read-only for the evaluation, so entries with one latency share it
+                windows = GC.AllocateUninitializedArray<long>(checked((int)maxIterations)); // filled next; read-only for the evaluation, so entries with one latency share it
                 Array.Fill(windows, latency);
             }
 
@@ -245,7 +245,7 @@ internal sealed class CostWalker
         var records = GetOrAdd(accesses, node.Index);
         foreach (var (group, window) in windows)
         {
-            var vector = new long[maxIterations];
+            var vector = GC.AllocateUninitializedArray<long>(checked((int)maxIterations));
             Array.Fill(vector, window);
             reuse.Shrink(node.Index, group, vector);
             var rampUpMap = new SortedDictionary<int, Dictionary<(int, string), long>>();

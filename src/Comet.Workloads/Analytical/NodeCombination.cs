@@ -65,12 +65,13 @@ public static class NodeCombination
             }
         }
 
-        // every target of the node gets a (read, write) pair, even when none of its entries carries data
+        // every target of the node gets a (read, write) pair, even when none of its entries carries data; a merged pair's
+        // windows are never read (the windows consumed are the entries' own), so none are kept
         foreach (var ((target, _), _) in pairs)
         {
             if (!result.ContainsKey(target))
             {
-                result[target] = [new PortCost(maxIterations, moves: false, windows: true), new PortCost(maxIterations, moves: false, windows: true)];
+                result[target] = [new PortCost(maxIterations, moves: false, windows: false), new PortCost(maxIterations, moves: false, windows: false)];
             }
         }
 
@@ -109,30 +110,19 @@ public static class NodeCombination
             var entryWindow = entry.Window;
             var entryStall = entry.Stall;
             var entryMoves = entry.MoveCycles;
-            var mergedWindow = merged.Window;
             var mergedCompulsory = merged.CompulsoryStall;
             var mergedStall = merged.Stall;
             var hide = entry.HideLatency;
             for (long i = slot.Port; i < iterations; i++)
             {
                 var moved = i < entryMoves.Length ? entryMoves[i] : 0;
-                var window = i < entryWindow.Length ? entryWindow[i] : 0;
                 var inWindow = i < entryWindow.Length;
                 var stallAt = i < entryStall.Length ? entryStall[i] : 0;
                 var ownShare = Divide(own[i], factor);
-                var windowShare = Divide(window, factor);
                 var share = Divide(moved, factor);
 
                 // the merged steps m = i·factor + j, j < factor, clipped to each vector
                 var first = i * factor;
-                if (inWindow && window != 0)
-                {
-                    for (long m = first, end = Math.Min(first + factor, mergedWindow.Length); m < end; m++)
-                    {
-                        mergedWindow[m] = Math.Max(mergedWindow[m], windowShare);
-                    }
-                }
-
                 if (!hide && inWindow)
                 {
                     for (long m = first, end = Math.Min(first + factor, mergedCompulsory.Length); m < end; m++)

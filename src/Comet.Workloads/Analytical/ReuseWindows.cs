@@ -109,9 +109,9 @@ internal sealed class ReuseWindows
     // wᵢ ← (wᵢ − ramp) mod 2³² on every step i with i mod r ≠ 0 (the steps that reuse instead of fetching)
     private static void RemoveOnIdleSteps(long[] windows, long ramp, long factor)
     {
-        for (var i = 0; i < windows.Length; i++)
+        for (long start = 0; start < windows.Length; start += factor)
         {
-            if (i % factor != 0)
+            for (var i = start + 1; i < start + factor && i < windows.Length; i++)
             {
                 windows[i] = (windows[i] - ramp) & 0xFFFFFFFF;
             }

@@ -34,33 +34,14 @@ public static class TransferEvaluation
             reuse = 1;
         }
 
-        // window per unique tile: the reuse window sums the next r steps' windows (sum of [i, i+r) at i % r == 0, else 0)
-        long[] noStall;
-        if (reuse == 1)
-        {
-            noStall = windows;
-        }
-        else
-        {
-            noStall = new long[windows.Length];
-            for (long i = 0; i < windows.Length; i += reuse)
-            {
-                long sum = 0;
-                for (var j = i; j < i + reuse && j < windows.Length; j++)
-                {
-                    sum += windows[j];
-                }
-
-                noStall[i] = sum;
-            }
-        }
-
-        cost.Window = new long[actual];
+        cost.Window = GC.AllocateUninitializedArray<long>(checked((int)actual)); // filled next
         Array.Fill(cost.Window, stepWindow * reuse);
         cost.ReuseFactor = reuse;
         cost.EntryIndex = entryIndex;
+        // the window of a unique tile sums the next r steps' windows (at i mod r = 0; 0 on the other steps), so over
+        // all steps the windows sum to the child windows' sum: every step lies in one unique tile's r steps
         long total = 0;
-        foreach (var w in noStall)
+        foreach (var w in windows)
         {
             total += w;
         }
@@ -83,20 +64,44 @@ public static class TransferEvaluation
         // a sequence holds two moves only (a step moves its tiles or reuses the previous ones), so each is costed once
         TileCost? movingCost = null;
         TileCost? reusedCost = null;
-        for (var i = 0; i < tiles; i++)
+        var stalls = cost.Stall;
+        var moveCycles = cost.MoveCycles;
+        double nocPj = 0;
+        long cumulative = 0, cumulativeStall = 0;
+        var everyStep = differentIterations || reuse == 1;
+        long unique = 0, withinUnique = 0; // i / reuse and i % reuse, kept by counting
+        for (var i = 0; i < tiles; i++, withinUnique++)
         {
+            if (withinUnique == reuse)
+            {
+                withinUnique = 0;
+                unique++;
+            }
+
             var tile = moves.IsReused(i)
                 ? reusedCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
                 : movingCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
             var latency = !dmaContiguous || i == 0 || i == tiles - 1 ? tile.Total : tile.MemoryCycles;
-            var window = i < noStall.Length ? noStall[i] : 0;
+            long window = 0;
+            if (reuse == 1)
+            {
+                window = i < windows.Length ? windows[i] : 0;
+            }
+            else if (withinUnique == 0)
+            {
+                for (var j = i; j < i + reuse && j < windows.Length; j++)
+                {
+                    window += windows[j];
+                }
+            }
+
             var stall = latency == 0 ? 0 : latency - window;
             if (!hide)
             {
                 stall = latency;
             }
 
-            cost.NocEnergy += tile.NocEnergyPj;
+            nocPj += tile.NocEnergyPj;
             if (entry.ReadWrite && i == tiles - reuse)
             {
                 cost.RampDown = latency;
@@ -109,22 +114,24 @@ public static class TransferEvaluation
                 continue;
             }
 
-            // a step of its own: every step when iterations differ, else the first step of each unique tile (no division when reuse is 1)
-            var ownStep = differentIterations || reuse == 1 || i % reuse == 0;
-            if (ownStep)
+            // a step of its own: every step when iterations differ, else the first step of each unique tile
+            if (everyStep || withinUnique == 0)
             {
-                var at = (differentIterations || reuse == 1 ? i : (int)(i / reuse)) + offset;
+                var at = (everyStep ? i : unique) + offset;
                 if (at >= 0 && at < pseudo)
                 {
-                    cost.Stall[at] = stall;
-                    cost.MoveCycles[at] = latency;
+                    stalls[at] = stall;
+                    moveCycles[at] = latency;
                 }
 
-                cost.Cumulative += latency;
-                cost.CumulativeStall += stall;
+                cumulative += latency;
+                cumulativeStall += stall;
             }
         }
 
+        cost.NocEnergy = nocPj;
+        cost.Cumulative = cumulative;
+        cost.CumulativeStall = cumulativeStall;
         return pair;
     }
 }

@@ -76,8 +76,33 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
                 endSum += end;
             }
 
+            // A step that does not wrap the innermost loop moves only position 0, by its stride: the tile changes then exactly
+            // when some rank sums position 0 (with a non-zero stride), the same for every such step; only a wrapping step
+            // needs the rank sums compared.
+            var innerMultiplicity = new long[rankPositions.Length];
+            var innerMoves = false;
+            for (var r = 0; r < rankPositions.Length; r++)
+            {
+                innerMultiplicity[r] = rankPositions[r].Count(p => p == 0);
+                innerMoves |= innerMultiplicity[r] != 0;
+            }
+
+            var innerStride = n > 0 ? strideAt[0] : 0;
+            var innerReused = !innerMoves || innerStride == 0;
             for (long step = 1; step < iterations; step++)
             {
+                if (n > 0 && endSum != 0 && cursor[0] + innerStride < endAt[0])
+                {
+                    cursor[0] += innerStride;
+                    for (var r = 0; r < rankPositions.Length; r++)
+                    {
+                        previous[r] += innerMultiplicity[r] * innerStride;
+                    }
+
+                    reused[step] = innerReused;
+                    continue;
+                }
+
                 var walked = endSum != 0 && LoopNestAnalyzer.Advance(cursor, strideAt, endAt);
 
                 if (!walked)
@@ -153,8 +178,9 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
             var fanOut = entry.SpatialFanOut;
             var parentSteps = parentEntry.Iterations;
             var parentList = parentMoves[childIndex];
-            var reused = new bool[parentSteps];
-            for (var i = 1; i < parentSteps; i++)
+            // the parent's steps as they are when they match in number (step 0 never reuses), else copied step by step
+            var reused = parentSteps == parentList.Count ? parentList.ReusedSteps : new bool[parentSteps];
+            for (var i = 1; i < parentSteps && reused != parentList.ReusedSteps; i++)
             {
                 reused[i] = i < parentList.Count && parentList.IsReused(i);
             }

@@ -47,6 +47,9 @@ public sealed class TileMoveSequence : IReadOnlyList<TileMove>
     /// <inheritdoc />
     public TileMove this[int index] => new(Elements, reused[index] ? 0 : UniqueWhenMoving, FanOut);
 
+    /// <summary>Per step, whether it reuses the previous step's tile (shared, never written: a spatial child's sequence over the same steps holds the same array).</summary>
+    internal bool[] ReusedSteps => reused;
+
     /// <summary>Whether step <paramref name="index"/> reuses the previous step's tile.</summary>
     public bool IsReused(int index) => reused[index];
 

@@ -33,6 +33,30 @@ public class CandidateEvaluatorTests
     }
 
     [Test]
+    public void WideEdgeSpace_ReBoundCostsEqualTheCaseFilesParsedAndEvaluated()
+    {
+        // The search's path (each mapping node parsed once per value of its constants, the model on the re-bound tree)
+        // against the case files written out and read by the ordinary loaders, on a few hundred candidates spread over
+        // the widened edge space (loops of 1 to thousands of steps, every loop order, pruned and costed ones).
+        // K = 512 against the edge preset's 32 KiB input and weight buffers: many tilings are pruned.
+        var setup = Setup("edge", 256, 256, 512, wide: true);
+        var evaluator = new CandidateEvaluator(setup);
+        var stride = (int)(setup.Space.Size / 1000);
+        var candidates = setup.Space.Enumerate(new ShardSpec(0, stride)).ToList();
+        var costed = 0;
+        foreach (var t in candidates)
+        {
+            var cost = evaluator.Cost(t);
+            var fromFiles = FromFiles(setup, t);
+            Assert.That(cost.IsCosted ? (cost.Cycles, cost.EnergyPj) : ((long?)null, (double?)null), Is.EqualTo(fromFiles), $"candidate {t.Index}: {cost.Status}");
+            costed += cost.IsCosted ? 1 : 0;
+        }
+
+        Assert.That(costed, Is.GreaterThan(200), "the sample holds costed candidates");
+        Assert.That(candidates.Count - costed, Is.GreaterThan(5), "and pruned ones");
+    }
+
+    [Test]
     public void CapacityPreCheck_NeverPrunesACandidateThatFits()
     {
         // The edge preset's 32 KiB input and weight buffers against K = 512: many core tiles are too big.
