@@ -50,9 +50,13 @@ public static class SimulateBench
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             using var before = Process.GetCurrentProcess();
             var cpuBefore = before.TotalProcessorTime;
+            var threadBefore = ThreadCpuTime.Seconds();
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
             var watch = Stopwatch.StartNew();
             var outcome = SimulationRun.Execute(request, CancellationToken.None);
             watch.Stop();
+            var simThread = ThreadCpuTime.Seconds() - threadBefore;
+            var jit = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalSeconds;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             using var self = Process.GetCurrentProcess();
             self.Refresh();
@@ -72,6 +76,8 @@ public static class SimulateBench
                 ["wall_s"] = Math.Round(wall, 3),
                 ["events_per_s"] = Math.Round(events / Math.Max(wall, 1e-9)),
                 ["cpu_s"] = Math.Round(cpu, 3),
+                ["simulation_thread_jit_s"] = Math.Round(jit, 3),
+                ["simulation_thread_cpu_s"] = double.IsNaN(simThread) ? -1 : Math.Round(simThread, 3),
                 ["gc_pause_s"] = Math.Round(gcs.Pause, 3),
                 ["gc_collections"] = new[] { gcs.Gen0, gcs.Gen1, gcs.Gen2 },
                 ["peak_working_set_mb"] = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
@@ -81,7 +87,7 @@ public static class SimulateBench
             });
             if (!json)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), CPU {cpu:F2} s (all threads), GC {gcs.Gen0}/{gcs.Gen1}/{gcs.Gen2} collections (gen0/1/2) pausing {gcs.Pause:F2} s, {outcome.Result.SimulatedCycles} cycles, {allocated / (double)Math.Max(events, 1):F0} B allocated per event, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} (leaf ports: {(stream ? "stream" : "tile")}): {events} events in {wall:F2} s ({events / Math.Max(wall, 1e-9) / 1e6:F2} M events/s), CPU {cpu:F2} s (all threads; simulation thread {simThread:F2} s, of which JIT {jit:F2} s), GC {gcs.Gen0}/{gcs.Gen1}/{gcs.Gen2} collections (gen0/1/2) pausing {gcs.Pause:F2} s, {outcome.Result.SimulatedCycles} cycles, {allocated / (double)Math.Max(events, 1):F0} B allocated per event, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, trace.csv {traceBytes / 1048576.0:F0} MB, trace.json {jsonBytes / 1048576.0:F0} MB"));
             }
         }
 

@@ -7,7 +7,11 @@ namespace Comet.Workloads.Execution;
 internal static class BindingWaves
 {
     /// <summary>Runs <paramref name="body"/>(c) for every child c, one wave of concurrent children after another.</summary>
-    public static IEnumerable<Event> Run(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body)
+    /// <remarks>One child is its own single wave: its body is returned as it is (bodies are iterators, so nothing runs before the caller steps it), one iterator layer less per event.</remarks>
+    public static IEnumerable<Event> Run(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body) =>
+        children.Count == 1 ? body(0) : Waves(sim, children, body);
+
+    private static IEnumerable<Event> Waves(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body)
     {
         var wave = new List<int>();
         for (var c = 0; c <= children.Count; c++)

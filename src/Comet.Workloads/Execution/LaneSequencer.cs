@@ -198,7 +198,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
 
         if (lanes.CountDone(e.Index, ordinal, g, dests.Length))
         {
-            state.Drains.Add(run.Sim.Process(sequencer.Drain(state, e, ordinal, g), e.DrainName));
+            state.AddDrain(run.Sim.Process(sequencer.Drain(state, e, ordinal, g), e.DrainName));
         }
     }
 

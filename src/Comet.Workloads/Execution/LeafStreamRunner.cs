@@ -1,3 +1,4 @@
+using System.Buffers;
 using Comet.Hardware.Components;
 using Comet.Sim;
 
@@ -34,7 +35,8 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         var sim = run.Sim;
         var engine = LeafEngine.Of(run.Machine, plan, engineInstance);
         var engineRef = engine.Ref;
-        var grants = new Request[setup.Grants];
+        // A shared pooled array (handed back cleared): one less allocation per invocation.
+        var grants = ArrayPool<Request>.Shared.Rent(setup.Grants);
         var held = 0;
         try
         {
@@ -90,6 +92,8 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
             {
                 grants[i].Dispose();
             }
+
+            ArrayPool<Request>.Shared.Return(grants, clearArray: true);
         }
     }
 

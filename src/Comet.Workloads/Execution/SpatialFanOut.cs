@@ -85,7 +85,11 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
             run.Resident.Disable();
         }
 
-        var turns = new List<IEnumerable<Event>>[physical];
+        // Without folding every physical instance runs one body: no per-instance list of turns.
+        var bodies = new IEnumerable<Event>[physical];
+        var turns = physical == fanOut ? null : new List<IEnumerable<Event>>[physical];
+        var (own, _) = OwnEntries(node, parent);
+        var children = ChildrenOf(node);
         for (var j = 0; j < fanOut; j++)
         {
             // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
@@ -101,14 +105,18 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
             }
 
             // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
-            var (own, _) = OwnEntries(node, parent);
-            var children = ChildrenOf(node);
             var body = own.Length == 0 && children.Count == 1 ? runNode(children[0].Node, bj) : RunInstance(node, parent, bj);
-            (turns[j % physical] ??= []).Add(body);
+            if (turns is null)
+            {
+                bodies[j] = body;
+            }
+            else
+            {
+                (turns[j % physical] ??= []).Add(body);
+            }
         }
 
-        var bodies = new IEnumerable<Event>[physical];
-        for (var p = 0; p < physical; p++)
+        for (var p = 0; turns is not null && p < physical; p++)
         {
             bodies[p] = turns[p].Count == 1 ? turns[p][0] : InTurn(turns[p]);
         }

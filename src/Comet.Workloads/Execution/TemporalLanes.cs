@@ -225,7 +225,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
 
             if (e.IsOutput)
             {
-                state.Drains.Add(sim.Process(movers.DrainShared(state, e, e.Ordinal[i]), e.DrainName));
+                state.AddDrain(sim.Process(movers.DrainShared(state, e, e.Ordinal[i]), e.DrainName));
             }
             else
             {

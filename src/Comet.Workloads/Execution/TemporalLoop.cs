@@ -242,7 +242,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
             if (e.IsOutput)
             {
-                state.Drains.Add(sim.Process(sequencer.Drain(state, e, e.Ordinal[i]), e.DrainName));
+                state.AddDrain(sim.Process(sequencer.Drain(state, e, e.Ordinal[i]), e.DrainName));
             }
             else
             {

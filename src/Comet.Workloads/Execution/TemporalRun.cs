@@ -8,7 +8,10 @@ public sealed class TemporalRun
     private readonly Simulation _sim;
     private readonly Event?[][] _ready;
     private readonly Dictionary<long, Event> _gates = [];
+    // Drains in the list before finished ones are dropped from it (doubles with the drains still in flight).
+    private const int MinDrainsToPrune = 64;
     private Event? _released;
+    private int _pruneDrainsAt = MinDrainsToPrune;
 
     /// <summary>Creates the state of one invocation of <paramref name="plan"/>.</summary>
     public TemporalRun(Simulation sim, TemporalPlan plan, LevelBinding binding, int operandSlots)
@@ -41,8 +44,20 @@ public sealed class TemporalRun
     /// <summary>Per iteration, triggered when the consumer has begun the iteration (bounds how far movers run ahead).</summary>
     public Event?[] Consumed { get; }
 
-    /// <summary>Drains still in flight; the invocation ends when they are done.</summary>
+    /// <summary>Drains still in flight (and some already done); the invocation ends when they are done.</summary>
     public List<Event> Drains { get; } = [];
+
+    /// <summary>Adds a drain; those already done are dropped now and then, so a long invocation does not keep every finished drain process alive (the list is never emptied, and the end waits for the same drains).</summary>
+    public void AddDrain(Event drain)
+    {
+        if (Drains.Count >= _pruneDrainsAt)
+        {
+            Drains.RemoveAll(static d => d.IsProcessed && d.IsOk);
+            _pruneDrainsAt = Math.Max(MinDrainsToPrune, 2 * Drains.Count);
+        }
+
+        Drains.Add(drain);
+    }
 
     /// <summary>The event triggered when tile <paramref name="ordinal"/> of entry <paramref name="entry"/> is resident (inputs) or has space (outputs).</summary>
     public Event Ready(int entry, int ordinal) => _ready[entry][ordinal] ??= _sim.Event();

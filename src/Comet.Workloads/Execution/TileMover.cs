@@ -83,6 +83,9 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     // Scratch for Uses (which runs to completion without yielding): the children's port holds before they are joined.
     private PortUses[] _childUses = [];
 
+    // The mesh legs of one-child moves, by mesh, child and direction.
+    private readonly Dictionary<(MeshNoc Mesh, int Child, bool Drain), NetworkLeg> _singleLegs = [];
+
     /// <summary>The port holds of one move: the target's side (several when a DRAM request spans channels), then each child's, sized up front.</summary>
     private PortUse[] Uses(int t, int target, int c, int[] children, long bytes, bool drain, long router)
     {
@@ -112,13 +115,30 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     }
 
     /// <summary>The mesh leg of a move: from the parent's attachment nearest the first child to the children's routers (a multicast), or from one child back to its nearest attachment; null without a mesh.</summary>
-    private static NetworkLeg? Leg(MeshNoc? mesh, int[] children, bool drain)
+    private NetworkLeg? Leg(MeshNoc? mesh, int[] children, bool drain)
     {
         if (mesh is null)
         {
             return null;
         }
 
+        // A leg to or from one child depends on nothing else and is read only: built once per mesh, child and direction.
+        if (children.Length == 1)
+        {
+            if (!_singleLegs.TryGetValue((mesh, children[0], drain), out var leg))
+            {
+                leg = BuildLeg(mesh, children, drain);
+                _singleLegs.Add((mesh, children[0], drain), leg);
+            }
+
+            return leg;
+        }
+
+        return BuildLeg(mesh, children, drain);
+    }
+
+    private static NetworkLeg BuildLeg(MeshNoc mesh, int[] children, bool drain)
+    {
         var nodes = new MeshNode[children.Length];
         for (var k = 0; k < children.Length; k++)
         {
