@@ -9,7 +9,7 @@ internal sealed class LaneRun
     private readonly Simulation _sim;
     private readonly Event?[][][] _ready;
     private readonly int[][][] _pending;
-    private readonly Event?[][][] _outReady;
+    private readonly Event?[]?[][] _outReady;
     private readonly Event?[][] _begun;
     private readonly Dictionary<long, Meeting> _meetings = [];
     private readonly Dictionary<(int Entry, int Group), int> _moversDone = [];
@@ -26,7 +26,7 @@ internal sealed class LaneRun
         var plan = state.Plan;
         _ready = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
         _pending = [.. plan.Entries.Select(e => new int[e.Tiles][])];
-        _outReady = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
+        _outReady = [.. plan.Entries.Select(e => new Event?[]?[e.Tiles])];
         _begun = new Event?[lanes][];
         for (var p = 0; p < lanes; p++)
         {
@@ -52,6 +52,21 @@ internal sealed class LaneRun
 
     /// <summary>Triggered when lane <paramref name="lane"/> has space for tile <paramref name="ordinal"/> of output <paramref name="entry"/>.</summary>
     public Event OutReady(int entry, int ordinal, int lane) => (_outReady[entry][ordinal] ??= new Event?[Lanes])[lane] ??= _sim.Event();
+
+    /// <summary>Forgets lane <paramref name="lane"/>'s space event for tile <paramref name="ordinal"/> of output <paramref name="entry"/> after the lane's last wait on it (its mover triggered it before), so a long invocation does not keep every tile's events alive.</summary>
+    public void ForgetOutReady(int entry, int ordinal, int lane)
+    {
+        if (_outReady[entry][ordinal] is not { } slots)
+        {
+            return;
+        }
+
+        slots[lane] = null;
+        if (Array.TrueForAll(slots, static s => s is null))
+        {
+            _outReady[entry][ordinal] = null;
+        }
+    }
 
     /// <summary>Counts one more destination (reservation, or lane done with the tile) of group <paramref name="group"/> of tile <paramref name="ordinal"/>; true for the last of <paramref name="of"/>.</summary>
     public bool Count(int entry, int ordinal, int group, int of)
@@ -85,6 +100,9 @@ internal sealed class LaneRun
 
     /// <summary>Triggered when lane <paramref name="lane"/> begins iteration <paramref name="iteration"/> (bounds how far its mover runs ahead).</summary>
     public Event Begun(int lane, int iteration) => _begun[lane][iteration] ??= _sim.Event();
+
+    /// <summary>Forgets lane <paramref name="lane"/>'s event for iteration <paramref name="iteration"/> once the only mover that waits on it has (lanes other than 0: the shared mover waits on lane 0 too).</summary>
+    public void ForgetBegun(int lane, int iteration) => _begun[lane][iteration] = null;
 
     /// <summary>The meeting of the lanes at child <paramref name="child"/> of iteration <paramref name="iteration"/> (<paramref name="kind"/> tells gates, barriers and spans apart).</summary>
     public Meeting Meet(int iteration, int child, int kind)

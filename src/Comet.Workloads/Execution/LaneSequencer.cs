@@ -29,6 +29,12 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 {
                     yield return begun;
                 }
+
+                // The lane triggered it once; this mover is the only other one to ask for it, except on lane 0.
+                if (p > 0)
+                {
+                    lanes.ForgetBegun(p, i - runAhead);
+                }
             }
 
             foreach (var e in plan.Entries)

@@ -117,17 +117,21 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
 
                     var k = e.Ordinal[i];
                     var ready = e.IsOutput ? lanes.OutReady(e.Index, k, p) : lanes.Ready(e.Index, k, lanes.Layout.GroupOf[e.Index][p]);
-                    if (ready.IsProcessed)
+                    if (!ready.IsProcessed)
                     {
-                        continue;
+                        var asked = sim.Now;
+                        yield return ready;
+                        run.Stalls.Idle(me, StallRows.ReasonOf(e), asked);
+                        if (run.Stalls.Waited(asked))
+                        {
+                            run.Stalls.Tile(me, plan.Node.Name, e, k, asked);
+                        }
                     }
 
-                    var asked = sim.Now;
-                    yield return ready;
-                    run.Stalls.Idle(me, StallRows.ReasonOf(e), asked);
-                    if (run.Stalls.Waited(asked))
+                    // A tile's iterations are consecutive, so at its last one this lane asks for its space the last time.
+                    if (e.IsOutput && e.EndsAt(i))
                     {
-                        run.Stalls.Tile(me, plan.Node.Name, e, k, asked);
+                        lanes.ForgetOutReady(e.Index, k, p);
                     }
                 }
 
