@@ -1,4 +1,3 @@
-using System.Globalization;
 using Comet.Workloads.Search;
 
 namespace Comet.Workloads.Generation;
@@ -71,40 +70,8 @@ public static class GemmLayerNormSearch
             }
         }
 
-        IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
-        {
-            var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            foreach (var name in t.Space.FactorNames)
-            {
-                table[name] = Num(t.Factor(name));
-            }
-
-            GemmRowOpSearch.SimdConstants(table, t, s, "K_GB_temporal");
-
-            var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
-            ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
-            return ordered;
-        }
-
-        var step = new SearchStep(string.Empty, problem, mapping, Constants);
-        return new SearchSetup(
-            archText,
-            [step],
-            new TilingSpace(dims, loops),
-            NocEnergy: true,
-            _ => FusedDramBytes(s.M, s.N, s.K),
-            t =>
-            [
-                new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
-                new("const.yaml", ConstantsYamlWriter.Write($"GEMM-LayerNorm {s.M}x{s.N}x{s.K}: candidate {t.Index.ToString(CultureInfo.InvariantCulture)} of comet search", Constants(t))),
-                new("flags.txt", "--calc_noc_energy\n"),
-            ])
-        {
-            CapacityPreCheck = GemmRowOpSearch.PreCheck(roles),
-        };
+        return GemmRowOpSearch.Fused($"GEMM-LayerNorm {s.M}x{s.N}x{s.K}", archText, problem, mapping, roles, s, new TilingSpace(dims, loops), FusedDramBytes(s.M, s.N, s.K), defaults, "K_GB_temporal");
     }
 
     private static string Text(GeneratedCase generated, string path) => GemmRowOpSearch.Text(generated, path);
-
-    private static string Num(long value) => GemmRowOpSearch.Num(value);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Comet.Workloads.Generation;
 
 /// <summary>The unfused GEMM-LayerNorm baseline: the GEMM writes C to DRAM, then a SIMD-only LayerNorm reads C back from DRAM and writes O, each with its own mapping and factors.</summary>
@@ -100,16 +98,7 @@ public static class GemmLayerNormUnfused
     }
 
     private static List<KeyValuePair<string, string>> Table((string Name, object Value)[] values, GenerationRequest request, List<string> known)
-    {
-        foreach (var name in values.Select(v => v.Name).Where(v => !known.Contains(v)))
-        {
-            known.Add(name);
-        }
-
-        var table = values.Select(v => new KeyValuePair<string, string>(v.Name, Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)).ToList();
-        var mine = request.Overrides?.Where(o => table.Any(t => t.Key == o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)], "gemm-layernorm");
-    }
+        => GemmSoftmaxUnfused.Table(values, request.Overrides, known, "gemm-layernorm");
 
     private static Dictionary<string, string> F(params (string Dim, string Value)[] values) => values.ToDictionary(v => v.Dim, v => v.Value, StringComparer.Ordinal);
 }

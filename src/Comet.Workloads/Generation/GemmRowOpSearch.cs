@@ -3,7 +3,7 @@ using Comet.Workloads.Search;
 
 namespace Comet.Workloads.Generation;
 
-/// <summary>What the searches of a GEMM followed by a row operation (GEMM-Softmax, GEMM-LayerNorm) share: the shape, the unfused sequence's space, the SIMD constants, the core-tile capacity pre-check.</summary>
+/// <summary>What the searches of a GEMM followed by a row operation (GEMM-Softmax, GEMM-LayerNorm) share: the shape, the fused case's setup, the unfused sequence's space, the SIMD constants, the core-tile capacity pre-check.</summary>
 public static class GemmRowOpSearch
 {
     /// <summary>The GEMM step's folder in an unfused sequence.</summary>
@@ -55,6 +55,42 @@ public static class GemmRowOpSearch
         }
 
         return Check;
+    }
+
+    /// <summary>The fused case's search: one step whose constants are the generated table with the tiling's factors set, <paramref name="copies"/> filling the factors the tree repeats, the SIMD tiles following (<paramref name="kGb"/>: the cluster loop's K factor), listed in the generated order with the searched loop orders after; <paramref name="title"/> heads each candidate's const.yaml.</summary>
+    public static SearchSetup Fused(string title, string archText, string problem, string mapping, MachineRoles roles, SearchShape s, TilingSpace space, long dramBytes, IReadOnlyList<KeyValuePair<string, string>> defaults, string kGb, Action<Dictionary<string, string>, Tiling>? copies = null)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
+        {
+            var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            foreach (var name in t.Space.FactorNames)
+            {
+                table[name] = Num(t.Factor(name));
+            }
+
+            copies?.Invoke(table, t);
+            SimdConstants(table, t, s, kGb);
+            var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
+            ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
+            return ordered;
+        }
+
+        return new SearchSetup(
+            archText,
+            [new SearchStep(string.Empty, problem, mapping, Constants)],
+            space,
+            NocEnergy: true,
+            _ => dramBytes,
+            t =>
+            [
+                new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
+                new("const.yaml", ConstantsYamlWriter.Write($"{title}: candidate {t.Index.ToString(CultureInfo.InvariantCulture)} of comet search", Constants(t))),
+                new("flags.txt", "--calc_noc_energy\n"),
+            ])
+        {
+            CapacityPreCheck = PreCheck(roles),
+        };
     }
 
     /// <summary>The unfused sequence's search: the GEMM step (M over DRAM, cluster and compute; N over the meshes when wide) and the row step <paramref name="rowStep"/> (its rows per core over DRAM, cluster and the SIMD tiles; its columns per core over the SIMD tiles).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Comet.Workloads.Search;
 
 namespace Comet.Workloads.Generation;
@@ -49,45 +48,17 @@ public static class GemmSoftmaxSearch
                 new(GemmSoftmaxTree.CoreOrder, "MKN", new Dictionary<char, string> { ['M'] = "M_Core_temporal", ['N'] = "N_Core_temporal", ['K'] = "K_Core_temporal" }),
             ]
             : [];
-        var defaults = generated.Factors;
-        IReadOnlyList<KeyValuePair<string, string>> Constants(Tiling t)
+        // The tree repeats the DRAM and cluster M factors per tensor: every copy takes the searched value.
+        void Copies(Dictionary<string, string> table, Tiling t)
         {
-            var table = defaults.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            foreach (var name in t.Space.FactorNames)
-            {
-                table[name] = Num(t.Factor(name));
-            }
-
-            var (dram, gb) = (t.Factor("M_A_DRAM_temporal"), t.Factor("M_A_GB_temporal"));
-            table["M_H_DRAM_temporal"] = Num(dram);
+            table["M_H_DRAM_temporal"] = Num(t.Factor("M_A_DRAM_temporal"));
             foreach (var copy in (string[])["M_D_GB_temporal", "M_F_GB_temporal", "M_H_GB_temporal"])
             {
-                table[copy] = Num(gb);
+                table[copy] = Num(t.Factor("M_A_GB_temporal"));
             }
-
-            GemmRowOpSearch.SimdConstants(table, t, s, "K_A_GB_temporal");
-
-            var ordered = defaults.Select(p => new KeyValuePair<string, string>(p.Key, table[p.Key])).ToList();
-            ordered.AddRange(t.Space.OrderNames.Select(o => new KeyValuePair<string, string>(o, t.Order(o))));
-            return ordered;
         }
 
-        var step = new SearchStep(string.Empty, problem, mapping, Constants);
-        return new SearchSetup(
-            archText,
-            [step],
-            new TilingSpace(dims, loops),
-            NocEnergy: true,
-            _ => FusedDramBytes(s.M, s.N, s.K),
-            t =>
-            [
-                new("arch.yaml", archText), new("problem.yaml", problem), new("mapping.yaml", mapping),
-                new("const.yaml", ConstantsYamlWriter.Write($"GEMM-Softmax {s.M}x{s.N}x{s.K}: candidate {t.Index.ToString(CultureInfo.InvariantCulture)} of comet search", Constants(t))),
-                new("flags.txt", "--calc_noc_energy\n"),
-            ])
-        {
-            CapacityPreCheck = GemmRowOpSearch.PreCheck(roles),
-        };
+        return GemmRowOpSearch.Fused($"GEMM-Softmax {s.M}x{s.N}x{s.K}", archText, problem, mapping, roles, s, new TilingSpace(dims, loops), FusedDramBytes(s.M, s.N, s.K), generated.Factors, "K_A_GB_temporal", Copies);
     }
 
     /// <summary>Bytes between DRAM and the clusters of the fused case, whatever the tiling: A and B read once (B's tile does not vary with the DRAM loop's M, so the consecutive-reuse rule never fetches it again), H written once.</summary>

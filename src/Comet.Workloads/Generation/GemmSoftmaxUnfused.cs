@@ -147,7 +147,8 @@ public static class GemmSoftmaxUnfused
         new("DIV", [new("F", mn), new("G", rowOnly), new("H", mn, true)]),
     ];
 
-    private static List<KeyValuePair<string, string>> Table((string Name, object Value)[] values, IReadOnlyDictionary<string, string>? overrides, List<string> known)
+    /// <summary>A step's constants as const.yaml writes them, its names noted in <paramref name="known"/>, the user's overrides of those names applied (<paramref name="operation"/> names the template in an error).</summary>
+    internal static List<KeyValuePair<string, string>> Table((string Name, object Value)[] values, IReadOnlyDictionary<string, string>? overrides, List<string> known, string operation = "gemm-softmax")
     {
         foreach (var name in values.Select(v => v.Name).Where(n => !known.Contains(n)))
         {
@@ -156,7 +157,7 @@ public static class GemmSoftmaxUnfused
 
         var table = values.Select(v => new KeyValuePair<string, string>(v.Name, Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)).ToList();
         var mine = overrides?.Where(o => table.Any(t => t.Key == o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)]);
+        return GemmSoftmaxTemplate.Override(table, mine, [.. table.Select(t => t.Key)], operation);
     }
 
     private static IEnumerable<TileEntrySpec> Tri(string target, string a, string b, string c, params IReadOnlyDictionary<string, string>[] lines)
