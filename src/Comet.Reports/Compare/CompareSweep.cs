@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using Comet.Reports.Runs;
 using Comet.Reports.Sweeps;
 using Comet.Workloads.Execution;
 
@@ -10,10 +10,11 @@ public static class CompareSweep
 {
     /// <summary>Runs the cases (at most <paramref name="jobs"/> simulations at once; results in case order whatever the concurrency).</summary>
     /// <remarks>
-    /// Each case is loaded and evaluated by the model once. The runs with every mechanism on go first; a switched run is
-    /// then made only when that run shows the switch changes something (<see cref="FormulaAssumption.SameRun"/>: no
-    /// collective unlike direct, no lanes, nothing kept or prefetched) and the run finished; the others are recorded
-    /// with their reason in <see cref="CompareCaseResult.NotRerun"/>. The switched runs go longest case first.
+    /// Each case is loaded and evaluated by the model once. A case's run with every mechanism on comes first; a switched
+    /// run is then made only when that run shows the switch changes something (<see cref="FormulaAssumption.SameRun"/>:
+    /// no collective unlike direct, no lanes, nothing kept or prefetched) and the run finished; the others are recorded
+    /// with their reason in <see cref="CompareCaseResult.NotRerun"/>. All runs share one queue, largest first
+    /// (<see cref="CompareWorkQueue"/>).
     /// </remarks>
     /// <param name="cases">The cases, as <see cref="ValidationSweep.Discover"/> finds them.</param>
     /// <param name="maxEvents">Event budget of each simulation.</param>
@@ -31,42 +32,51 @@ public static class CompareSweep
         void Done() => progress?.Invoke(Interlocked.Increment(ref done), total);
 
         var prepared = new PreparedCase[cases.Count];
-        var runs = new ValidationCaseResult[cases.Count];
-        Parallel.For(0, cases.Count, parallel, c =>
-        {
-            prepared[c] = ValidationSweep.Prepare(cases[c]);
-            runs[c] = ValidationSweep.Simulate(prepared[c], maxEvents, token, baseline);
-            Done();
-        });
+        Parallel.For(0, cases.Count, parallel, c => prepared[c] = ValidationSweep.Prepare(cases[c]));
 
+        // First runs are sized by the trace-row estimate of their mapping (a sequence folder, loaded per run, goes last).
+        var estimates = prepared.Select(p => p.Inputs is { } inputs ? TraceSizeEstimate.Rows(inputs.Mapping, baseline.StreamLeaves) : 0).ToList();
+        var queue = new CompareWorkQueue(estimates);
+        var runs = new ValidationCaseResult[cases.Count];
         var switched = new ValidationCaseResult[cases.Count, switches.Count];
         var notRerun = new string?[cases.Count, switches.Count];
-        var work = new List<(int Case, int Switch)>();
-        for (var c = 0; c < cases.Count; c++)
+        Parallel.For(0, parallel.MaxDegreeOfParallelism, parallel, _ =>
         {
-            for (var s = 0; s < switches.Count; s++)
+            while (queue.TryTake(out var w))
             {
-                // A sequence folder's run reports no activity of its own: every switch is re-run.
-                var reason = runs[c].Status != ValidationCaseResult.Ok
-                    ? "the run with every mechanism on did not finish"
-                    : runs[c].Activity is { } activity ? switches[s].SameRun?.Invoke(activity) : null;
-                if (reason is null)
+                if (w.Switch >= 0)
                 {
-                    work.Add((c, s));
+                    switched[w.Case, w.Switch] = ValidationSweep.Simulate(prepared[w.Case], maxEvents, token, switches[w.Switch].Apply(baseline));
+                    Done();
                     continue;
                 }
 
-                (switched[c, s], notRerun[c, s]) = (runs[c], reason);
-                Done();
-            }
-        }
+                var rerun = new List<int>();
+                try
+                {
+                    var run = runs[w.Case] = ValidationSweep.Simulate(prepared[w.Case], maxEvents, token, baseline);
+                    Done();
+                    for (var s = 0; s < switches.Count; s++)
+                    {
+                        // A sequence folder's run reports no activity of its own: every switch is re-run.
+                        var reason = run.Status != ValidationCaseResult.Ok
+                            ? "the run with every mechanism on did not finish"
+                            : run.Activity is { } activity ? switches[s].SameRun?.Invoke(activity) : null;
+                        if (reason is null)
+                        {
+                            rerun.Add(s);
+                            continue;
+                        }
 
-        // Longest first (by the first run's events), so the last runs to finish are short ones.
-        work.Sort((x, y) => (runs[y.Case].Events ?? 0).CompareTo(runs[x.Case].Events ?? 0));
-        Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel, w =>
-        {
-            switched[w.Case, w.Switch] = ValidationSweep.Simulate(prepared[w.Case], maxEvents, token, switches[w.Switch].Apply(baseline));
-            Done();
+                        (switched[w.Case, s], notRerun[w.Case, s]) = (run, reason);
+                        Done();
+                    }
+                }
+                finally
+                {
+                    queue.FirstRunDone(w.Case, runs[w.Case]?.Events ?? 0, rerun);
+                }
+            }
         });
 
         var results = new List<CompareCaseResult>(cases.Count);

@@ -129,26 +129,67 @@ public sealed class CollectiveFabric
     /// <summary>One tree from <paramref name="from"/> to <paramref name="to"/> at level <paramref name="k"/>: local destinations over the shared mesh, remote ones up, across the level above, and down.</summary>
     private IEnumerable<Event> Tree(Simulation sim, ComponentRef who, ActivityLabel label, int k, int from, IReadOnlyList<int> to, long bytes)
     {
+        // Runs at every send of a collective step: counted and filled by hand rather than with LINQ groupings.
         var per = _perParent[k];
         var parent = from / per;
-        var local = to.Where(t => t / per == parent).ToList();
-        var remote = to.Where(t => t / per != parent).GroupBy(t => t / per).ToList();
-        var parts = new List<IEnumerable<Event>>();
+        var localCount = 0;
+        for (var i = 0; i < to.Count; i++)
+        {
+            if (to[i] / per == parent)
+            {
+                localCount++;
+            }
+        }
+
+        IEnumerable<Event>? local = null;
         var mesh = _meshOf(k, parent);
-        if (local.Count > 0 && mesh is not null)
+        if (localCount > 0 && mesh is not null)
         {
-            parts.Add(mesh.Send(sim, who, label, mesh.NodeOf(from % per), [.. local.Select(t => mesh.NodeOf(t % per))], bytes));
+            var nodes = new MeshNode[localCount];
+            for (int i = 0, n = 0; i < to.Count; i++)
+            {
+                if (to[i] / per == parent)
+                {
+                    nodes[n++] = mesh.NodeOf(to[i] % per);
+                }
+            }
+
+            local = mesh.Send(sim, who, label, mesh.NodeOf(from % per), nodes, bytes);
         }
 
-        if (remote.Count > 0)
-        {
-            parts.Add(Remote(sim, who, label, k, from, remote, bytes));
-        }
+        var remote = localCount < to.Count ? Remote(sim, who, label, k, from, RemoteGroups(to, per, parent), bytes) : null;
 
-        return AllOf(sim, parts);
+        // One part runs in the caller's process; two run side by side.
+        return local is null ? remote ?? [] : remote is null ? local : AllOf(sim, [local, remote]);
     }
 
-    private IEnumerable<Event> Remote(Simulation sim, ComponentRef who, ActivityLabel label, int k, int from, List<IGrouping<int, int>> remote, long bytes)
+    /// <summary>The destinations under parents other than <paramref name="parent"/>, grouped by parent in order of first appearance.</summary>
+    private static List<(int Parent, List<int> Instances)> RemoteGroups(IReadOnlyList<int> to, int per, int parent)
+    {
+        var groups = new List<(int Parent, List<int> Instances)>();
+        for (var i = 0; i < to.Count; i++)
+        {
+            var p = to[i] / per;
+            if (p == parent)
+            {
+                continue;
+            }
+
+            var g = groups.FindIndex(x => x.Parent == p);
+            if (g < 0)
+            {
+                groups.Add((p, [to[i]]));
+            }
+            else
+            {
+                groups[g].Instances.Add(to[i]);
+            }
+        }
+
+        return groups;
+    }
+
+    private IEnumerable<Event> Remote(Simulation sim, ComponentRef who, ActivityLabel label, int k, int from, List<(int Parent, List<int> Instances)> remote, long bytes)
     {
         var per = _perParent[k];
         var up = _meshOf(k, from / per);
@@ -163,7 +204,7 @@ public sealed class CollectiveFabric
         // Across: the parents carry the data between them (free when nothing joins them above the span).
         if (k + 1 < _perParent.Length)
         {
-            foreach (var e in Tree(sim, who, label, k + 1, from / per, [.. remote.Select(g => g.Key)], bytes))
+            foreach (var e in Tree(sim, who, label, k + 1, from / per, [.. remote.Select(g => g.Parent)], bytes))
             {
                 yield return e;
             }
@@ -172,9 +213,9 @@ public sealed class CollectiveFabric
         var down = new List<IEnumerable<Event>>();
         foreach (var g in remote)
         {
-            if (_meshOf(k, g.Key) is { } mesh)
+            if (_meshOf(k, g.Parent) is { } mesh)
             {
-                down.Add(mesh.Send(sim, who, label, Attachment, [.. g.Select(t => mesh.NodeOf(t % per))], bytes));
+                down.Add(mesh.Send(sim, who, label, Attachment, [.. g.Instances.Select(t => mesh.NodeOf(t % per))], bytes));
             }
         }
 

@@ -18,6 +18,10 @@ internal sealed class CollectiveRunner(RunContext run)
     // builder and costs are fixed), so it is built once per distinct group and tile rather than at every occurrence.
     private readonly Dictionary<CollectivePickKey, (CollectiveSchedule Schedule, SramBuffer[] Buffers, string Name, string Detail)> _plans = [];
 
+    // A participant's span and group are a pure function of the node and its binding (the machine is fixed): worked
+    // out once per node and binding, not at every occurrence (the group is as long as the collective is wide).
+    private readonly Dictionary<int, Dictionary<LevelBinding, (int[] Span, int[] Participants)>> _groups = [];
+
     /// <summary>One participant's part in one occurrence of <paramref name="node"/>: arrive, wait for the schedule, record the stall and the collective rows.</summary>
     public IEnumerable<Event> Run(CollectiveOperationNode node, LevelBinding b)
     {
@@ -25,7 +29,7 @@ internal sealed class CollectiveRunner(RunContext run)
         var start = sim.Now;
         var level = node.TargetLevelId;
         var me = run.Resolve(b, level);
-        var (span, participants) = CollectiveParticipants.Of(run.Machine, node, b, me);
+        var (span, participants) = Participants(node, b, me);
 
         var occurrence = _occurrences.GetValueOrDefault((node.Index, me));
         _occurrences[(node.Index, me)] = occurrence + 1;
@@ -60,6 +64,24 @@ internal sealed class CollectiveRunner(RunContext run)
 
         sim.Trace?.Write(new TraceRecord(Math.Max(asked, scheduleStart), sim.Now, who.Name, who.Instance, ActivityKind.Collective, node.Name, tensor, occurrence, 0, meeting.Detail));
         run.Tallies.Of(node).Add(start, sim.Now);
+    }
+
+    /// <summary>The span and participants of <paramref name="node"/> for the participant <paramref name="b"/> binds (<see cref="CollectiveParticipants.Of"/>), remembered per binding.</summary>
+    private (int[] Span, int[] Participants) Participants(CollectiveOperationNode node, LevelBinding b, int me)
+    {
+        if (!_groups.TryGetValue(node.Index, out var byBinding))
+        {
+            byBinding = new Dictionary<LevelBinding, (int[] Span, int[] Participants)>(LevelBinding.ByContent);
+            _groups.Add(node.Index, byBinding);
+        }
+
+        if (!byBinding.TryGetValue(b, out var group))
+        {
+            group = CollectiveParticipants.Of(run.Machine, node, b, me);
+            byBinding.Add(b, group);
+        }
+
+        return group;
     }
 
     /// <summary>The process that runs the collective's schedule once every participant has arrived; <paramref name="meeting"/>'s event gets its start cycle.</summary>

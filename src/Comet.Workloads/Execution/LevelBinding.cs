@@ -43,4 +43,24 @@ public sealed class LevelBinding
         copy._slots[(level * 3) + 2] = groupSize;
         return copy;
     }
+
+    /// <summary>Compares bindings by what they bind (every level's instance and group), so a table can be keyed by a binding's content.</summary>
+    public static IEqualityComparer<LevelBinding> ByContent { get; } = new ContentComparer();
+
+    private sealed class ContentComparer : IEqualityComparer<LevelBinding>
+    {
+        public bool Equals(LevelBinding? x, LevelBinding? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x._slots.AsSpan().SequenceEqual(y._slots));
+
+        public int GetHashCode(LevelBinding obj)
+        {
+            var hash = new HashCode();
+            foreach (var v in obj._slots)
+            {
+                hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

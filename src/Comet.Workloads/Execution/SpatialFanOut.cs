@@ -13,6 +13,10 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     private readonly Dictionary<int, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
     private readonly Dictionary<int, List<(BindingKind Binding, MappingNode Node)>> _children = [];
 
+    // The logical instances' bindings of a node under one parent binding: a pure function of the two (bindings are
+    // immutable), so worked out once rather than at every invocation.
+    private readonly Dictionary<int, Dictionary<LevelBinding, LevelBinding[]>> _instanceBindings = [];
+
     /// <summary>Runs one invocation of <paramref name="node"/> under the instances <paramref name="b"/> binds.</summary>
     public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
     {
@@ -90,19 +94,10 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         var turns = physical == fanOut ? null : new List<IEnumerable<Event>>[physical];
         var (own, _) = OwnEntries(node, parent);
         var children = ChildrenOf(node);
+        var bindings = InstanceBindings(node, b, childLevels, physical, fanOut);
         for (var j = 0; j < fanOut; j++)
         {
-            // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
-            var active = Math.Min(physical, fanOut - (j / physical * physical));
-            var bj = b;
-            foreach (var (level, targetLevel) in childLevels)
-            {
-                var spec = run.Machine.Level(level);
-                var perParent = (int)Math.Max(1, spec.Instances);
-                var parentInstance = spec.ParentIds.Count > 0 ? run.Resolve(b, targetLevel) : 0;
-                var groupBase = parentInstance * perParent;
-                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(active, perParent));
-            }
+            var bj = bindings[j];
 
             // An instance that moves nothing itself and has one child is just that child: no wrapper iterator.
             var body = own.Length == 0 && children.Count == 1 ? runNode(children[0].Node, bj) : RunInstance(node, parent, bj);
@@ -122,6 +117,42 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         }
 
         return bodies;
+    }
+
+    /// <summary>The binding of each logical instance j of <paramref name="node"/> under <paramref name="b"/>: every child level bound to its instance j (mod its instances) among the peers still active in j's turn.</summary>
+    private LevelBinding[] InstanceBindings(DataMovementTileNode node, LevelBinding b, (int Level, int TargetLevel)[] childLevels, int physical, int fanOut)
+    {
+        if (!_instanceBindings.TryGetValue(node.Index, out var byParent))
+        {
+            byParent = new Dictionary<LevelBinding, LevelBinding[]>(LevelBinding.ByContent);
+            _instanceBindings.Add(node.Index, byParent);
+        }
+
+        if (byParent.TryGetValue(b, out var bindings))
+        {
+            return bindings;
+        }
+
+        bindings = new LevelBinding[fanOut];
+        for (var j = 0; j < fanOut; j++)
+        {
+            // The peers fanned out with in this turn: the physical instances that still have a logical one to serve.
+            var active = Math.Min(physical, fanOut - (j / physical * physical));
+            var bj = b;
+            foreach (var (level, targetLevel) in childLevels)
+            {
+                var spec = run.Machine.Level(level);
+                var perParent = (int)Math.Max(1, spec.Instances);
+                var parentInstance = spec.ParentIds.Count > 0 ? run.Resolve(b, targetLevel) : 0;
+                var groupBase = parentInstance * perParent;
+                bj = bj.With(level, groupBase + (j % perParent), groupBase, Math.Min(active, perParent));
+            }
+
+            bindings[j] = bj;
+        }
+
+        byParent.Add(b, bindings);
+        return bindings;
     }
 
     /// <summary>Runs <paramref name="body"/> and notes the cycle it ended in <paramref name="ends"/>[<paramref name="p"/>].</summary>

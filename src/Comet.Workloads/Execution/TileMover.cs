@@ -27,10 +27,10 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var router = machine.NetworkPortBandwidth(t, c);
         var requester = machine.RefOf(c, children[0]);
         var together = children.Length == 1 || (mesh is not null && (drain ? mesh.Parameters.ReductionSupport : mesh.Parameters.BroadcastSupport));
-        if (together && !drain && mesh is { Attachments.Count: > 1 } && Groups(mesh, children) is { Count: > 1 } groups)
+        if (together && !drain && mesh is { Attachments.Count: > 1 } && GroupsOf(mesh, children) is { Length: > 1 } groups)
         {
             // A multicast whose children are nearest different attachments: one tree from each, through its own port.
-            var parts = new Event[groups.Count];
+            var parts = new Event[groups.Length];
             for (var g = 0; g < parts.Length; g++)
             {
                 parts[g] = sim.Process(Move(entry, target, groups[g], bytes, drain, label), "multicast");
@@ -149,6 +149,27 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         return drain && children.Length == 1
             ? new NetworkLeg(mesh, nodes[0], [attachment], false)
             : new NetworkLeg(mesh, attachment, nodes, true);
+    }
+
+    // The children of a multicast grouped by attachment, by mesh and children (the groups are read only).
+    private readonly Dictionary<MeshNoc, Dictionary<int[], int[][]>> _groups = [];
+
+    /// <summary>The children grouped by their nearest attachment (<see cref="Groups"/>), worked out once per mesh and set of children.</summary>
+    private int[][] GroupsOf(MeshNoc mesh, int[] children)
+    {
+        if (!_groups.TryGetValue(mesh, out var byChildren))
+        {
+            byChildren = new Dictionary<int[], int[][]>(IntArrayContent.Instance);
+            _groups.Add(mesh, byChildren);
+        }
+
+        if (!byChildren.TryGetValue(children, out var groups))
+        {
+            groups = [.. Groups(mesh, children)];
+            byChildren.Add((int[])children.Clone(), groups);
+        }
+
+        return groups;
     }
 
     /// <summary>The children grouped by their nearest attachment, in the order of the attachments' first child.</summary>
