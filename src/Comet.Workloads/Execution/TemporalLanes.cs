@@ -100,10 +100,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 var child = plan.Children[c].Node;
                 if (child is not DataMovementTileNode { IsSpatial: true } s)
                 {
-                    foreach (var ev in Barrier(lanes, p, i, c, stageStart))
-                    {
-                        yield return ev;
-                    }
+                    yield return sim.Call(Barrier(lanes, p, i, c, stageStart));
 
                     continue;
                 }
@@ -145,10 +142,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                     movers.NoteTilesInUse(lanes, i, c, p);
                 }
 
-                foreach (var ev in span.Bodies[p])
-                {
-                    yield return ev;
-                }
+                yield return sim.Call(span.Bodies[p]);
 
                 // COMET costs one instance: the node's figure is the lanes' mean, its span the first start to the last end.
                 span.BodyCycles += sim.Now - bodyStart;
@@ -214,10 +208,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
             }
         }
 
-        foreach (var ev in runNode(child, state.Binding))
-        {
-            yield return ev;
-        }
+        yield return sim.Call(runNode(child, state.Binding));
 
         run.Tallies.StagesOf(child).Add(meeting.First, sim.Now);
         foreach (var e in plan.Entries)

@@ -63,10 +63,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             var old = ports.TargetUses(t, target, c, bytes, read: true, router);
             var reads = new PortUse[old.Count];
             old.CopyTo(reads, 0);
-            foreach (var ev in DataTransfer.Run(sim, requester, label, reads, null))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(DataTransfer.Run(sim, requester, label, reads, null));
         }
 
         var uses = Uses(t, target, c, children, bytes, drain, router);
@@ -74,10 +71,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var move = run.Options.Transfers == TransferMode.Pipelined
             ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes)
             : DataTransfer.Run(sim, requester, label, uses, leg, bytes);
-        foreach (var ev in move)
-        {
-            yield return ev;
-        }
+        yield return sim.Call(move);
     }
 
     // Scratch for Uses (which runs to completion without yielding): the children's port holds before they are joined.
