@@ -131,21 +131,40 @@ public sealed class CollectiveFabric
     {
         var per = _perParent[k];
         var parent = from / per;
-        var local = to.Where(t => t / per == parent).ToList();
+        var mesh = _meshOf(k, parent);
+        var locals = 0;
+        foreach (var t in to)
+        {
+            locals += t / per == parent ? 1 : 0;
+        }
+
+        // Every destination under the sender's own parent (a collective within one mesh, the usual case): one send.
+        if (locals == to.Count)
+        {
+            return mesh is null ? [] : mesh.Send(sim, who, label, mesh.NodeOf(from % per), LocalNodes(mesh, to, per, locals), bytes);
+        }
+
         var remote = to.Where(t => t / per != parent).GroupBy(t => t / per).ToList();
         var parts = new List<IEnumerable<Event>>();
-        var mesh = _meshOf(k, parent);
-        if (local.Count > 0 && mesh is not null)
+        if (locals > 0 && mesh is not null)
         {
-            parts.Add(mesh.Send(sim, who, label, mesh.NodeOf(from % per), [.. local.Select(t => mesh.NodeOf(t % per))], bytes));
+            parts.Add(mesh.Send(sim, who, label, mesh.NodeOf(from % per), LocalNodes(mesh, to.Where(t => t / per == parent).ToList(), per, locals), bytes));
         }
 
-        if (remote.Count > 0)
-        {
-            parts.Add(Remote(sim, who, label, k, from, remote, bytes));
-        }
-
+        parts.Add(Remote(sim, who, label, k, from, remote, bytes));
         return AllOf(sim, parts);
+    }
+
+    /// <summary>The routers of the first <paramref name="count"/> instances of <paramref name="to"/> on <paramref name="mesh"/>, in order.</summary>
+    private static MeshNode[] LocalNodes(MeshNoc mesh, IReadOnlyList<int> to, int per, int count)
+    {
+        var nodes = new MeshNode[count];
+        for (var i = 0; i < count; i++)
+        {
+            nodes[i] = mesh.NodeOf(to[i] % per);
+        }
+
+        return nodes;
     }
 
     private IEnumerable<Event> Remote(Simulation sim, ComponentRef who, ActivityLabel label, int k, int from, List<IGrouping<int, int>> remote, long bytes)

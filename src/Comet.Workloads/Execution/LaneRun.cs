@@ -27,6 +27,7 @@ internal sealed class LaneRun
         _ready = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
         _pending = [.. plan.Entries.Select(e => new int[e.Tiles][])];
         _outReady = [.. plan.Entries.Select(e => new Event?[]?[e.Tiles])];
+        Bodies = new IEnumerable<Event>[]?[plan.Children.Count];
         _begun = new Event?[lanes][];
         for (var p = 0; p < lanes; p++)
         {
@@ -42,6 +43,9 @@ internal sealed class LaneRun
 
     /// <summary>Lanes: the physical instances of the fan-out, each walking the loop on its own.</summary>
     public int Lanes { get; }
+
+    /// <summary>Per child, the per-lane bodies of a spatial child, built by the first lane to get there in the invocation.</summary>
+    public IEnumerable<Event>[]?[] Bodies { get; }
 
     /// <summary>The component instance of each lane, for stall rows and idle time.</summary>
     public ComponentRef[] LaneRefs { get; }
@@ -143,8 +147,5 @@ internal sealed class LaneRun
 
         /// <summary>Sum over the lanes of the cycles of the child's body.</summary>
         public long BodyCycles { get; set; }
-
-        /// <summary>The per-lane bodies of a spatial child, built by the first lane to get there.</summary>
-        public IEnumerable<Event>[]? Bodies { get; set; }
     }
 }

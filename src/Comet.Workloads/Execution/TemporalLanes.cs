@@ -136,13 +136,15 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 span.First = Math.Min(span.First, stageStart);
                 var bodyStart = sim.Now;
                 span.BodyFirst = Math.Min(span.BodyFirst, bodyStart);
-                span.Bodies ??= spatial.Bodies(s, state.Binding);
+                // Every iteration runs the same bodies on the same binding: built once per invocation (re-enumerating an
+                // iterator's enumerable starts a fresh run of it).
+                var bodies = lanes.Bodies[c] ??= spatial.Bodies(s, state.Binding);
                 if (run.Resident.Enabled || run.Prefetch.Enabled)
                 {
                     movers.NoteTilesInUse(lanes, i, c, p);
                 }
 
-                yield return sim.Call(span.Bodies[p]);
+                yield return sim.Call(bodies[p]);
 
                 // COMET costs one instance: the node's figure is the lanes' mean, its span the first start to the last end.
                 span.BodyCycles += sim.Now - bodyStart;
