@@ -113,7 +113,8 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                     }
 
                     var k = e.Ordinal[i];
-                    var ready = e.IsOutput ? lanes.OutReady(e.Index, k, p) : lanes.Ready(e.Index, k, lanes.Layout.GroupOf[e.Index][p]);
+                    var group = lanes.Layout.GroupOf[e.Index][p];
+                    var ready = e.IsOutput ? lanes.OutReady(e.Index, k, p) : lanes.Ready(e.Index, k, group);
                     if (!ready.IsProcessed)
                     {
                         var asked = sim.Now;
@@ -125,10 +126,17 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                         }
                     }
 
-                    // A tile's iterations are consecutive, so at its last one this lane asks for its space the last time.
-                    if (e.IsOutput && e.EndsAt(i))
+                    // A tile's iterations are consecutive, so at its last one this lane asks for its space or arrival the last time.
+                    if (e.EndsAt(i))
                     {
-                        lanes.ForgetOutReady(e.Index, k, p);
+                        if (e.IsOutput)
+                        {
+                            lanes.ForgetOutReady(e.Index, k, p);
+                        }
+                        else
+                        {
+                            lanes.PassedReady(e.Index, k, group, e.Groups[group].Length);
+                        }
                     }
                 }
 
