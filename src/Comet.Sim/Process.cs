@@ -12,6 +12,9 @@ public sealed class Process : Event
     private readonly string _processName;
     private readonly Timeout _ownTimeout;
     private bool _ownTimeoutBusy;
+    // Bodies suspended while a body they called (Simulation.Call) runs, innermost last; only the innermost is resumed.
+    private IEnumerator<Event>[]? _callers;
+    private int _depth;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
         : base(simulation)
@@ -120,6 +123,20 @@ public sealed class Process : Event
         {
             _target = null;
             var more = body.MoveNext();
+            if (!more && _depth > 0)
+            {
+                // A called body ended: its caller goes on in this resumption, as after a foreach over the callee.
+                body.Dispose();
+                body = _callers![--_depth];
+                _callers[_depth] = null!;
+                _body = body;
+                continue;
+            }
+            if (more && ReferenceEquals(body.Current, sim.Subroutine))
+            {
+                body = Enter(sim, body);
+                continue;
+            }
             if (_pendingInterrupt is not null)
             {
                 sim.ActiveProcess = null;
@@ -157,6 +174,24 @@ public sealed class Process : Event
         sim.ActiveProcess = null;
     }
 
+    /// <summary>Suspends <paramref name="caller"/> and makes the body it called (the filled <see cref="Simulation.Subroutine"/>) the one that runs.</summary>
+    private IEnumerator<Event> Enter(Simulation sim, IEnumerator<Event> caller)
+    {
+        var callee = sim.Subroutine.Callee ?? throw new InvalidOperationException($"process '{Name}' yielded a call marker that was already taken");
+        sim.Subroutine.Callee = null;
+        var callers = _callers ??= sim.RentCallStack();
+        if (_depth == callers.Length)
+        {
+            Array.Resize(ref callers, 2 * callers.Length);
+            _callers = callers;
+        }
+
+        callers[_depth++] = caller;
+        var body = callee.GetEnumerator();
+        _body = body;
+        return body;
+    }
+
     private void End()
     {
         var body = _body!;
@@ -164,5 +199,18 @@ public sealed class Process : Event
         _target = null;
         Simulation.RemoveLive(this);
         body.Dispose();
+        if (_callers is { } callers)
+        {
+            // Only a fault ends a process inside a called body: callers are disposed innermost first, as nested foreach loops would be.
+            while (_depth > 0)
+            {
+                var caller = callers[--_depth];
+                callers[_depth] = null!;
+                caller.Dispose();
+            }
+
+            _callers = null;
+            Simulation.ReturnCallStack(callers);
+        }
     }
 }

@@ -13,6 +13,7 @@ public sealed class Simulation
     private readonly EventQueue _queue = new();
     private long _sequence;
     private readonly Stack<Timeout> _freeTimeouts = new();
+    private readonly Stack<IEnumerator<Event>[]> _freeCallStacks = new();
     private Process? _liveHead;
     private Process? _liveTail;
 
@@ -21,6 +22,7 @@ public sealed class Simulation
     {
         Seed = seed;
         Random = new SimRandom(seed);
+        Subroutine = new Subroutine(this);
     }
 
     /// <summary>The seed the random stream was created from.</summary>
@@ -72,6 +74,15 @@ public sealed class Simulation
         t.Arm(delay, Now + delay);
         Schedule(t, delay, Comet.Sim.Event.NormalPriority);
         return t;
+    }
+
+    /// <summary>Returns the marker that, yielded by a process body, runs <paramref name="body"/> to its end in the same process before the yielding body continues: the same events in the same order as <c>foreach (var e in body) yield return e;</c>, without resuming the caller's iterator on every event of the callee.</summary>
+    /// <remarks>Yield it at once (one marker serves the whole simulation) and only from a body a process runs, directly or through callers that pass its events on.</remarks>
+    public Event Call(IEnumerable<Event> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Subroutine.Callee = body;
+        return Subroutine;
     }
 
     /// <summary>Returns a plain pending event, triggered later by Succeed or Fail.</summary>
@@ -145,6 +156,15 @@ public sealed class Simulation
     /// <summary>Takes back a fired timeout for reuse.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ReturnTimeout(Timeout t) => _freeTimeouts.Push(t);
+
+    /// <summary>The marker <see cref="Call"/> fills.</summary>
+    internal Subroutine Subroutine { get; }
+
+    /// <summary>A stack for the suspended callers of a process's nested bodies, recycled from ended processes.</summary>
+    internal IEnumerator<Event>[] RentCallStack() => _freeCallStacks.TryPop(out var stack) ? stack : new IEnumerator<Event>[4];
+
+    /// <summary>Takes back an ended process's stack of callers (cleared) for reuse.</summary>
+    internal void ReturnCallStack(IEnumerator<Event>[] stack) => _freeCallStacks.Push(stack);
 
     /// <summary>Forgets a finished process.</summary>
     internal void RemoveLive(Process p)

@@ -115,10 +115,7 @@ public static class DataTransfer
         var bytes = networkBytes > 0 ? networkBytes : MaxBytes(ports);
         if (network.Multicast || network.To.Count == 1)
         {
-            foreach (var e in network.Mesh.Send(sim, requester, label, network.From, network.To, bytes))
-            {
-                yield return e;
-            }
+            yield return sim.Call(network.Mesh.Send(sim, requester, label, network.From, network.To, bytes));
 
             yield break;
         }

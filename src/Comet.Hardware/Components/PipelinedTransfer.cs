@@ -81,10 +81,7 @@ public static class PipelinedTransfer
     private static IEnumerable<Event> Stages(Simulation sim, TransferPipeline pipeline)
     {
         sim.Process(pipeline.Source(), "read");
-        foreach (var e in pipeline.Destination())
-        {
-            yield return e;
-        }
+        yield return sim.Call(pipeline.Destination());
     }
 
     /// <summary>Puts one side's port holds into key order, so two transfers never wait on each other crosswise.</summary>

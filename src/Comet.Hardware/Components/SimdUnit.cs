@@ -51,10 +51,7 @@ public sealed class SimdUnit
             sim.Trace?.Write(new TraceRecord(asked, sim.Now, Ref.Name, Ref.Instance, ActivityKind.Stall, label.Operation, label.Tensor, label.Tile, 0, BusyReason));
         }
 
-        foreach (var step in Hold(sim, label, op, elements, reductionFactor, count))
-        {
-            yield return step;
-        }
+        yield return sim.Call(Hold(sim, label, op, elements, reductionFactor, count));
     }
 
     /// <summary>A process that runs <paramref name="count"/> operations on a unit the caller already holds.</summary>

@@ -34,10 +34,7 @@ internal static class SingleChunkTransfer
                 {
                     if (network.Multicast || network.To.Count == 1)
                     {
-                        foreach (var e in network.Mesh.Send(sim, requester, label, network.From, network.To, networkBytes))
-                        {
-                            yield return e;
-                        }
+                        yield return sim.Call(network.Mesh.Send(sim, requester, label, network.From, network.To, networkBytes));
                     }
                     else
                     {

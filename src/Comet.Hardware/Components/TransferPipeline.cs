@@ -68,10 +68,7 @@ internal sealed class TransferPipeline
                 yield return _sourceWake;
             }
 
-            foreach (var e in Hold(_source, 0, j, destination: false))
-            {
-                yield return e;
-            }
+            yield return _sim.Call(Hold(_source, 0, j, destination: false));
 
             _read++;
             if (j == Chunks - 1)
@@ -101,10 +98,7 @@ internal sealed class TransferPipeline
                 yield return _destinationWake;
             }
 
-            foreach (var e in Hold(_destination, _source.Length, j, destination: true))
-            {
-                yield return e;
-            }
+            yield return _sim.Call(Hold(_destination, _source.Length, j, destination: true));
         }
 
         Count(_destination, _source.Length);

@@ -156,12 +156,25 @@ public sealed class Machine
     /// <summary>The first instance of the SIMD level below instance <paramref name="instance"/> of <paramref name="level"/>, or null.</summary>
     public SimdUnit? SimdBelow(int level, int instance)
     {
+        if (!_simdLevelsBelow.TryGetValue(level, out var below))
+        {
+            below = FindSimdBelow(level);
+            _simdLevelsBelow.Add(level, below);
+        }
+
+        return below is var (simdLevel, perInstance) ? Simd(simdLevel, instance * perInstance) : null;
+    }
+
+    // The first vector-SIMD level below a level and its instances per instance of that level (null: none), per level.
+    private readonly Dictionary<int, (int Level, int PerInstance)?> _simdLevelsBelow = [];
+
+    private (int Level, int PerInstance)? FindSimdBelow(int level)
+    {
         foreach (var candidate in Architecture.Levels)
         {
             if (candidate.Compute?.Model == ComputeModel.Vsimd && IsBelow(candidate.Id, level))
             {
-                var perInstance = Math.Max(1, InstanceCount(candidate.Id) / InstanceCount(level));
-                return Simd(candidate.Id, instance * perInstance);
+                return (candidate.Id, Math.Max(1, InstanceCount(candidate.Id) / InstanceCount(level)));
             }
         }
 

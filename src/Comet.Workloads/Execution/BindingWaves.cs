@@ -25,10 +25,7 @@ internal static class BindingWaves
 
             if (wave.Count == 1)
             {
-                foreach (var e in body(wave[0]))
-                {
-                    yield return e;
-                }
+                yield return sim.Call(body(wave[0]));
             }
             else if (wave.Count > 1)
             {

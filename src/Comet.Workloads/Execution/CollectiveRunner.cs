@@ -110,10 +110,7 @@ internal sealed class CollectiveRunner(RunContext run)
         meeting.Detail = detail;
         run.Tallies.Of(node).NoteAlgorithm(name);
         var label = new ActivityLabel(node.Name, run.TensorName(node.InputTensorId), -1);
-        foreach (var ev in CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])))
-        {
-            yield return ev;
-        }
+        yield return sim.Call(CollectiveExecutor.Run(sim, schedule, buffers, participants, fabric, label, op, p => machine.SimdBelow(level, participants[p])));
 
         meeting.Done.Succeed(start);
     }

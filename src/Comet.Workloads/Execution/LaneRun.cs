@@ -7,8 +7,8 @@ namespace Comet.Workloads.Execution;
 internal sealed class LaneRun
 {
     private readonly Simulation _sim;
-    private readonly Event?[][][] _ready;
-    private readonly int[][][] _pending;
+    private readonly Event?[]?[][] _ready;
+    private readonly int[]?[][] _pending;
     private readonly Event?[]?[][] _outReady;
     private readonly Event?[][] _begun;
     private readonly Dictionary<long, Meeting> _meetings = [];
@@ -24,9 +24,10 @@ internal sealed class LaneRun
         Lanes = lanes;
         LaneRefs = laneRefs;
         var plan = state.Plan;
-        _ready = [.. plan.Entries.Select(e => new Event?[e.Tiles][])];
-        _pending = [.. plan.Entries.Select(e => new int[e.Tiles][])];
+        _ready = [.. plan.Entries.Select(e => new Event?[]?[e.Tiles])];
+        _pending = [.. plan.Entries.Select(e => new int[]?[e.Tiles])];
         _outReady = [.. plan.Entries.Select(e => new Event?[]?[e.Tiles])];
+        Bodies = new IEnumerable<Event>[]?[plan.Children.Count];
         _begun = new Event?[lanes][];
         for (var p = 0; p < lanes; p++)
         {
@@ -42,6 +43,9 @@ internal sealed class LaneRun
 
     /// <summary>Lanes: the physical instances of the fan-out, each walking the loop on its own.</summary>
     public int Lanes { get; }
+
+    /// <summary>Per child, the per-lane bodies of a spatial child, built by the first lane to get there in the invocation.</summary>
+    public IEnumerable<Event>[]?[] Bodies { get; }
 
     /// <summary>The component instance of each lane, for stall rows and idle time.</summary>
     public ComponentRef[] LaneRefs { get; }
@@ -69,26 +73,53 @@ internal sealed class LaneRun
     }
 
     /// <summary>Counts one more destination (reservation, or lane done with the tile) of group <paramref name="group"/> of tile <paramref name="ordinal"/>; true for the last of <paramref name="of"/>.</summary>
-    public bool Count(int entry, int ordinal, int group, int of)
-    {
-        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
-        return ++counts[group] == of;
-    }
+    public bool Count(int entry, int ordinal, int group, int of) => ++Counts(entry, ordinal)[group] == of;
 
     /// <summary>Counts one more lane done with group <paramref name="group"/> of tile <paramref name="ordinal"/> (a separate count from the reservations); true for the last of <paramref name="of"/>.</summary>
     public bool CountDone(int entry, int ordinal, int group, int of)
     {
-        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
-        return ++counts[(counts.Length / 3) + group] == of;
+        var counts = Counts(entry, ordinal);
+        return ++counts[GroupsOf(counts) + group] == of;
     }
 
     /// <summary>Counts one more destination of group <paramref name="group"/> that kept tile <paramref name="ordinal"/> from the previous invocation; returns how many have.</summary>
     public int CountKept(int entry, int ordinal, int group, bool kept)
     {
-        var counts = _pending[entry][ordinal] ??= new int[State.Plan.Entries[entry].Groups.Length * 3];
-        var at = (2 * counts.Length / 3) + group;
+        var counts = Counts(entry, ordinal);
+        var at = (2 * GroupsOf(counts)) + group;
         return kept ? ++counts[at] : counts[at];
     }
+
+    /// <summary>Counts one more lane of group <paramref name="group"/> past its last wait for tile <paramref name="ordinal"/> of input <paramref name="entry"/> (the tile's last iteration); once all <paramref name="of"/> have passed, the group's arrival event is forgotten, and once every group has, the tile's counts too, so a long invocation does not keep every tile's events alive.</summary>
+    /// <remarks>Every mover of the tile counted and triggered its arrival before any lane could pass it, and a lane only asks for tiles ahead of the one it is in.</remarks>
+    public void PassedReady(int entry, int ordinal, int group, int of)
+    {
+        var counts = Counts(entry, ordinal);
+        var groups = GroupsOf(counts);
+        if (++counts[(3 * groups) + group] != of)
+        {
+            return;
+        }
+
+        if (_ready[entry][ordinal] is { } slots)
+        {
+            slots[group] = null;
+        }
+
+        if (++counts[4 * groups] == groups)
+        {
+            _ready[entry][ordinal] = null;
+            _pending[entry][ordinal] = null;
+        }
+    }
+
+    // Per tile, per group: reservations, lanes done, destinations that kept it, lanes past its arrival; then groups past it.
+    private const int CountSections = 4;
+
+    private static int GroupsOf(int[] counts) => (counts.Length - 1) / CountSections;
+
+    private int[] Counts(int entry, int ordinal) =>
+        _pending[entry][ordinal] ??= new int[(State.Plan.Entries[entry].Groups.Length * CountSections) + 1];
 
     /// <summary>Counts one more lane whose mover is done with the invocation, for group <paramref name="group"/> of entry <paramref name="entry"/>; true for the last of <paramref name="of"/>.</summary>
     public bool MoverDone(int entry, int group, int of)
@@ -143,8 +174,5 @@ internal sealed class LaneRun
 
         /// <summary>Sum over the lanes of the cycles of the child's body.</summary>
         public long BodyCycles { get; set; }
-
-        /// <summary>The per-lane bodies of a spatial child, built by the first lane to get there.</summary>
-        public IEnumerable<Event>[]? Bodies { get; set; }
     }
 }

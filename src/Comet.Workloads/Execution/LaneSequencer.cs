@@ -119,10 +119,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
                 }
             }
 
-            foreach (var ev in sequencer.PrefetchNext(state, next, perDestination: true))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(sequencer.PrefetchNext(state, next, perDestination: true));
         }
     }
 

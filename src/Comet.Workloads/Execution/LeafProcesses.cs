@@ -56,10 +56,7 @@ internal sealed class LeafProcesses(RunContext run, TileMover mover)
                 }
             }
 
-            foreach (var ev in engine.Step(sim, label with { Tile = i }, held is not null))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(engine.Step(sim, label with { Tile = i }, held is not null));
 
             foreach (var e in plan.Entries)
             {
@@ -119,10 +116,7 @@ internal sealed class LeafProcesses(RunContext run, TileMover mover)
                 run.Stalls.OperandFull(requester, state.Plan.Node.Name, e.TensorName, k, e.BytesPerInstance, asked);
             }
 
-            foreach (var ev in Transfer(single, pair, requester, label with { Tile = k }, e, target, children, drain: false))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(Transfer(single, pair, requester, label with { Tile = k }, e, target, children, drain: false));
 
             rules.Moved(e.Index, k);
             state.WakeConsumer();
@@ -151,10 +145,7 @@ internal sealed class LeafProcesses(RunContext run, TileMover mover)
                 yield return state.DrainerSleep(e.Index);
             }
 
-            foreach (var ev in Transfer(single, pair, requester, label with { Tile = k }, e, target, children, drain: true))
-            {
-                yield return ev;
-            }
+            yield return run.Sim.Call(Transfer(single, pair, requester, label with { Tile = k }, e, target, children, drain: true));
 
             rules.Moved(e.Index, k);
             state.WakeConsumer();

@@ -7,12 +7,13 @@ namespace Comet.Workloads.Execution;
 /// <summary>Leaves that stream: an invocation holds its engine and operand ports and is scheduled locally (<see cref="LeafStream"/>), its setup computed once per leaf and instance set.</summary>
 internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 {
-    private readonly Dictionary<(TemporalPlan Plan, int Engine), LeafStreamSetup?> _setups = [];
+    // Keyed by the plan's node index (one plan per node) and engine: a tuple of a class and an int hashes through shared generic code.
+    private readonly Dictionary<(int Node, int Engine), LeafStreamSetup?> _setups = [];
 
     /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
     public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
     {
-        if (_setups.TryGetValue((plan, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
+        if (_setups.TryGetValue((plan.Node.Index, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
         {
             return known;
         }
@@ -25,7 +26,7 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         }
 
         var setup = Build(plan, instances, engine);
-        _setups[(plan, engine)] = setup;
+        _setups[(plan.Node.Index, engine)] = setup;
         return setup;
     }
 

@@ -158,23 +158,17 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     /// <summary>Runs <paramref name="body"/> and notes the cycle it ended in <paramref name="ends"/>[<paramref name="p"/>].</summary>
     private IEnumerable<Event> Timed(IEnumerable<Event> body, long[] ends, int p)
     {
-        foreach (var ev in body)
-        {
-            yield return ev;
-        }
+        yield return run.Sim.Call(body);
 
         ends[p] = run.Sim.Now;
     }
 
     /// <summary>Runs the logical instances folded onto one physical instance one after the other.</summary>
-    private static IEnumerable<Event> InTurn(List<IEnumerable<Event>> bodies)
+    private IEnumerable<Event> InTurn(List<IEnumerable<Event>> bodies)
     {
         foreach (var body in bodies)
         {
-            foreach (var ev in body)
-            {
-                yield return ev;
-            }
+            yield return run.Sim.Call(body);
         }
     }
 
@@ -205,27 +199,18 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
 
             if (!run.Plans.IsOutput(e.TensorId, e.Tag))
             {
-                foreach (var ev in mover.Move(e, target, [child], bytes, false, label with { Tensor = run.TensorName(e.TensorId) }))
-                {
-                    yield return ev;
-                }
+                yield return sim.Call(mover.Move(e, target, [child], bytes, false, label with { Tensor = run.TensorName(e.TensorId) }));
             }
         }
 
         var children = ChildrenOf(node);
         var body = children.Count == 1 ? runNode(children[0].Node, b) : BindingWaves.Run(sim, children, c => runNode(children[c].Node, b));
-        foreach (var ev in body)
-        {
-            yield return ev;
-        }
+        yield return sim.Call(body);
 
         foreach (var e in ownOutputs)
         {
             var bytes = EntryBytes(node, e);
-            foreach (var ev in mover.Move(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(mover.Move(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
         }
 
         foreach (var (_, room, bytes) in reserved ?? [])

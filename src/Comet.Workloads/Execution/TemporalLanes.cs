@@ -100,10 +100,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 var child = plan.Children[c].Node;
                 if (child is not DataMovementTileNode { IsSpatial: true } s)
                 {
-                    foreach (var ev in Barrier(lanes, p, i, c, stageStart))
-                    {
-                        yield return ev;
-                    }
+                    yield return sim.Call(Barrier(lanes, p, i, c, stageStart));
 
                     continue;
                 }
@@ -116,7 +113,8 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                     }
 
                     var k = e.Ordinal[i];
-                    var ready = e.IsOutput ? lanes.OutReady(e.Index, k, p) : lanes.Ready(e.Index, k, lanes.Layout.GroupOf[e.Index][p]);
+                    var group = lanes.Layout.GroupOf[e.Index][p];
+                    var ready = e.IsOutput ? lanes.OutReady(e.Index, k, p) : lanes.Ready(e.Index, k, group);
                     if (!ready.IsProcessed)
                     {
                         var asked = sim.Now;
@@ -128,10 +126,17 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                         }
                     }
 
-                    // A tile's iterations are consecutive, so at its last one this lane asks for its space the last time.
-                    if (e.IsOutput && e.EndsAt(i))
+                    // A tile's iterations are consecutive, so at its last one this lane asks for its space or arrival the last time.
+                    if (e.EndsAt(i))
                     {
-                        lanes.ForgetOutReady(e.Index, k, p);
+                        if (e.IsOutput)
+                        {
+                            lanes.ForgetOutReady(e.Index, k, p);
+                        }
+                        else
+                        {
+                            lanes.PassedReady(e.Index, k, group, e.Groups[group].Length);
+                        }
                     }
                 }
 
@@ -139,16 +144,15 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
                 span.First = Math.Min(span.First, stageStart);
                 var bodyStart = sim.Now;
                 span.BodyFirst = Math.Min(span.BodyFirst, bodyStart);
-                span.Bodies ??= spatial.Bodies(s, state.Binding);
+                // Every iteration runs the same bodies on the same binding: built once per invocation (re-enumerating an
+                // iterator's enumerable starts a fresh run of it).
+                var bodies = lanes.Bodies[c] ??= spatial.Bodies(s, state.Binding);
                 if (run.Resident.Enabled || run.Prefetch.Enabled)
                 {
                     movers.NoteTilesInUse(lanes, i, c, p);
                 }
 
-                foreach (var ev in span.Bodies[p])
-                {
-                    yield return ev;
-                }
+                yield return sim.Call(bodies[p]);
 
                 // COMET costs one instance: the node's figure is the lanes' mean, its span the first start to the last end.
                 span.BodyCycles += sim.Now - bodyStart;
@@ -214,10 +218,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
             }
         }
 
-        foreach (var ev in runNode(child, state.Binding))
-        {
-            yield return ev;
-        }
+        yield return sim.Call(runNode(child, state.Binding));
 
         run.Tallies.StagesOf(child).Add(meeting.First, sim.Now);
         foreach (var e in plan.Entries)

@@ -19,10 +19,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
             var leaf = run.Options.StreamLeaves && run.EnginesExclusive && streams.Setup(plan, b, engine) is { } stream
                 ? streams.Run(plan, engine, stream)
                 : leaves.Run(plan, b);
-            foreach (var ev in leaf)
-            {
-                yield return ev;
-            }
+            yield return sim.Call(leaf);
 
             foreach (var e in plan.Entries)
             {
@@ -36,10 +33,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         if (run.Options.Instances == InstanceSync.Free && lanes.Layout(plan) is { } layout)
         {
             run.Mechanisms.LaneInvocations++;
-            foreach (var ev in lanes.Run(plan, b, layout))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(lanes.Run(plan, b, layout));
 
             yield break;
         }
@@ -48,10 +42,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         sim.Process(sequencer.Sequence(state), node.Name + ".mover");
         if (plan.Operation is null && plan.Children.Any(c => c.Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing))
         {
-            foreach (var ev in RunStages(state))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(RunStages(state));
 
             state.End();
             run.Tallies.Of(node).Add(start, sim.Now);
@@ -67,19 +58,13 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
             if (plan.Operation is not null)
             {
-                foreach (var ev in Stage(state, i, 0))
-                {
-                    yield return ev;
-                }
+                yield return sim.Call(Stage(state, i, 0));
 
                 continue;
             }
 
             var iteration = i;
-            foreach (var ev in BindingWaves.Run(sim, plan.Children, c => Stage(state, iteration, c)))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(BindingWaves.Run(sim, plan.Children, c => Stage(state, iteration, c)));
         }
 
         if (state.Drains.Count > 0)
@@ -163,10 +148,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
             foreach (var c in stages[k].Children)
             {
-                foreach (var ev in Stage(state, i, c))
-                {
-                    yield return ev;
-                }
+                yield return sim.Call(Stage(state, i, c));
             }
 
             done[k][i].Succeed();
@@ -213,10 +195,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         if (plan.Operation is { } op)
         {
             var engine = LeafEngine.Of(run.Machine, plan, run.Resolve(state.Binding, plan.ComputeLevel));
-            foreach (var ev in engine.Step(sim, new ActivityLabel(op.OperationName, "", i), held: false))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(engine.Step(sim, new ActivityLabel(op.OperationName, "", i), held: false));
         }
         else
         {
@@ -225,10 +204,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
                 sequencer.NoteTilesInUse(state, i, child);
             }
 
-            foreach (var ev in runNode(plan.Children[child].Node, state.Binding))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(runNode(plan.Children[child].Node, state.Binding));
 
             run.Tallies.StagesOf(plan.Children[child].Node).Add(stageStart, sim.Now);
         }

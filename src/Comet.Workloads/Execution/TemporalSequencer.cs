@@ -131,10 +131,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 }
             }
 
-            foreach (var ev in PrefetchNext(state, next))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(PrefetchNext(state, next));
         }
     }
 
@@ -213,10 +210,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     {
         var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
         var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        foreach (var ev in MoveGroups(state, e, target, true, label, null, only))
-        {
-            yield return ev;
-        }
+        yield return run.Sim.Call(MoveGroups(state, e, target, true, label, null, only));
 
         Release(state, e, keep: true, only);
     }
@@ -290,10 +284,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         {
             var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
             var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-            foreach (var ev in MoveGroups(state, e, target, false, label, skip, only, spawn))
-            {
-                yield return ev;
-            }
+            yield return run.Sim.Call(MoveGroups(state, e, target, false, label, skip, only, spawn));
         }
 
         if (fetched is not null && fetched.Exists(f => !f.IsProcessed))
@@ -309,10 +300,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     {
         if (only >= 0 || (e.Groups.Length == 1 && !spawn))
         {
-            foreach (var ev in mover.Move(e.Entry, target, Destinations(state, e, e.Groups[Math.Max(0, only)]), e.BytesPerInstance, drain, label))
-            {
-                yield return ev;
-            }
+            yield return run.Sim.Call(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[Math.Max(0, only)]), e.BytesPerInstance, drain, label));
 
             yield break;
         }

@@ -63,10 +63,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             var old = ports.TargetUses(t, target, c, bytes, read: true, router);
             var reads = new PortUse[old.Count];
             old.CopyTo(reads, 0);
-            foreach (var ev in DataTransfer.Run(sim, requester, label, reads, null))
-            {
-                yield return ev;
-            }
+            yield return sim.Call(DataTransfer.Run(sim, requester, label, reads, null));
         }
 
         var uses = Uses(t, target, c, children, bytes, drain, router);
@@ -74,17 +71,14 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var move = run.Options.Transfers == TransferMode.Pipelined
             ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes)
             : DataTransfer.Run(sim, requester, label, uses, leg, bytes);
-        foreach (var ev in move)
-        {
-            yield return ev;
-        }
+        yield return sim.Call(move);
     }
 
     // Scratch for Uses (which runs to completion without yielding): the children's port holds before they are joined.
     private PortUses[] _childUses = [];
 
-    // The mesh legs of one-child moves, by mesh, child and direction.
-    private readonly Dictionary<(MeshNoc Mesh, int Child, bool Drain), NetworkLeg> _singleLegs = [];
+    // The mesh legs of one-child moves, by mesh (its reference), then child and direction (2 x child + 1 for a drain).
+    private readonly Dictionary<MeshNoc, NetworkLeg?[]> _singleLegs = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The port holds of one move: the target's side (several when a DRAM request spans channels), then each child's, sized up front.</summary>
     private PortUse[] Uses(int t, int target, int c, int[] children, long bytes, bool drain, long router)
@@ -125,13 +119,14 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         // A leg to or from one child depends on nothing else and is read only: built once per mesh, child and direction.
         if (children.Length == 1)
         {
-            if (!_singleLegs.TryGetValue((mesh, children[0], drain), out var leg))
+            var at = (2 * children[0]) + (drain ? 1 : 0);
+            if (!_singleLegs.TryGetValue(mesh, out var legs) || legs.Length <= at)
             {
-                leg = BuildLeg(mesh, children, drain);
-                _singleLegs.Add((mesh, children[0], drain), leg);
+                Array.Resize(ref legs, Math.Max(at + 1, 2 * (legs?.Length ?? 0)));
+                _singleLegs[mesh] = legs;
             }
 
-            return leg;
+            return legs[at] ??= BuildLeg(mesh, children, drain);
         }
 
         return BuildLeg(mesh, children, drain);
