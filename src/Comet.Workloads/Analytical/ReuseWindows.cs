@@ -109,7 +109,7 @@ internal sealed class ReuseWindows
     }
 
     // wᵢ ← (wᵢ − ramp) mod 2³² on every step i with i mod r ≠ 0 (the steps that reuse instead of fetching); r ≥ 2
-    private static StepRuns RemoveOnIdleSteps(StepRuns windows, long ramp, long factor)
+    internal static StepRuns RemoveOnIdleSteps(StepRuns windows, long ramp, long factor)
     {
         var builder = new StepRunsBuilder();
         var cursor = new StepRunCursor(windows);
