@@ -95,7 +95,7 @@ internal static class BindingCost
                 else
                 {
                     var c = slots[k].Cost!;
-                    var stall = at < c.Stall.Length ? c.Stall[at] : 0;
+                    var stall = at < c.Stall.Length ? c.Stall.At(at) : 0;
                     value = at == 0 ? c.RampUp + c.ComputeTime / m + stall
                         : at == m - 1 ? c.RampDown + c.ComputeTime / m + stall
                         : c.ComputeTime / m + stall;

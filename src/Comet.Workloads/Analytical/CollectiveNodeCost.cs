@@ -43,7 +43,7 @@ internal static class CollectiveNodeCost
                 var iterations = loop.MaxIterations;
                 var cost = new PortCost(iterations);
                 var cycles = tables.NodeCost(col.Index);
-                Array.Fill(cost.Window, cycles);
+                cost.Window = StepRuns.Constant(cycles, iterations);
                 cost.ComputeTime = iterations * cycles;
                 cost.Cumulative = iterations * cycles;
                 PortCost[] pair = [cost, cost];

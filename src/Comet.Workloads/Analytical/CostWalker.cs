@@ -197,17 +197,18 @@ internal sealed class CostWalker
         long maxAccesses = 0;
         var rampUpMap = new SortedDictionary<int, Dictionary<(int, string), long>>();
         var records = GetOrAdd(accesses, node.Index);
-        long[]? windows = null;
+        StepRuns? windows = null;
+        long windowLatency = 0;
         for (var e = 0; e < loop.Entries.Count; e++)
         {
             var entry = loop.Entries[e];
             var child = arch.Levels[entry.ChildLevelId];
             var compute = child.Compute ?? throw new InvalidOperationException($"{node.Name}: the child '{child.Name}' of a leaf must be a compute level");
             var latency = ComputeLatency.Cycles(compute, op.TilePrimitive, op.Attributes, op.Kind);
-            if (windows is null || windows.Length == 0 || windows[0] != latency)
+            if (windows is null || windowLatency != latency)
             {
-                windows = GC.AllocateUninitializedArray<long>(checked((int)maxIterations)); // filled next; read-only for the evaluation, so entries with one latency share it
-                Array.Fill(windows, latency);
+                windows = StepRuns.Constant(latency, maxIterations); // read-only, so entries with one latency share it
+                windowLatency = latency;
             }
 
             var pair = TransferEvaluation.Evaluate(arch, loop, e, entry.RelativeTileStep * latency, true, windows, nocEnergy);
@@ -245,9 +246,7 @@ internal sealed class CostWalker
         var records = GetOrAdd(accesses, node.Index);
         foreach (var (group, window) in windows)
         {
-            var vector = GC.AllocateUninitializedArray<long>(checked((int)maxIterations));
-            Array.Fill(vector, window);
-            reuse.Shrink(node.Index, group, vector);
+            var vector = reuse.Shrink(node.Index, group, StepRuns.Constant(window, maxIterations));
             var rampUpMap = new SortedDictionary<int, Dictionary<(int, string), long>>();
             if (group.IsVector)
             {
@@ -305,7 +304,7 @@ internal sealed class CostWalker
                 if (tables.Pairs(node.Index, group).Count == 0 && intersected is { } key)
                 {
                     var dummy = new PortCost(maxIterations);
-                    Array.Fill(dummy.Window, tables.NodeCost(child.Index));
+                    dummy.Window = StepRuns.Constant(tables.NodeCost(child.Index), maxIterations);
                     dummy.ComputeTime = maxIterations * tables.NodeCost(child.Index);
                     dummy.ReuseFactor = 1;
                     GetOrAdd(tables.Pairs(node.Index, group), key).Add([dummy, dummy]);
@@ -325,7 +324,7 @@ internal sealed class CostWalker
         _ => false,
     };
 
-    private void AddTransfer(DataMovementTileNode node, LoopNestNode loop, int e, ChildGroup group, long window, bool hide, long[] vector,
+    private void AddTransfer(DataMovementTileNode node, LoopNestNode loop, int e, ChildGroup group, long window, bool hide, StepRuns vector,
         List<AccessRecord> records, SortedDictionary<int, Dictionary<(int, string), long>> rampUpMap)
     {
         var entry = loop.Entries[e];

@@ -1,3 +1,5 @@
+using static Comet.Workloads.Analytical.DictionaryGetOrAdd;
+
 namespace Comet.Workloads.Analytical;
 
 /// <summary>
@@ -33,35 +35,17 @@ public static class NodeCombination
                     }
 
                     var source = cost[port].Window;
-                    long[] actual;
+                    var actual = source;
                     if (!isCompute(child) && portUsage.Count > 0 && portsShared(child))
                     {
                         long busy = portUsage.TryGetValue(child, out var byPort) && byPort.TryGetValue(port, out var b) ? b : 0;
-                        actual = new long[source.Length];
-                        for (var i = 0; i < source.Length; i++)
-                        {
-                            actual[i] = source[i] > busy ? source[i] - busy : 0;
-                        }
-                    }
-                    else
-                    {
-                        actual = source; // copied below if another tensor's transfers can take time from it
+                        actual = source.Map(w => w > busy ? w - busy : 0);
                     }
 
                     perTargetCount.TryGetValue(target, out var k);
                     perTargetCount[target] = k + 1;
                     slots.Add(new Slot(target, port, cost[port], actual, k));
                 }
-            }
-        }
-
-        // only a slot sharing its target port with another has its windows consumed; the others read the entry's own
-        for (var s = 0; s < slots.Count; s++)
-        {
-            var slot = slots[s];
-            if (ReferenceEquals(slot.Windows, slot.Cost.Window) && slots.Exists(o => o.Target == slot.Target && o.Port == slot.Port && o.Index != slot.Index))
-            {
-                slots[s] = slot with { Windows = (long[])slot.Windows.Clone() };
             }
         }
 
@@ -75,16 +59,21 @@ public static class NodeCombination
             }
         }
 
-        var sharers = new Slot[slots.Count];
-        foreach (var slot in slots)
+        // what the merged vectors receive, and what earlier slots' transfers take from a later slot's windows (the windows
+        // a slot consumes after its own walk are never read again)
+        var stallAdds = new Dictionary<(int, int), StepEvents>();
+        var compulsoryAdds = new Dictionary<(int, int), StepEvents>();
+        var consumed = new StepEvents?[slots.Count];
+        var sharers = new List<int>();
+        for (var s = 0; s < slots.Count; s++)
         {
-            // the other tensors on the same target and port, whose windows this slot's transfers take time from
-            var sharerCount = 0;
-            foreach (var other in slots)
+            var slot = slots[s];
+            sharers.Clear();
+            for (var o = s + 1; o < slots.Count; o++)
             {
-                if (other.Target == slot.Target && other.Port == slot.Port && other.Index != slot.Index)
+                if (slots[o].Target == slot.Target && slots[o].Port == slot.Port && slots[o].Index != slot.Index)
                 {
-                    sharers[sharerCount++] = other;
+                    sharers.Add(o);
                 }
             }
 
@@ -106,67 +95,70 @@ public static class NodeCombination
             merged.Cumulative += entry.Cumulative;
             var factor = entry.ReuseFactor;
             var own = slot.Windows;
-            var iterations = Math.Min(maxIterations, own.Length);
-            var entryWindow = entry.Window;
-            var entryStall = entry.Stall;
-            var entryMoves = entry.MoveCycles;
-            var mergedCompulsory = merged.CompulsoryStall;
-            var mergedStall = merged.Stall;
-            var hide = entry.HideLatency;
-            for (long i = slot.Port; i < iterations; i++)
+            if (consumed[s] is { } taken)
             {
-                var moved = i < entryMoves.Length ? entryMoves[i] : 0;
-                var inWindow = i < entryWindow.Length;
-                var stallAt = i < entryStall.Length ? entryStall[i] : 0;
-                var ownShare = Divide(own[i], factor);
+                var left = taken.Build(own.Length);
+                own = StepRuns.Combine(own, left, own.Length, 0, (w, t) => w - t < 0 ? 0 : w - t); // clamped subtractions of positive shares compose
+            }
+
+            var stallAdd = GetOrAdd(stallAdds, (slot.Target, slot.Port));
+            var compulsoryAdd = GetOrAdd(compulsoryAdds, (slot.Target, slot.Port));
+            var iterations = Math.Min(maxIterations, own.Length);
+            var windowLength = entry.Window.Length;
+            var mergedLength = merged.Stall.Length;
+            var compulsoryLength = merged.CompulsoryStall.Length;
+            var hide = entry.HideLatency;
+            var (movesAt, stallsAt, ownAt) = (new StepRunCursor(entry.MoveCycles), new StepRunCursor(entry.Stall), new StepRunCursor(own));
+            for (long i = slot.Port; i < iterations;)
+            {
+                // a stretch of steps with the same move, stall and window, all inside the entry's windows or all outside
+                var moved = movesAt.Seek(i, out var next);
+                var stallAt = stallsAt.Seek(i, out var end);
+                next = Math.Min(next, end);
+                var ownValue = ownAt.Seek(i, out end);
+                next = Math.Min(Math.Min(next, end), iterations);
+                var inWindow = i < windowLength;
+                if (inWindow)
+                {
+                    next = Math.Min(next, windowLength);
+                }
+
+                var ownShare = Divide(ownValue, factor);
                 var share = Divide(moved, factor);
 
                 // the merged steps m = i·factor + j, j < factor, clipped to each vector
                 var first = i * factor;
+                var last = next * factor;
                 if (!hide && inWindow)
                 {
-                    for (long m = first, end = Math.Min(first + factor, mergedCompulsory.Length); m < end; m++)
-                    {
-                        mergedCompulsory[m] += stallAt;
-                    }
+                    compulsoryAdd.Add(first, Math.Min(last, compulsoryLength), stallAt);
                 }
 
                 var stall = share - ownShare;
                 if (stall > 0)
                 {
-                    for (long m = first, end = Math.Min(first + factor, mergedStall.Length); m < end; m++)
-                    {
-                        mergedStall[m] += stall;
-                    }
-                }
-
-                if (!hide)
-                {
-                    continue;
+                    stallAdd.Add(first, Math.Min(last, mergedLength), stall);
                 }
 
                 // the transfer takes time from the windows of the other tensors on the same target and port
-                if (share == 0)
+                if (hide && share != 0)
                 {
-                    continue;
-                }
-
-                for (var o = 0; o < sharerCount; o++)
-                {
-                    var other = sharers[o];
-                    var otherFactor = Math.Max(other.Cost.ReuseFactor, 1);
-                    var list = other.Windows;
-                    for (long m = first, end = first + factor; m < end; m++)
+                    foreach (var o in sharers)
                     {
-                        var n = Divide(m, otherFactor);
-                        if (n < list.Length)
-                        {
-                            var left = list[n] - share;
-                            list[n] = left < 0 ? 0 : left;
-                        }
+                        var other = slots[o];
+                        (consumed[o] ??= new StepEvents()).AddSpread(first, last, Math.Max(other.Cost.ReuseFactor, 1), share, other.Windows.Length);
                     }
                 }
+
+                i = next;
             }
+        }
+
+        foreach (var ((target, port), adds) in stallAdds)
+        {
+            var merged = result[target][port];
+            merged.Stall = adds.Build(merged.Stall.Length);
+            merged.CompulsoryStall = compulsoryAdds[(target, port)].Build(merged.CompulsoryStall.Length);
         }
 
         return result;
@@ -175,7 +167,7 @@ public static class NodeCombination
     // x / d, without the division in the common case d = 1 (a 64-bit division costs tens of cycles, and this runs per step).
     private static long Divide(long x, long d) => d == 1 ? x : x / d;
 
-    private readonly record struct Slot(int Target, int Port, PortCost Cost, long[] Windows, int Index);
+    private readonly record struct Slot(int Target, int Port, PortCost Cost, StepRuns Windows, int Index);
 
     /// <summary>Combines the targets of a node: the max over targets and ports of ramps and windows, and per step the stall — with the tool's overwrite of port 0 by port 1 on the first target.</summary>
     public static PortCost NodeCost(SortedDictionary<int, PortCost[]> perTarget, long maxIterations)
@@ -196,17 +188,29 @@ public static class NodeCombination
                 node.RampDown = Math.Max(node.RampDown, c.RampDown);
                 node.ComputeTime = Math.Max(node.ComputeTime, c.ComputeTime);
                 var factor = Math.Max(c.ReuseFactor, 1);
-                var stalls = c.Stall;
-                var compulsory = c.CompulsoryStall;
-                var result = node.Stall;
+                if (factor == 1)
+                {
+                    // every step i ≥ port: the first target's port 1 overwrites port 0 (tool quirk), later targets take the max
+                    var value = StepRuns.Combine(c.Stall, c.CompulsoryStall, maxIterations, 0, (stall, compulsory) => stall + compulsory);
+                    node.Stall = targetIndex == 0
+                        ? StepRuns.Combine(node.Stall, value, maxIterations, port, (_, v) => v)
+                        : StepRuns.Combine(node.Stall, value, maxIterations, port, Math.Max);
+                    continue;
+                }
+
+                var stalls = c.Stall.ToArray();
+                var compulsorySteps = c.CompulsoryStall.ToArray();
+                var result = node.Stall.ToArray();
 
                 // the steps i ≥ port with i % factor = 0, visited without dividing
                 var first = (port + factor - 1) / factor;
                 for (long at = first, i = first * factor; i < maxIterations; at++, i += factor)
                 {
-                    var value = stalls[at] + compulsory[at];
+                    var value = stalls[at] + compulsorySteps[at];
                     result[i] = targetIndex == 0 ? value : Math.Max(result[i], value); // first target: port 1 overwrites port 0 (tool quirk)
                 }
+
+                node.Stall = StepRuns.Of(result);
             }
 
             targetIndex++;
@@ -218,12 +222,7 @@ public static class NodeCombination
     /// <summary>Node cycles = window + ramp-up + ramp-down + Σ stalls, truncated to 32 bits as the tool returns it.</summary>
     public static long Total(PortCost node)
     {
-        long stalls = 0;
-        foreach (var s in node.Stall)
-        {
-            stalls += s;
-        }
-
+        var stalls = node.Stall.Sum();
         return (uint)(node.ComputeTime + node.RampUp + node.RampDown + (uint)stalls);
     }
 }

@@ -15,27 +15,27 @@ public sealed class PortCost
     /// <summary>Creates a cost with only the vectors a merged cost needs (stalls always; move cycles and windows on request).</summary>
     public PortCost(long steps, bool moves, bool windows, bool compulsory = true)
     {
-        var n = (int)Math.Max(steps, 0);
-        MoveCycles = moves ? new long[n] : [];
-        Stall = new long[n];
-        CompulsoryStall = compulsory ? new long[n] : [];
-        Window = windows ? new long[n] : [];
+        var zeros = StepRuns.Constant(0, steps);
+        MoveCycles = moves ? zeros : StepRuns.Empty;
+        Stall = zeros;
+        CompulsoryStall = compulsory ? zeros : StepRuns.Empty;
+        Window = windows ? zeros : StepRuns.Empty;
     }
 
     /// <summary>Total window (time available to hide transfers).</summary>
     public long ComputeTime { get; set; }
 
     /// <summary>Transfer cycles per pseudo-step.</summary>
-    public long[] MoveCycles { get; set; }
+    public StepRuns MoveCycles { get; set; }
 
     /// <summary>Cycles not hidden by the window per step.</summary>
-    public long[] Stall { get; set; }
+    public StepRuns Stall { get; set; }
 
     /// <summary>Stall that can never be hidden per step.</summary>
-    public long[] CompulsoryStall { get; set; }
+    public StepRuns CompulsoryStall { get; set; }
 
     /// <summary>Window per unique tile.</summary>
-    public long[] Window { get; set; }
+    public StepRuns Window { get; set; }
 
     /// <summary>Reuse factor of the entry (steps per unique tile).</summary>
     public long ReuseFactor { get; set; }

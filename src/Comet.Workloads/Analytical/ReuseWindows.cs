@@ -63,19 +63,17 @@ internal sealed class ReuseWindows
     /// Shrinks a window vector under reuse: for each reused key of the node whose tensor a descendant moves only once,
     /// the descendant's ramp-up is removed from the steps that do not fetch (i % r ≠ 0). Windows are unsigned 32-bit.
     /// </summary>
-    public void Shrink(int node, ChildGroup group, long[] windows)
+    public StepRuns Shrink(int node, ChildGroup group, StepRuns windows)
     {
         if (group.IsVector)
         {
-            ShrinkFromMembers(node, group.Members, windows);
-            return;
+            return ShrinkFromMembers(node, group.Members, windows);
         }
 
         var child = group.Single!;
         if (child is DataMovementTileNode { IsLeaf: true })
         {
-            ShrinkFromMembers(node, [child], windows);
-            return;
+            return ShrinkFromMembers(node, [child], windows);
         }
 
         foreach (var grandChild in child.Children)
@@ -84,15 +82,17 @@ internal sealed class ReuseWindows
             {
                 if (factor != 1 && Reuse(grandChild.Index).ContainsKey(key) && Actual(grandChild.Index, key) == 1)
                 {
-                    RemoveOnIdleSteps(windows, RampUpOf(grandChild.Index, key), factor);
+                    windows = RemoveOnIdleSteps(windows, RampUpOf(grandChild.Index, key), factor);
 
-                    ShrinkFromMembers(node, grandChild.Children, windows);
+                    windows = ShrinkFromMembers(node, grandChild.Children, windows);
                 }
             }
         }
+
+        return windows;
     }
 
-    private void ShrinkFromMembers(int node, IReadOnlyList<MappingNode> members, long[] windows)
+    private StepRuns ShrinkFromMembers(int node, IReadOnlyList<MappingNode> members, StepRuns windows)
     {
         foreach (var member in members)
         {
@@ -100,22 +100,49 @@ internal sealed class ReuseWindows
             {
                 if (factor != 1 && Reuse(member.Index).ContainsKey(key) && Actual(member.Index, key) == 1)
                 {
-                    RemoveOnIdleSteps(windows, RampUpOf(member.Index, key), factor);
+                    windows = RemoveOnIdleSteps(windows, RampUpOf(member.Index, key), factor);
                 }
             }
         }
+
+        return windows;
     }
 
-    // wᵢ ← (wᵢ − ramp) mod 2³² on every step i with i mod r ≠ 0 (the steps that reuse instead of fetching)
-    private static void RemoveOnIdleSteps(long[] windows, long ramp, long factor)
+    // wᵢ ← (wᵢ − ramp) mod 2³² on every step i with i mod r ≠ 0 (the steps that reuse instead of fetching); r ≥ 2
+    internal static StepRuns RemoveOnIdleSteps(StepRuns windows, long ramp, long factor)
     {
-        for (long start = 0; start < windows.Length; start += factor)
+        var builder = new StepRunsBuilder();
+        var cursor = new StepRunCursor(windows);
+        for (long i = 0; i < windows.Length;)
         {
-            for (var i = start + 1; i < start + factor && i < windows.Length; i++)
+            var w = cursor.Seek(i, out var end);
+            end = Math.Min(end, windows.Length);
+            var shrunk = (w - ramp) & 0xFFFFFFFF;
+            if (shrunk == w)
             {
-                windows[i] = (windows[i] - ramp) & 0xFFFFFFFF;
+                builder.Add(w, end - i);
+                i = end;
+                continue;
+            }
+
+            // within the run: the fetching steps (multiples of r) keep w, the others lose the ramp
+            for (; i < end;)
+            {
+                if (i % factor == 0)
+                {
+                    builder.Add(w, 1);
+                    i++;
+                }
+                else
+                {
+                    var next = Math.Min((i / factor + 1) * factor, end);
+                    builder.Add(shrunk, next - i);
+                    i = next;
+                }
             }
         }
+
+        return builder.Build();
     }
 
     private IReadOnlyDictionary<(int, string), long> Reuse(int node)

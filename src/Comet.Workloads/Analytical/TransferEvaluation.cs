@@ -14,7 +14,7 @@ public static class TransferEvaluation
     /// <param name="hide">Whether transfers may hide under the window.</param>
     /// <param name="windows">The per-step window vector (length = the node's max iterations).</param>
     /// <param name="nocEnergy">Whether to compute NoC energy.</param>
-    public static PortCost[] Evaluate(ArchitectureSpec arch, LoopNestNode node, int entryIndex, long stepWindow, bool hide, long[] windows, bool nocEnergy)
+    public static PortCost[] Evaluate(ArchitectureSpec arch, LoopNestNode node, int entryIndex, long stepWindow, bool hide, StepRuns windows, bool nocEnergy)
     {
         var entry = node.Entries[entryIndex];
         var moves = node.Moves[entryIndex];
@@ -34,102 +34,36 @@ public static class TransferEvaluation
             reuse = 1;
         }
 
-        cost.Window = GC.AllocateUninitializedArray<long>(checked((int)actual)); // filled next
-        Array.Fill(cost.Window, stepWindow * reuse);
+        cost.Window = StepRuns.Constant(stepWindow * reuse, actual);
         cost.ReuseFactor = reuse;
         cost.EntryIndex = entryIndex;
         // the window of a unique tile sums the next r steps' windows (at i mod r = 0; 0 on the other steps), so over
         // all steps the windows sum to the child windows' sum: every step lies in one unique tile's r steps
-        long total = 0;
-        foreach (var w in windows)
-        {
-            total += w;
-        }
-
-        cost.ComputeTime = total;
+        cost.ComputeTime = windows.Sum();
         cost.HideLatency = hide;
         var target = arch.Levels[entry.TargetLevelId];
         var child = arch.Levels[entry.ChildLevelId];
         var network = arch.NetworkBetween(target.Id, child.Id)
             ?? throw new InvalidOperationException($"no network from '{target.Name}' to '{child.Name}'");
-        var dmaContiguous = target.Memory?.DmaContiguous ?? false;
         var tiles = moves.Count;
         var pseudo = differentIterations ? tiles : tiles / reuse;
-        cost.Stall = new long[pseudo];
-        cost.MoveCycles = new long[pseudo];
-        cost.CompulsoryStall = [];
+        cost.CompulsoryStall = StepRuns.Empty;
         cost.TileSize = tiles > 0 ? moves[0].Elements : 0;
         cost.AccessCount = pseudo;
-        var offset = entry.ReadWrite ? 1 : -1;
+        var runs = moves.RunEnds;
         // a sequence holds two moves only (a step moves its tiles or reuses the previous ones), so each is costed once
-        TileCost? movingCost = null;
-        TileCost? reusedCost = null;
-        var stalls = cost.Stall;
-        var moveCycles = cost.MoveCycles;
-        double nocPj = 0;
-        long cumulative = 0, cumulativeStall = 0;
-        var everyStep = differentIterations || reuse == 1;
-        long unique = 0, withinUnique = 0; // i / reuse and i % reuse, kept by counting
-        for (var i = 0; i < tiles; i++, withinUnique++)
-        {
-            if (withinUnique == reuse)
-            {
-                withinUnique = 0;
-                unique++;
-            }
-
-            var tile = moves.IsReused(i)
-                ? reusedCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
-                : movingCost ??= TileMoveCost.Evaluate(target, child, network, moves[i], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy);
-            var latency = !dmaContiguous || i == 0 || i == tiles - 1 ? tile.Total : tile.MemoryCycles;
-            long window = 0;
-            if (reuse == 1)
-            {
-                window = i < windows.Length ? windows[i] : 0;
-            }
-            else if (withinUnique == 0)
-            {
-                for (var j = i; j < i + reuse && j < windows.Length; j++)
-                {
-                    window += windows[j];
-                }
-            }
-
-            var stall = latency == 0 ? 0 : latency - window;
-            if (!hide)
-            {
-                stall = latency;
-            }
-
-            nocPj += tile.NocEnergyPj;
-            if (entry.ReadWrite && i == tiles - reuse)
-            {
-                cost.RampDown = latency;
-                continue;
-            }
-
-            if (i == 0 && !entry.ReadWrite)
-            {
-                cost.RampUp = latency;
-                continue;
-            }
-
-            // a step of its own: every step when iterations differ, else the first step of each unique tile
-            if (everyStep || withinUnique == 0)
-            {
-                var at = (everyStep ? i : unique) + offset;
-                if (at >= 0 && at < pseudo)
-                {
-                    stalls[at] = stall;
-                    moveCycles[at] = latency;
-                }
-
-                cumulative += latency;
-                cumulativeStall += stall;
-            }
-        }
-
-        cost.NocEnergy = nocPj;
+        var moving = tiles > 0 ? TileMoveCost.Evaluate(target, child, network, moves[0], entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy) : default;
+        var reused = runs.Length > 1
+            ? TileMoveCost.Evaluate(target, child, network, new TileMove(moves.Elements, 0, moves.FanOut), entry.ReadWrite, entry.ReadModifyWrite, entry.PrecisionBits, nocEnergy)
+            : default;
+        var steps = new StepSchedule(moves, reuse, differentIterations || reuse == 1, target.Memory?.DmaContiguous ?? false, entry.ReadWrite, moving, reused);
+        cost.NocEnergy = steps.NocEnergy();
+        steps.Ramps(out var rampUp, out var rampDown);
+        cost.RampUp = rampUp;
+        cost.RampDown = rampDown;
+        var (stalls, moveCycles, cumulative, cumulativeStall) = steps.Stalls(windows, hide, entry.ReadWrite ? 1 : -1, pseudo);
+        cost.Stall = stalls;
+        cost.MoveCycles = moveCycles;
         cost.Cumulative = cumulative;
         cost.CumulativeStall = cumulativeStall;
         return pair;

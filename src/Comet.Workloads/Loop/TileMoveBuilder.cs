@@ -69,7 +69,7 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
             var cursor = new long[n];
             var previous = new long[ranks.Count];
             var iterations = entries[e].Iterations;
-            var reused = new bool[iterations];
+            var reused = new ReuseRuns(iterations);
             long endSum = 0;
             foreach (var end in endAt)
             {
@@ -77,8 +77,8 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
             }
 
             // A step that does not wrap the innermost loop moves only position 0, by its stride: the tile changes then exactly
-            // when some rank sums position 0 (with a non-zero stride), the same for every such step; only a wrapping step
-            // needs the rank sums compared.
+            // when some rank sums position 0 (with a non-zero stride), the same for every such step, so the steps up to the
+            // next wrap are appended as one run; only a wrapping step needs the rank sums compared.
             var innerMultiplicity = new long[rankPositions.Length];
             var innerMoves = false;
             for (var r = 0; r < rankPositions.Length; r++)
@@ -89,17 +89,20 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
 
             var innerStride = n > 0 ? strideAt[0] : 0;
             var innerReused = !innerMoves || innerStride == 0;
-            for (long step = 1; step < iterations; step++)
+            for (long step = 1; step < iterations;)
             {
                 if (n > 0 && endSum != 0 && cursor[0] + innerStride < endAt[0])
                 {
-                    cursor[0] += innerStride;
+                    // steps before the wrap: cursor[0] + k·stride < end for k = 1 … count (all remaining steps when the stride is 0)
+                    var count = innerStride == 0 ? iterations - step : Math.Min(iterations - step, (endAt[0] - 1 - cursor[0]) / innerStride);
+                    cursor[0] += innerStride * count;
                     for (var r = 0; r < rankPositions.Length; r++)
                     {
-                        previous[r] += innerMultiplicity[r] * innerStride;
+                        previous[r] += innerMultiplicity[r] * innerStride * count;
                     }
 
-                    reused[step] = innerReused;
+                    reused.Add(innerReused, count);
+                    step += count;
                     continue;
                 }
 
@@ -128,10 +131,11 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
                     }
                 }
 
-                reused[step] = same;
+                reused.Add(same, 1);
+                step++;
             }
 
-            result[e] = new TileMoveSequence(elements, 1, 1, reused);
+            result[e] = new TileMoveSequence(elements, 1, 1, reused.Ends());
         }
 
         moves[tile.Index] = result;
@@ -178,13 +182,8 @@ internal sealed class TileMoveBuilder(Problem problem, Mapping mapping, LoopDraf
             var fanOut = entry.SpatialFanOut;
             var parentSteps = parentEntry.Iterations;
             var parentList = parentMoves[childIndex];
-            // the parent's steps as they are when they match in number (step 0 never reuses), else copied step by step
-            var reused = parentSteps == parentList.Count ? parentList.ReusedSteps : new bool[parentSteps];
-            for (var i = 1; i < parentSteps && reused != parentList.ReusedSteps; i++)
-            {
-                reused[i] = i < parentList.Count && parentList.IsReused(i);
-            }
-
+            // the parent's steps as they are when they match in number, else cut or extended with moving steps
+            var reused = parentSteps == parentList.Count ? parentList.RunEnds : TileMoveSequence.Resized(parentList.RunEnds, parentSteps);
             result[e] = new TileMoveSequence(elements, unique, fanOut, reused);
         }
 
