@@ -43,4 +43,17 @@ public class LargeTraceWarningTests : TempFolderTest
         Assert.That(LargeTraceWarning.For(mapping, true, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Is.Null);
         Assert.That(LargeTraceWarning.For(mapping, false, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Does.Contain("GB"));
     }
+
+    [Test]
+    public void For_PipelineBinding_EstimatesLeavesTileByTile()
+    {
+        // A pipeline binding lets two leaves share an engine, so the executor runs its leaves tile by tile: the estimate
+        // must count them so (31.3 M rows, 6.5 GB; 28 M kernel events measured) rather than streaming (0.1 M rows).
+        var inputs = CometInputLoader.LoadFolder(Path.Combine(ValidateCaseFolders.OracleRoot, "edge_bind_pipeline_top"));
+        var request = new SimulationRequest(inputs, "edge_bind_pipeline_top", Path.Combine(Root, "out"), SimulationTraceLevel.Full, 0, NocEnergy: false);
+
+        Assert.That(Comet.Workloads.Execution.EngineSharing.EnginesExclusive(inputs.Mapping), Is.False);
+        Assert.That(LargeTraceWarning.For(inputs.Mapping, true, SimulationTraceLevel.Full, SimulationTraceFormats.Default, LargeTraceWarning.DefaultWarningBytes), Is.Null);
+        Assert.That(LargeTraceWarning.For(request), Does.Contain("GB"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Comet.Reports.Runs;
+using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Cli.Terminal;
@@ -14,7 +15,9 @@ public static class LargeTraceWarning
     public static string? For(SimulationRequest request, long warningBytes = DefaultWarningBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return For(request.Inputs.Mapping, request.ExecutionOrDefault.StreamLeaves, request.Trace, request.TraceFormatsOrDefault, warningBytes);
+        // Leaves stream only where the executor streams them: not under a binding that shares engines.
+        var mapping = request.Inputs.Mapping;
+        return For(mapping, request.ExecutionOrDefault.StreamLeaves && EngineSharing.EnginesExclusive(mapping), request.Trace, request.TraceFormatsOrDefault, warningBytes);
     }
 
     /// <summary>The line announcing a large trace, or null when the estimate of a <c>full</c> or <c>raw</c> trace is under <paramref name="warningBytes"/>.</summary>

@@ -34,8 +34,11 @@ public static class CompareSweep
         var prepared = new PreparedCase[cases.Count];
         Parallel.For(0, cases.Count, parallel, c => prepared[c] = ValidationSweep.Prepare(cases[c]));
 
-        // First runs are sized by the trace-row estimate of their mapping (a sequence folder, loaded per run, goes last).
-        var estimates = prepared.Select(p => p.Inputs is { } inputs ? TraceSizeEstimate.Rows(inputs.Mapping, baseline.StreamLeaves) : 0).ToList();
+        // First runs are sized by the trace-row estimate of their mapping, leaves streaming where the executor would
+        // stream them (a sequence folder, loaded per run, goes last).
+        var estimates = prepared.Select(p => p.Inputs is { } inputs
+            ? TraceSizeEstimate.Rows(inputs.Mapping, baseline.StreamLeaves && EngineSharing.EnginesExclusive(inputs.Mapping))
+            : 0).ToList();
         var queue = new CompareWorkQueue(estimates);
         var runs = new ValidationCaseResult[cases.Count];
         var switched = new ValidationCaseResult[cases.Count, switches.Count];

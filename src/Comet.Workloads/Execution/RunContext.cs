@@ -24,7 +24,7 @@ internal sealed class RunContext
 
         // Without concurrent bindings no two leaves ever run on one engine at once, so a leaf may keep its engine for
         // the whole invocation instead of asking for it every tile step (the same cycles, fewer events).
-        EnginesExclusive = !inputs.Mapping.Nodes.OfType<InterTileBindingNode>().Any(b => b.Kind is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing);
+        EnginesExclusive = EngineSharing.EnginesExclusive(inputs.Mapping);
     }
 
     /// <summary>The architecture, problem and mapping simulated.</summary>
