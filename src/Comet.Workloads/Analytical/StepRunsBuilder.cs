@@ -42,7 +42,7 @@ public sealed class StepRunsBuilder
         Add(value, to - from);
     }
 
-    /// <summary>The runs, zero-padded to <paramref name="length"/> steps (or as appended when shorter).</summary>
+    /// <summary>The runs, zero-padded to <paramref name="length"/> steps (or as appended when shorter); the builder is not used after.</summary>
     public StepRuns Build(long length = -1)
     {
         if (length > Length)
