@@ -56,8 +56,11 @@ public sealed class Simulation
         ArgumentNullException.ThrowIfNull(name);
         var process = new Process(this, body.GetEnumerator(), name);
         AddLive(process);
-        var start = new ProcessStart(this, process);
-        start.AddWaiter(process);
+        // The start is the process's own timeout, due now and urgent: no event object per start, and it is free again
+        // (returned before the body first runs) for the body's first wait.
+        var start = process.TakeOwnTimeout()!;
+        start.Arm(0, Now);
+        start.AddProcessWaiter(process);
         Schedule(start, 0, Comet.Sim.Event.UrgentPriority);
         process.SetTarget(start);
         return process;
