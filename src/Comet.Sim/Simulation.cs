@@ -14,6 +14,7 @@ public sealed class Simulation
     private long _sequence;
     private readonly Stack<Timeout> _freeTimeouts = new();
     private readonly Stack<IEnumerator<Event>[]> _freeCallStacks = new();
+    private readonly Stack<Signal> _freeSignals = new();
     private Process? _liveHead;
     private Process? _liveTail;
 
@@ -56,8 +57,11 @@ public sealed class Simulation
         ArgumentNullException.ThrowIfNull(name);
         var process = new Process(this, body.GetEnumerator(), name);
         AddLive(process);
-        var start = new ProcessStart(this, process);
-        start.AddWaiter(process);
+        // The start is the process's own timeout, due now and urgent: no event object per start, and it is free again
+        // (returned before the body first runs) for the body's first wait.
+        var start = process.TakeOwnTimeout()!;
+        start.Arm(0, Now);
+        start.AddProcessWaiter(process);
         Schedule(start, 0, Comet.Sim.Event.UrgentPriority);
         process.SetTarget(start);
         return process;
@@ -87,6 +91,9 @@ public sealed class Simulation
 
     /// <summary>Returns a plain pending event, triggered later by Succeed or Fail.</summary>
     public Event Event() => new(this);
+
+    /// <summary>Returns a plain pending event that is recycled once it fired and whoever awaited it resumed: do not keep it after it fired (one-shot wake-ups).</summary>
+    public Event Signal() => (_freeSignals.TryPop(out var s) ? s : new Signal(this)).Arm();
 
     /// <summary>Returns a plain pending event with a descriptive name for diagnostics.</summary>
     public Event Event(string name) => new NamedEvent(this, name);
@@ -152,6 +159,9 @@ public sealed class Simulation
             throw new InvalidOperationException("event sequence exhausted");
         _queue.Push(Now + delay, ((long)(priority - Comet.Sim.Event.UrgentPriority) << SequenceBits) | seq, ev);
     }
+
+    /// <summary>Takes back a fired signal for reuse.</summary>
+    internal void ReturnSignal(Signal s) => _freeSignals.Push(s);
 
     /// <summary>Takes back a fired timeout for reuse.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -23,6 +23,36 @@ public class PoolingTests
         Assert.That(times, Is.EqualTo(new long[] { 10, 11 }));
     }
 
+    [Test]
+    public void ASignal_IsRecycledAfterItsWaiterResumed_AndReadsAsPendingWhenHandedOutAgain()
+    {
+        var sim = new Simulation();
+        var first = sim.Signal();
+        Event? second = null;
+        var resumedAt = -1L;
+        IEnumerable<Event> Waiter()
+        {
+            yield return first;
+            resumedAt = sim.Now;
+            second = sim.Signal(); // the first is still in use while its waiter runs
+        }
+
+        IEnumerable<Event> Ringer()
+        {
+            yield return sim.Timeout(4);
+            first.Succeed();
+        }
+
+        sim.Process(Waiter(), "waiter");
+        sim.Process(Ringer(), "ringer");
+        sim.Run();
+        Assert.That(resumedAt, Is.EqualTo(4));
+        Assert.That(second, Is.Not.SameAs(first));
+        var third = sim.Signal(); // the first came back after its waiter resumed
+        Assert.That(third, Is.SameAs(first));
+        Assert.That(third.IsTriggered, Is.False);
+    }
+
     [TestCase("hold")]
     [TestCase("resource")]
     [TestCase("store and container")]

@@ -48,7 +48,8 @@ internal sealed class PacketWakers
             return sim.Timeout(until - sim.Now);
         }
 
-        var doorbell = sim.Event();
+        // Recycled once rung and its process resumed (nothing keeps a doorbell after it rang).
+        var doorbell = sim.Signal();
         flow.Doorbell = doorbell;
         flow.PreviousWaiting = _lastWaiting;
         flow.NextWaiting = null;

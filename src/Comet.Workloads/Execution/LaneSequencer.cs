@@ -46,7 +46,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
 
                 var k = e.Ordinal[i];
                 var g = layout.GroupOf[e.Index][p];
-                var dests = sequencer.Destinations(state, e, e.Groups[g]);
+                var dests = sequencer.Destinations(state, e, g);
                 var d = dests[layout.Place[e.Index][p]];
 
                 // A first tile the previous invocation's mover prefetched holds its space already; only its move's end is awaited.
@@ -113,7 +113,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
             foreach (var e in plan.Entries)
             {
                 var g = layout.PerLane[e.Index] ? layout.GroupOf[e.Index][p] : -1;
-                if (g >= 0 && sequencer.Prefetchable(e) && lanes.MoverDone(e.Index, g, sequencer.Destinations(state, e, e.Groups[g]).Length))
+                if (g >= 0 && sequencer.Prefetchable(e) && lanes.MoverDone(e.Index, g, sequencer.Destinations(state, e, g).Length))
                 {
                     next.Add((e, g));
                 }
@@ -185,7 +185,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
     {
         var state = lanes.State;
         var g = lanes.Layout.GroupOf[e.Index][p];
-        var dests = sequencer.Destinations(state, e, e.Groups[g]);
+        var dests = sequencer.Destinations(state, e, g);
         if (!e.IsOutput)
         {
             var d = dests[lanes.Layout.Place[e.Index][p]];
@@ -223,7 +223,7 @@ internal sealed class LaneSequencer(RunContext run, TemporalSequencer sequencer,
             }
 
             var g = lanes.Layout.GroupOf[e.Index][p];
-            var d = sequencer.Destinations(state, e, e.Groups[g])[lanes.Layout.Place[e.Index][p]];
+            var d = sequencer.Destinations(state, e, g)[lanes.Layout.Place[e.Index][p]];
             var version = new TileVersion(state, e.Index, e.Ordinal[iteration]);
             var k = sequencer.NextOrdinal(state, e, iteration);
             TileVersion? next = k < 0 ? null : new TileVersion(state, e.Index, k);

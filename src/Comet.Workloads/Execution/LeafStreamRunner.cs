@@ -1,4 +1,3 @@
-using System.Buffers;
 using Comet.Hardware.Components;
 using Comet.Sim;
 
@@ -9,6 +8,8 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 {
     // Keyed by the plan's node index (one plan per node) and engine: a tuple of a class and an int hashes through shared generic code.
     private readonly Dictionary<(int Node, int Engine), LeafStreamSetup?> _setups = [];
+    // Every setup built per node and engine, for each set of instances it ran on.
+    private readonly Dictionary<(int Node, int Engine), List<LeafStreamSetup>> _built = [];
 
     /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
     public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
@@ -16,6 +17,20 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         if (_setups.TryGetValue((plan.Node.Index, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
         {
             return known;
+        }
+
+        // Instances the leaf ran on before (invocations of one engine can alternate between parents): the setup built
+        // then is the one a build would give again (a build that gave none would have stopped streaming here for good).
+        if (_built.TryGetValue((plan.Node.Index, engine), out var built))
+        {
+            foreach (var before in built)
+            {
+                if (SameInstances(plan, b, before.Instances))
+                {
+                    _setups[(plan.Node.Index, engine)] = before;
+                    return before;
+                }
+            }
         }
 
         var instances = new int[plan.Entries.Length * 2];
@@ -27,6 +42,11 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 
         var setup = Build(plan, instances, engine);
         _setups[(plan.Node.Index, engine)] = setup;
+        if (setup is not null)
+        {
+            (built ??= _built[(plan.Node.Index, engine)] = []).Add(setup);
+        }
+
         return setup;
     }
 
@@ -36,8 +56,9 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         var sim = run.Sim;
         var engine = LeafEngine.Of(run.Machine, plan, engineInstance);
         var engineRef = engine.Ref;
-        // A shared pooled array (handed back cleared): one less allocation per invocation.
-        var grants = ArrayPool<Request>.Shared.Rent(setup.Grants);
+        // The setup's spare array (handed back cleared): one less allocation per invocation, and no shared pool's
+        // thread-local lookup and lock (one engine runs one invocation of a setup at a time, so one spare serves).
+        var grants = setup.TakeGrants();
         var held = 0;
         try
         {
@@ -94,7 +115,8 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
                 grants[i].Dispose();
             }
 
-            ArrayPool<Request>.Shared.Return(grants, clearArray: true);
+            Array.Clear(grants, 0, held);
+            setup.ReturnGrants(grants);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Comet.Workloads.Execution;
 /// </remarks>
 internal sealed class PrefetchedTiles(Mapping mapping, bool enabled)
 {
-    private readonly Dictionary<(int Tensor, string Tag, int Level, int Instance), ParentTile> _parents = [];
+    private readonly Dictionary<(int Tensor, string Tag, int Level, int Instance), ParentTile> _parents = new(TaggedTileKeyComparer.Instance);
     private readonly Dictionary<(int Node, int Entry, int Group, int Instance), TileFetch> _fetches = [];
     private readonly Dictionary<Container, List<TileFetch>> _byRoom = [];
     private readonly Dictionary<int, int> _fillers = [];

@@ -12,7 +12,7 @@ namespace Comet.Workloads.Execution;
 /// </remarks>
 internal sealed class ResidentTiles(bool enabled, IReadOnlySet<int> written)
 {
-    private readonly Dictionary<(int Tensor, string Tag, int Level, int Instance), TileVersion> _current = [];
+    private readonly Dictionary<(int Tensor, string Tag, int Level, int Instance), TileVersion> _current = new(TaggedTileKeyComparer.Instance);
     private readonly Dictionary<(int Node, int Entry, int Group, int Instance), Kept> _kept = [];
     private readonly Dictionary<Container, List<(int Node, int Entry, int Group, int Instance)>> _byRoom = [];
 

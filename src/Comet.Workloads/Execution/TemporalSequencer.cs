@@ -156,7 +156,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
                 continue;
             }
 
-            var dests = Destinations(state, e, e.Groups[g]);
+            var dests = Destinations(state, e, g);
             planned.Add((e, dests, target, run.Prefetch.Plan(plan.Node.Index, e.Index, g, dests[0], next, perDestination ? dests.Length : 1), arrived));
         }
 
@@ -221,7 +221,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         keep = keep && run.Resident.Applies(e);
         for (var g = only < 0 ? 0 : only; g < (only < 0 ? e.Groups.Length : only + 1); g++)
         {
-            foreach (var d in Destinations(state, e, e.Groups[g]))
+            foreach (var d in Destinations(state, e, g))
             {
                 if (state.Slots[e.Index] is { } slots)
                 {
@@ -300,7 +300,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     {
         if (only >= 0 || (e.Groups.Length == 1 && !spawn))
         {
-            yield return run.Sim.Call(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[Math.Max(0, only)]), e.BytesPerInstance, drain, label));
+            yield return run.Sim.Call(mover.Move(e.Entry, target, Destinations(state, e, Math.Max(0, only)), e.BytesPerInstance, drain, label));
 
             yield break;
         }
@@ -311,7 +311,7 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         {
             if (skip is null || !skip[g])
             {
-                moves.Add(run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, e.Groups[g]), e.BytesPerInstance, drain, label), "move"));
+                moves.Add(run.Sim.Process(mover.Move(e.Entry, target, Destinations(state, e, g), e.BytesPerInstance, drain, label), "move"));
             }
         }
 
@@ -319,11 +319,13 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
     }
 
     /// <summary>The physical instances tile group <paramref name="group"/> of <paramref name="e"/> goes to, computed once per invocation.</summary>
-    public int[] Destinations(TemporalRun state, EntryPlan e, int[] group)
+    public int[] Destinations(TemporalRun state, EntryPlan e, int[] group) => Destinations(state, e, Array.IndexOf(e.Groups, group));
+
+    /// <summary>The global instances group <paramref name="g"/> of <paramref name="e"/> goes to (computed once per invocation).</summary>
+    public int[] Destinations(TemporalRun state, EntryPlan e, int g)
     {
-        var g = Array.IndexOf(e.Groups, group);
         var cache = state.Destinations[e.Index] ??= new int[e.Groups.Length][];
-        return cache[g] ??= ComputeDestinations(state, e, group);
+        return cache[g] ??= ComputeDestinations(state, e, e.Groups[g]);
     }
 
     private int[] ComputeDestinations(TemporalRun state, EntryPlan e, int[] group)
