@@ -8,8 +8,6 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 {
     // Keyed by the plan's node index (one plan per node) and engine: a tuple of a class and an int hashes through shared generic code.
     private readonly Dictionary<(int Node, int Engine), LeafStreamSetup?> _setups = [];
-    // Every setup built per node and engine, for each set of instances it ran on.
-    private readonly Dictionary<(int Node, int Engine), List<LeafStreamSetup>> _built = [];
 
     /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
     public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
@@ -17,20 +15,6 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         if (_setups.TryGetValue((plan.Node.Index, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
         {
             return known;
-        }
-
-        // Instances the leaf ran on before (invocations of one engine can alternate between parents): the setup built
-        // then is the one a build would give again (a build that gave none would have stopped streaming here for good).
-        if (_built.TryGetValue((plan.Node.Index, engine), out var built))
-        {
-            foreach (var before in built)
-            {
-                if (SameInstances(plan, b, before.Instances))
-                {
-                    _setups[(plan.Node.Index, engine)] = before;
-                    return before;
-                }
-            }
         }
 
         var instances = new int[plan.Entries.Length * 2];
@@ -42,11 +26,6 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 
         var setup = Build(plan, instances, engine);
         _setups[(plan.Node.Index, engine)] = setup;
-        if (setup is not null)
-        {
-            (built ??= _built[(plan.Node.Index, engine)] = []).Add(setup);
-        }
-
         return setup;
     }
 
