@@ -5,7 +5,7 @@ namespace Comet.Workloads.Execution;
 /// <summary>Cycles each component instance sat idle between tile steps, by reason, so skew between instances is visible.</summary>
 internal sealed class InstanceIdle
 {
-    private readonly Dictionary<(string Component, int Instance), long[]> _cycles = [];
+    private readonly Dictionary<(string Component, int Instance), long[]> _cycles = new(ComponentKeyComparer.Instance);
 
     /// <summary>Adds <paramref name="cycles"/> of idle time of <paramref name="who"/> for <paramref name="reason"/> (nothing when not positive).</summary>
     public void Add(ComponentRef who, IdleReason reason, long cycles)

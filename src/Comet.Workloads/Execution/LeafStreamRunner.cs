@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Comet.Hardware.Components;
 using Comet.Sim;
 
@@ -7,29 +9,25 @@ namespace Comet.Workloads.Execution;
 internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
 {
     // Keyed by the plan's node index (one plan per node) and engine: a tuple of a class and an int hashes through shared generic code.
-    private readonly Dictionary<(int Node, int Engine), LeafStreamSetup?> _setups = [];
-    // Every setup built per node and engine, for each set of instances it ran on.
-    private readonly Dictionary<(int Node, int Engine), List<LeafStreamSetup>> _built = [];
+    // With the binding last found to match: a binding never changes once made and the lanes reuse theirs every
+    // iteration, so the same binding object resolves to the same instances without resolving them again.
+    private readonly Dictionary<(int Node, int Engine), (LeafStreamSetup? Setup, LevelBinding Binding)> _setups = [];
 
     /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
     public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
     {
-        if (_setups.TryGetValue((plan.Node.Index, engine), out var known) && (known is null || SameInstances(plan, b, known.Instances)))
+        ref var known = ref CollectionsMarshal.GetValueRefOrNullRef(_setups, (plan.Node.Index, engine));
+        if (!Unsafe.IsNullRef(ref known))
         {
-            return known;
-        }
-
-        // Instances the leaf ran on before (invocations of one engine can alternate between parents): the setup built
-        // then is the one a build would give again (a build that gave none would have stopped streaming here for good).
-        if (_built.TryGetValue((plan.Node.Index, engine), out var built))
-        {
-            foreach (var before in built)
+            if (known.Setup is null || ReferenceEquals(known.Binding, b))
             {
-                if (SameInstances(plan, b, before.Instances))
-                {
-                    _setups[(plan.Node.Index, engine)] = before;
-                    return before;
-                }
+                return known.Setup;
+            }
+
+            if (SameInstances(plan, b, known.Setup.Instances))
+            {
+                known.Binding = b;
+                return known.Setup;
             }
         }
 
@@ -41,12 +39,7 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         }
 
         var setup = Build(plan, instances, engine);
-        _setups[(plan.Node.Index, engine)] = setup;
-        if (setup is not null)
-        {
-            (built ??= _built[(plan.Node.Index, engine)] = []).Add(setup);
-        }
-
+        _setups[(plan.Node.Index, engine)] = (setup, b);
         return setup;
     }
 

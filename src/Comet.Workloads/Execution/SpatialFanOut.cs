@@ -12,6 +12,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     private readonly Dictionary<(int Node, int Instance), string> _instanceNames = [];
     private readonly Dictionary<int, (TileEntry[] Inputs, TileEntry[] Outputs)> _ownEntries = [];
     private readonly Dictionary<int, List<(BindingKind Binding, MappingNode Node)>> _children = [];
+    private readonly Dictionary<(int Node, int Entry), long> _entryBytes = [];
 
     // The logical instances' bindings of a node under one parent binding: a pure function of the two (bindings are
     // immutable), so worked out once rather than at every invocation.
@@ -219,7 +220,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         }
     }
 
-    /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/>.</summary>
+    /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/> (fixed by the mapping: computed once per node and entry).</summary>
     private long EntryBytes(DataMovementTileNode node, TileEntry e)
     {
         var index = -1;
@@ -231,8 +232,14 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
             }
         }
 
-        var elements = run.Tiles.ProjectedElements(run.Tiles.Below(node.Index, index), e.TensorId, e.Tag);
-        return TileAnalysis.Bytes(elements, e.PrecisionBits);
+        if (!_entryBytes.TryGetValue((node.Index, index), out var bytes))
+        {
+            var elements = run.Tiles.ProjectedElements(run.Tiles.Below(node.Index, index), e.TensorId, e.Tag);
+            bytes = TileAnalysis.Bytes(elements, e.PrecisionBits);
+            _entryBytes.Add((node.Index, index), bytes);
+        }
+
+        return bytes;
     }
 
     /// <summary>Each distinct child level of a spatial node with the target level of its first entry (whose bound instance is the parent of the fan-out).</summary>
