@@ -106,14 +106,14 @@ public static class SearchCommand
             : parse.GetValue(o.Shape) ?? throw new InputException("--shape", string.Empty, $"missing (give {string.Join("x", template.ShapeDimensions)}, e.g. 256x256x128)");
         var parameters = new SearchParameters(template.Name, Presets.Require(parse.GetValue(o.Preset)!), shape, !parse.GetValue(o.Unfused), parse.GetValue(o.Wide), SearchRanking.ParseObjective(parse.GetValue(o.Objective)!), top);
         var setup = Setup(parameters);
-        using var dir = OutputDirectory.Begin(parse.GetValue(o.Out)!);
-        using var ctrlC = CtrlC.Install(interrupt);
         var limit = parse.GetValue(o.Limit) ?? long.MaxValue;
         if (limit < 1)
         {
             throw new InputException("--limit", string.Empty, $"must be at least 1 (got {limit.ToString(CultureInfo.InvariantCulture)})");
         }
 
+        using var dir = OutputDirectory.Begin(parse.GetValue(o.Out)!);
+        using var ctrlC = CtrlC.Install(interrupt);
         using var recorder = new SearchRecorder(setup.Space, parameters.Objective, top, dir.PathFor("search.csv"));
         SweepProgress.Run($"costing shard {shard} of {setup.Space.Size.ToString(CultureInfo.InvariantCulture)} indices", stderr, progress => MappingSearch.Stream(setup, shard, jobs, recorder.Add, progress, ctrlC.Token, limit));
         List<string> names;
