@@ -43,6 +43,7 @@ public static class MappingSearch
                     results[i] = evaluator.Cost(tilings[i]);
                 }
             });
+            var last = n > 0 ? tilings[n - 1].Index : 0;
             for (var i = 0; i < n; i++)
             {
                 consumer(results[i]);
@@ -53,7 +54,7 @@ public static class MappingSearch
             count += n;
             if (n > 0)
             {
-                progress?.Invoke(byLimit ? count : Math.Min(indices, ((candidates.Current.Index - shard.Index) / shard.Count) + 1), byLimit ? limit : indices);
+                progress?.Invoke(byLimit ? count : Math.Min(indices, ((last - shard.Index) / shard.Count) + 1), byLimit ? limit : indices);
             }
         }
 
