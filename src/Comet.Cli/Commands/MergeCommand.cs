@@ -37,7 +37,7 @@ public static class MergeCommand
 
             using var dir = OutputDirectory.Begin(parse.GetValue(output)!);
             using var ctrlC = CtrlC.Install(interrupt);
-            using var recorder = new SearchRecorder(setup.Space, parameters.Objective, parameters.Top, dir.PathFor("search.csv"));
+            using var recorder = new SearchRecorder(setup.Space, parameters.Objective, parameters.Top, dir.PathFor("search.csv") + SearchRecorder.PartialSuffix);
             foreach (var candidate in ShardRows.Merged(manifests.Select(m => m.Folder), setup.Space))
             {
                 recorder.Add(candidate);

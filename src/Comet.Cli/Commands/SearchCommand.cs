@@ -114,12 +114,12 @@ public static class SearchCommand
 
         using var dir = OutputDirectory.Begin(parse.GetValue(o.Out)!);
         using var ctrlC = CtrlC.Install(interrupt);
-        using var recorder = new SearchRecorder(setup.Space, parameters.Objective, top, dir.PathFor("search.csv"));
+        using var recorder = new SearchRecorder(setup.Space, parameters.Objective, top, dir.PathFor("search.csv") + SearchRecorder.PartialSuffix);
         SweepProgress.Run($"costing shard {shard} of {setup.Space.Size.ToString(CultureInfo.InvariantCulture)} indices", stderr, progress => MappingSearch.Stream(setup, shard, jobs, recorder.Add, progress, ctrlC.Token, limit));
         List<string> names;
         if (shardText is not null)
         {
-            recorder.Complete(new Dictionary<long, (SimulatedFigures, int)>());
+            recorder.Complete(dir.PathFor("search.csv"), new Dictionary<long, (SimulatedFigures, int)>());
             var tally = recorder.Tally;
             File.WriteAllText(dir.PathFor(ShardManifest.FileName), new ShardManifest(parameters, shard, setup.Space.Size, tally.Candidates).ToJson());
             names = ["search.csv", ShardManifest.FileName];

@@ -27,7 +27,7 @@ public static class SearchOutput
             progress(top, top);
             return result;
         });
-        recorder.Complete(outcome.Simulated);
+        recorder.Complete(dir.PathFor("search.csv"), outcome.Simulated);
         var names = new List<string> { "search.csv" };
         if (outcome.Winner is { } winner)
         {

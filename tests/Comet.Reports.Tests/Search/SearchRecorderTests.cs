@@ -49,10 +49,10 @@ public class SearchRecorderTests : TempFolderTest
     {
         Directory.CreateDirectory(Path.Combine(Root, folder));
         var csv = Path.Combine(Root, folder, "search.csv");
-        using var recorder = new SearchRecorder(setup.Space, SearchObjective.Cycles, 3, csv);
+        using var recorder = new SearchRecorder(setup.Space, SearchObjective.Cycles, 3, csv + SearchRecorder.PartialSuffix);
         MappingSearch.Stream(setup, ShardSpec.Whole, 2, recorder.Add, null, CancellationToken.None, window: window);
         var top = recorder.Tally.Top.Select(c => c.Tiling.Index).ToList();
-        recorder.Complete(top.Select((i, rank) => (i, rank)).ToDictionary(p => p.i, p => (new SimulatedFigures((p.rank + 1) * 1000L, 1.5, "ok"), p.rank + 1)));
+        recorder.Complete(csv, top.Select((i, rank) => (i, rank)).ToDictionary(p => p.i, p => (new SimulatedFigures((p.rank + 1) * 1000L, 1.5, "ok"), p.rank + 1)));
         return (File.ReadAllBytes(csv), top);
     }
 }
