@@ -59,15 +59,23 @@ public static class SearchPlot
     private static void Pareto(Plot plot, SearchOutcome outcome)
     {
         plot.Font.Set(PlotStyle.SansFont());
-        var costed = outcome.Candidates.Where(c => c.IsCosted).ToList();
-        if (costed.Count > 0)
+        var points = outcome.Tally.Points;
+        if (points.Count > 0)
         {
-            var all = plot.Add.ScatterPoints(costed.Select(c => Math.Log10(c.Cycles!.Value)).ToArray(), costed.Select(c => c.EnergyPj!.Value / 1e6).ToArray());
+            var xs = new double[points.Count];
+            var ys = new double[points.Count];
+            for (var i = 0; i < points.Count; i++)
+            {
+                xs[i] = Math.Log10(points.Cycles(i));
+                ys[i] = points.EnergyPj(i) / 1e6;
+            }
+
+            var all = plot.Add.ScatterPoints(xs, ys);
             all.Color = Colors.Gray.WithAlpha(0.35);
             all.MarkerSize = 3;
-            all.LegendText = $"costed candidates ({costed.Count.ToString(CultureInfo.InvariantCulture)})";
-            var front = SearchRanking.ParetoFront(costed);
-            var line = plot.Add.Scatter(front.Select(c => Math.Log10(c.Cycles!.Value)).ToArray(), front.Select(c => c.EnergyPj!.Value / 1e6).ToArray());
+            all.LegendText = $"costed candidates ({points.Count.ToString(CultureInfo.InvariantCulture)})";
+            var front = SearchRanking.ParetoFront(points);
+            var line = plot.Add.Scatter(front.Select(i => xs[i]).ToArray(), front.Select(i => ys[i]).ToArray());
             line.Color = Color.FromHex("#E15759");
             line.MarkerSize = 6;
             line.LegendText = $"Pareto front ({front.Count.ToString(CultureInfo.InvariantCulture)})";

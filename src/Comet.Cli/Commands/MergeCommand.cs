@@ -35,10 +35,15 @@ public static class MergeCommand
                 throw new InputException(manifests[0].Folder, ShardManifest.FileName, $"the space has {manifests[0].Manifest.SpaceSize.ToString(CultureInfo.InvariantCulture)} indices but this comet's has {setup.Space.Size.ToString(CultureInfo.InvariantCulture)} (shards from another version?)");
             }
 
-            var candidates = manifests.SelectMany(m => SearchCsv.Read(Path.Combine(m.Folder, "search.csv"), setup.Space)).OrderBy(c => c.Tiling.Index).ToList();
             using var dir = OutputDirectory.Begin(parse.GetValue(output)!);
             using var ctrlC = CtrlC.Install(interrupt);
-            var names = SearchOutput.Finish(dir, setup, parameters, candidates, parse.GetValue(maxEvents), parse.GetValue(jobs), stdout, stderr, ctrlC.Token);
+            using var recorder = new SearchRecorder(setup.Space, parameters.Objective, parameters.Top, dir.PathFor("search.csv") + SearchRecorder.PartialSuffix);
+            foreach (var candidate in ShardRows.Merged(manifests.Select(m => m.Folder), setup.Space))
+            {
+                recorder.Add(candidate);
+            }
+
+            var names = SearchOutput.Finish(dir, setup, parameters, recorder, parse.GetValue(maxEvents), parse.GetValue(jobs), stdout, stderr, ctrlC.Token);
             dir.Commit(RunInfo.Capture("merge", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested));
             stdout.WriteLine($"merged {manifests.Count.ToString(CultureInfo.InvariantCulture)} shards; wrote {dir.FinalPath}{Path.DirectorySeparatorChar} ({string.Join(", ", names)})");
             return ValidateCommand.Stopped(ctrlC, stderr);

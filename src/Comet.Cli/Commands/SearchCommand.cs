@@ -34,7 +34,8 @@ public static class SearchCommand
             new Option<long?>("--seq") { Description = "attention: the sequence length L." },
             new Option<long?>("--heads") { Description = "attention: the number of heads H." },
             new Option<long?>("--head-dim") { Description = "attention: the head dimension D." },
-            new Option<long?>("--batch") { Description = "attention: the batch B (default 1)." });
+            new Option<long?>("--batch") { Description = "attention: the batch B (default 1)." },
+            new Option<long?>("--limit") { Description = "Cost only the first N candidates in index order (a quick look at a large space; not with --shard)." });
         command.Arguments.Add(op);
         foreach (var option in o.All)
         {
@@ -46,6 +47,11 @@ public static class SearchCommand
             if (result.GetResult(o.Fused) is not null && result.GetResult(o.Unfused) is not null)
             {
                 result.AddError("--fused and --unfused are mutually exclusive");
+            }
+
+            if (result.GetResult(o.Limit) is not null && result.GetResult(o.Shard) is not null)
+            {
+                result.AddError("--limit and --shard are mutually exclusive (a shard is a share of the whole space)");
             }
 
             if (result.GetResult(o.Preset) is null)
@@ -100,20 +106,28 @@ public static class SearchCommand
             : parse.GetValue(o.Shape) ?? throw new InputException("--shape", string.Empty, $"missing (give {string.Join("x", template.ShapeDimensions)}, e.g. 256x256x128)");
         var parameters = new SearchParameters(template.Name, Presets.Require(parse.GetValue(o.Preset)!), shape, !parse.GetValue(o.Unfused), parse.GetValue(o.Wide), SearchRanking.ParseObjective(parse.GetValue(o.Objective)!), top);
         var setup = Setup(parameters);
+        var limit = parse.GetValue(o.Limit) ?? long.MaxValue;
+        if (limit < 1)
+        {
+            throw new InputException("--limit", string.Empty, $"must be at least 1 (got {limit.ToString(CultureInfo.InvariantCulture)})");
+        }
+
         using var dir = OutputDirectory.Begin(parse.GetValue(o.Out)!);
         using var ctrlC = CtrlC.Install(interrupt);
-        var candidates = SweepProgress.Run($"costing shard {shard} of {setup.Space.Size.ToString(CultureInfo.InvariantCulture)} indices", stderr, progress => MappingSearch.Run(setup, shard, jobs, progress, ctrlC.Token));
+        using var recorder = new SearchRecorder(setup.Space, parameters.Objective, top, dir.PathFor("search.csv") + SearchRecorder.PartialSuffix);
+        SweepProgress.Run($"costing shard {shard} of {setup.Space.Size.ToString(CultureInfo.InvariantCulture)} indices", stderr, progress => MappingSearch.Stream(setup, shard, jobs, recorder.Add, progress, ctrlC.Token, limit));
         List<string> names;
         if (shardText is not null)
         {
-            File.WriteAllText(dir.PathFor("search.csv"), SearchCsv.Write(setup.Space, candidates, new Dictionary<long, (SimulatedFigures, int)>()));
-            File.WriteAllText(dir.PathFor(ShardManifest.FileName), new ShardManifest(parameters, shard, setup.Space.Size, candidates.Count).ToJson());
+            recorder.Complete(dir.PathFor("search.csv"), new Dictionary<long, (SimulatedFigures, int)>());
+            var tally = recorder.Tally;
+            File.WriteAllText(dir.PathFor(ShardManifest.FileName), new ShardManifest(parameters, shard, setup.Space.Size, tally.Candidates).ToJson());
             names = ["search.csv", ShardManifest.FileName];
-            stdout.WriteLine($"shard {shard}: {candidates.Count.ToString(CultureInfo.InvariantCulture)} candidates, {candidates.Count(c => c.IsCosted).ToString(CultureInfo.InvariantCulture)} costed (no simulation; comet merge combines the shards)");
+            stdout.WriteLine($"shard {shard}: {tally.Candidates.ToString(CultureInfo.InvariantCulture)} candidates, {tally.Costed.ToString(CultureInfo.InvariantCulture)} costed (no simulation; comet merge combines the shards)");
         }
         else
         {
-            names = [.. SearchOutput.Finish(dir, setup, parameters, candidates, parse.GetValue(o.MaxEvents), jobs, stdout, stderr, ctrlC.Token)];
+            names = [.. SearchOutput.Finish(dir, setup, parameters, recorder, parse.GetValue(o.MaxEvents), jobs, stdout, stderr, ctrlC.Token)];
         }
 
         dir.Commit(RunInfo.Capture("search", parse.Tokens.Select(t => t.Value).ToList(), started, ctrlC.StopRequested));
@@ -122,8 +136,8 @@ public static class SearchCommand
     }
 
     private sealed record SearchOptions(Option<string?> Preset, Option<string?> Shape, Option<bool> Fused, Option<bool> Unfused, Option<string> Objective, Option<int> Top, Option<bool> Wide, Option<string?> Shard, Option<int> Jobs, Option<long> MaxEvents, Option<string> Out,
-        Option<long?> Seq, Option<long?> Heads, Option<long?> HeadDim, Option<long?> Batch)
+        Option<long?> Seq, Option<long?> Heads, Option<long?> HeadDim, Option<long?> Batch, Option<long?> Limit)
     {
-        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Objective, Top, Wide, Shard, Jobs, MaxEvents, Out, Seq, Heads, HeadDim, Batch];
+        public IEnumerable<Option> All => [Preset, Shape, Fused, Unfused, Objective, Top, Wide, Shard, Jobs, MaxEvents, Out, Seq, Heads, HeadDim, Batch, Limit];
     }
 }

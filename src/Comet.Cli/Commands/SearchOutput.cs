@@ -10,23 +10,24 @@ namespace Comet.Cli.Commands;
 /// <summary>The end shared by <c>comet search</c> (unsharded) and <c>comet merge</c>: ranks, simulates the top k, writes search.csv, best/, top/ and search.png, and prints the top table.</summary>
 public static class SearchOutput
 {
-    /// <summary>Finishes the search of <paramref name="candidates"/> into <paramref name="dir"/>; returns the file names written.</summary>
-    public static IReadOnlyList<string> Finish(OutputDirectory dir, SearchSetup setup, SearchParameters parameters, IReadOnlyList<CandidateCost> candidates, long maxEvents, int jobs, TextWriter stdout, TextWriter stderr, CancellationToken token)
+    /// <summary>Finishes the search whose candidates <paramref name="recorder"/> took into <paramref name="dir"/>; returns the file names written.</summary>
+    public static IReadOnlyList<string> Finish(OutputDirectory dir, SearchSetup setup, SearchParameters parameters, SearchRecorder recorder, long maxEvents, int jobs, TextWriter stdout, TextWriter stderr, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(stdout);
-        var top = Math.Min(parameters.Top, candidates.Count(c => c.IsCosted));
+        var tally = recorder.Tally;
+        var top = (int)Math.Min(parameters.Top, tally.Costed);
         var outcome = SweepProgress.Run($"simulating the top {top.ToString(CultureInfo.InvariantCulture)}", stderr, progress =>
         {
             progress(0, top);
-            var result = SearchFinish.Run(setup, parameters, candidates, dir.PathFor, maxEvents, jobs, token);
+            var result = SearchFinish.Run(setup, parameters, tally, dir.PathFor, maxEvents, jobs, token);
             progress(top, top);
             return result;
         });
-        File.WriteAllText(dir.PathFor("search.csv"), SearchCsv.Write(setup.Space, candidates, outcome.Simulated));
+        recorder.Complete(dir.PathFor("search.csv"), outcome.Simulated);
         var names = new List<string> { "search.csv" };
         if (outcome.Winner is { } winner)
         {
@@ -37,15 +38,14 @@ public static class SearchOutput
 
         SearchPlot.Render(outcome, dir.PathFor("search.png"), $"{parameters.Operation} {(parameters.Fused ? "fused" : "unfused")} {parameters.Shape} on {parameters.Preset}");
         names.Add("search.png");
-        Print(stdout, setup.Space, candidates, outcome, parameters);
+        Print(stdout, setup.Space, outcome, parameters);
         return names;
     }
 
-    private static void Print(TextWriter stdout, TilingSpace space, IReadOnlyList<CandidateCost> candidates, SearchOutcome outcome, SearchParameters parameters)
+    private static void Print(TextWriter stdout, TilingSpace space, SearchOutcome outcome, SearchParameters parameters)
     {
-        var pruned = candidates.Count(c => c.Status.StartsWith("pruned", StringComparison.Ordinal));
-        var costed = candidates.Count(c => c.IsCosted);
-        stdout.WriteLine($"{candidates.Count.ToString(CultureInfo.InvariantCulture)} candidates: {pruned.ToString(CultureInfo.InvariantCulture)} pruned (tiles do not fit), {(candidates.Count - pruned - costed).ToString(CultureInfo.InvariantCulture)} invalid, {costed.ToString(CultureInfo.InvariantCulture)} costed; ranked by {parameters.ObjectiveWord}");
+        var tally = outcome.Tally;
+        stdout.WriteLine($"{tally.Candidates.ToString(CultureInfo.InvariantCulture)} candidates: {tally.Pruned.ToString(CultureInfo.InvariantCulture)} pruned (tiles do not fit), {tally.Invalid.ToString(CultureInfo.InvariantCulture)} invalid, {tally.Costed.ToString(CultureInfo.InvariantCulture)} costed; ranked by {parameters.ObjectiveWord}");
         if (outcome.Winner is null)
         {
             stdout.WriteLine("no candidate fits: nothing simulated, no best/");

@@ -37,20 +37,22 @@ public sealed class SearchBestCase(int top, int jobs, long maxEvents, Func<strin
         }
 
         var setup = searchable.Searchable(new GenerationRequest(query.Operation, query.Preset, query.Shape, query.Fused), wide: false);
-        var candidates = MappingSearch.Run(setup, ShardSpec.Whole, jobs, null, token);
-        var costed = candidates.Count(c => c.IsCosted);
-        if (costed == 0)
-        {
-            throw new InputException("search", string.Empty, $"none of the {candidates.Count.ToString(CultureInfo.InvariantCulture)} tilings of the search space fits");
-        }
-
         var shape = string.Join("x", template.ShapeDimensions.Where(query.Shape.ContainsKey).Select(d => query.Shape[d].ToString(CultureInfo.InvariantCulture)));
         var parameters = new SearchParameters(query.Operation, query.Preset, shape, query.Fused, false, SearchObjective.Cycles, top);
         var folder = $"searches/{query.CaseName}";
-        var outcome = SearchFinish.Run(setup, parameters, candidates, p => pathFor($"{folder}/{p}"), maxEvents, jobs, token);
-        File.WriteAllText(pathFor($"{folder}/search.csv"), SearchCsv.Write(setup.Space, candidates, outcome.Simulated));
+        // The rows wait outside the output folder: a search in which nothing fits writes no folder, as before.
+        using var recorder = new SearchRecorder(setup.Space, parameters.Objective, top, Path.Combine(Path.GetTempPath(), $"comet-search-{Guid.NewGuid():N}.csv{SearchRecorder.PartialSuffix}"));
+        MappingSearch.Stream(setup, ShardSpec.Whole, jobs, recorder.Add, null, token);
+        var tally = recorder.Tally;
+        if (tally.Costed == 0)
+        {
+            throw new InputException("search", string.Empty, $"none of the {tally.Candidates.ToString(CultureInfo.InvariantCulture)} tilings of the search space fits");
+        }
+
+        var outcome = SearchFinish.Run(setup, parameters, tally, p => pathFor($"{folder}/{p}"), maxEvents, jobs, token);
+        recorder.Complete(pathFor($"{folder}/search.csv"), outcome.Simulated);
         var winner = outcome.Winner!;
-        log?.Invoke($"search {query.CaseName}: {costed.ToString(CultureInfo.InvariantCulture)} of {candidates.Count.ToString(CultureInfo.InvariantCulture)} tilings fit; best of the top {outcome.Top.Count.ToString(CultureInfo.InvariantCulture)} by simulated cycles: index {winner.Tiling.Index.ToString(CultureInfo.InvariantCulture)}");
+        log?.Invoke($"search {query.CaseName}: {tally.Costed.ToString(CultureInfo.InvariantCulture)} of {tally.Candidates.ToString(CultureInfo.InvariantCulture)} tilings fit; best of the top {outcome.Top.Count.ToString(CultureInfo.InvariantCulture)} by simulated cycles: index {winner.Tiling.Index.ToString(CultureInfo.InvariantCulture)}");
         return new BestCase(new GeneratedCase(setup.Files(winner.Tiling), []), Name);
     }
 }

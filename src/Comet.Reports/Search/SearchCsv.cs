@@ -10,77 +10,144 @@ public static class SearchCsv
 {
     private const string Tail = "status,analytic_cycles,analytic_energy_pj,dram_bytes,simulated_cycles,simulated_energy_pj,top_rank";
 
-    /// <summary>The file's text; <paramref name="simulated"/> holds the top candidates by index with their place after re-ranking.</summary>
-    public static string Write(TilingSpace space, IReadOnlyList<CandidateCost> candidates, IReadOnlyDictionary<long, (SimulatedFigures Figures, int Rank)> simulated)
+    /// <summary>Writes the header line: <c>index</c>, the space's factors and orders, then the figures' columns.</summary>
+    public static void WriteHeader(TextWriter writer, TilingSpace space)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(space);
-        ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentNullException.ThrowIfNull(simulated);
-        var text = new StringBuilder();
-        text.Append("index,").AppendJoin(',', space.FactorNames.Concat(space.OrderNames)).Append(space.FactorNames.Count + space.OrderNames.Count > 0 ? "," : string.Empty).Append(Tail).Append('\n');
-        foreach (var c in candidates)
+        writer.Write("index,");
+        writer.Write(string.Join(',', space.FactorNames.Concat(space.OrderNames)));
+        writer.Write(space.FactorNames.Count + space.OrderNames.Count > 0 ? "," : string.Empty);
+        writer.Write(Tail);
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes <paramref name="candidate"/>'s row with the simulated columns empty (they end the row as <c>,,</c>; <see cref="CopyWithSimulated"/> fills them for the top k).</summary>
+    public static void WriteRow(TextWriter writer, CandidateCost candidate)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(candidate);
+        writer.Write(Num(candidate.Tiling.Index));
+        writer.Write(',');
+        foreach (var f in candidate.Tiling.Factors)
         {
-            text.Append(Num(c.Tiling.Index)).Append(',');
-            foreach (var f in c.Tiling.Factors)
-            {
-                text.Append(Num(f)).Append(',');
-            }
+            writer.Write(Num(f));
+            writer.Write(',');
+        }
 
-            foreach (var o in c.Tiling.Orders)
-            {
-                text.Append(o).Append(',');
-            }
+        foreach (var o in candidate.Tiling.Orders)
+        {
+            writer.Write(o);
+            writer.Write(',');
+        }
 
-            text.Append(Quote(c.Status)).Append(',').Append(Num(c.Cycles)).Append(',').Append(Num(c.EnergyPj)).Append(',').Append(Num(c.DramBytes)).Append(',');
-            if (simulated.TryGetValue(c.Tiling.Index, out var s))
+        writer.Write(Quote(candidate.Status));
+        writer.Write(',');
+        writer.Write(Num(candidate.Cycles));
+        writer.Write(',');
+        writer.Write(Num(candidate.EnergyPj));
+        writer.Write(',');
+        writer.Write(Num(candidate.DramBytes));
+        writer.Write(",,,");
+        writer.Write('\n');
+    }
+
+    /// <summary>Copies rows written by <see cref="WriteHeader"/> and <see cref="WriteRow"/> from <paramref name="rows"/> to <paramref name="output"/>, filling the simulated columns of the rows whose index <paramref name="simulated"/> holds (with their place after re-ranking).</summary>
+    public static void CopyWithSimulated(TextReader rows, TextWriter output, IReadOnlyDictionary<long, (SimulatedFigures Figures, int Rank)> simulated)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(simulated);
+        var first = true;
+        foreach (var line in Lines(rows))
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            if (!first && comma > 0 && line.EndsWith(",,,", StringComparison.Ordinal)
+                && long.TryParse(line.AsSpan(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && simulated.TryGetValue(index, out var s))
             {
-                text.Append(Num(s.Figures.Cycles)).Append(',').Append(Num(s.Figures.EnergyPj)).Append(',').Append(Num(s.Rank));
+                output.Write(line.AsSpan(0, line.Length - 2));
+                output.Write(Num(s.Figures.Cycles));
+                output.Write(',');
+                output.Write(Num(s.Figures.EnergyPj));
+                output.Write(',');
+                output.Write(Num(s.Rank));
             }
             else
             {
-                text.Append(",,");
+                output.Write(line);
             }
 
-            text.Append('\n');
+            output.Write('\n');
+            first = false;
         }
-
-        return text.ToString();
     }
 
-    /// <summary>Reads a shard's search.csv back as candidates of <paramref name="space"/> (the factors are taken from the space by index and checked against the row).</summary>
+    /// <summary>Reads a shard's search.csv back, row by row in file order, as candidates of <paramref name="space"/> (the factors are taken from the space by index and checked against the row).</summary>
     /// <exception cref="InputException">A row does not match the space or a figure does not parse.</exception>
-    public static List<CandidateCost> Read(string path, TilingSpace space)
+    public static IEnumerable<CandidateCost> Read(string path, TilingSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var lines = File.ReadAllLines(path);
-        var result = new List<CandidateCost>(Math.Max(0, lines.Length - 1));
         var columns = space.FactorNames.Count + space.OrderNames.Count;
-        for (var l = 1; l < lines.Length; l++)
+        var l = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            var fields = Split(lines[l]);
+            if (l++ == 0)
+            {
+                continue;
+            }
+
+            var fields = Split(line);
             if (fields.Count != columns + 8)
             {
-                throw new InputException(path, string.Empty, $"row has {fields.Count} fields, expected {columns + 8} (not a shard of this search?)", line: l + 1);
+                throw new InputException(path, string.Empty, $"row has {fields.Count} fields, expected {columns + 8} (not a shard of this search?)", line: l);
             }
 
             var index = long.Parse(fields[0], CultureInfo.InvariantCulture);
-            var tiling = space.At(index) ?? throw new InputException(path, string.Empty, $"index {fields[0]} is not a candidate of this search", line: l + 1);
+            var tiling = space.At(index) ?? throw new InputException(path, string.Empty, $"index {fields[0]} is not a candidate of this search", line: l);
             var expected = tiling.Factors.Select(f => Num(f)).Concat(tiling.Orders);
             if (!expected.SequenceEqual(fields.Skip(1).Take(columns)))
             {
-                throw new InputException(path, string.Empty, $"candidate {fields[0]}'s factors differ from this search's space", line: l + 1);
+                throw new InputException(path, string.Empty, $"candidate {fields[0]}'s factors differ from this search's space", line: l);
             }
 
             var at = columns + 1;
-            result.Add(new CandidateCost(
+            yield return new CandidateCost(
                 tiling,
                 fields[at],
                 fields[at + 1].Length == 0 ? null : long.Parse(fields[at + 1], CultureInfo.InvariantCulture),
                 fields[at + 2].Length == 0 ? null : double.Parse(fields[at + 2], CultureInfo.InvariantCulture),
-                long.Parse(fields[at + 3], CultureInfo.InvariantCulture)));
+                long.Parse(fields[at + 3], CultureInfo.InvariantCulture));
+        }
+    }
+
+    // Lines split at '\n' only, so a copy keeps every other character as it was.
+    private static IEnumerable<string> Lines(TextReader reader)
+    {
+        var line = new StringBuilder();
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    line.Append(buffer, start, i - start);
+                    yield return line.ToString();
+                    line.Clear();
+                    start = i + 1;
+                }
+            }
+
+            line.Append(buffer, start, read - start);
         }
 
-        return result;
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
     }
 
     private static string Num(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;

@@ -4,16 +4,16 @@ using Comet.Workloads.Search;
 
 namespace Comet.Reports.Search;
 
-/// <summary>The end of a search, unsharded or merged: ranks the candidates, writes and simulates the top k, and re-ranks them by simulated cycles.</summary>
+/// <summary>The end of a search, unsharded or merged: takes the best candidates the tally kept, writes and simulates the top k, and re-ranks them by simulated cycles.</summary>
 public static class SearchFinish
 {
-    /// <summary>Ranks <paramref name="candidates"/> by the objective and simulates the best <see cref="SearchParameters.Top"/> in case folders <c>top/NN-iINDEX/</c> (paths from <paramref name="pathFor"/>), at most <paramref name="jobs"/> at once.</summary>
-    public static SearchOutcome Run(SearchSetup setup, SearchParameters parameters, IReadOnlyList<CandidateCost> candidates, Func<string, string> pathFor, long maxEvents, int jobs, CancellationToken token)
+    /// <summary>Simulates the tally's best candidates by the objective (the best <see cref="SearchParameters.Top"/>, the tally's top kept with that count) in case folders <c>top/NN-iINDEX/</c> (paths from <paramref name="pathFor"/>), at most <paramref name="jobs"/> at once, and re-ranks them by simulated cycles.</summary>
+    public static SearchOutcome Run(SearchSetup setup, SearchParameters parameters, SearchTally tally, Func<string, string> pathFor, long maxEvents, int jobs, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(parameters);
-        var ranked = SearchRanking.Rank(candidates, parameters.Objective);
-        var top = ranked.Take(Math.Max(0, parameters.Top)).ToList();
+        ArgumentNullException.ThrowIfNull(tally);
+        var top = tally.Top.Take(Math.Max(0, parameters.Top)).ToList();
         var cases = top.Select((c, i) =>
         {
             var folder = WriteCase(pathFor, $"top/{i + 1:00}-i{c.Tiling.Index}", setup.Files(c.Tiling));
@@ -27,7 +27,7 @@ public static class SearchFinish
             .ThenBy(p => p.rank)
             .Select(p => p.t)
             .ToList();
-        return new SearchOutcome(candidates, ranked, simulated, simulated.Count > 0 ? simulated[0].Candidate : null);
+        return new SearchOutcome(tally, simulated, simulated.Count > 0 ? simulated[0].Candidate : null);
     }
 
     /// <summary>Writes a case's files under <paramref name="folder"/> (relative; <paramref name="pathFor"/> gives each file's path) in UTF-8 without a byte-order mark, and returns the folder's full path.</summary>

@@ -2,14 +2,12 @@ using Comet.Workloads.Search;
 
 namespace Comet.Reports.Search;
 
-/// <summary>A finished search: every candidate, the costed ones ranked by the objective, the top k with their simulations re-ranked by simulated cycles, and the winner.</summary>
-/// <param name="Candidates">Every candidate in index order.</param>
-/// <param name="Ranked">The costed candidates, best first by the objective.</param>
+/// <summary>A finished search: its tally (counts, the best by the objective, every costed candidate's cycles and energy), the top k with their simulations re-ranked by simulated cycles, and the winner.</summary>
+/// <param name="Tally">What the search kept of its candidates.</param>
 /// <param name="Top">The top k, re-ranked by simulated cycles (unfinished simulations last, then by analytic rank).</param>
 /// <param name="Winner">The first of <paramref name="Top"/>, or null when nothing fits.</param>
 public sealed record SearchOutcome(
-    IReadOnlyList<CandidateCost> Candidates,
-    IReadOnlyList<CandidateCost> Ranked,
+    SearchTally Tally,
     IReadOnlyList<(CandidateCost Candidate, SimulatedFigures Simulated)> Top,
     CandidateCost? Winner)
 {

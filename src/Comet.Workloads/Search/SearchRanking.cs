@@ -23,17 +23,30 @@ public static class SearchRanking
     public static IReadOnlyList<CandidateCost> Rank(IEnumerable<CandidateCost> candidates, SearchObjective objective)
         => [.. candidates.Where(c => c.IsCosted).OrderBy(c => Score(c, objective)).ThenBy(c => c.Tiling.Index)];
 
-    /// <summary>The costed candidates no other beats on both cycles and energy, by rising cycles.</summary>
-    public static IReadOnlyList<CandidateCost> ParetoFront(IEnumerable<CandidateCost> candidates)
+    /// <summary>The positions in <paramref name="points"/> of the costed candidates no other beats on both cycles and energy, by rising cycles (ties by energy, then by index).</summary>
+    public static IReadOnlyList<int> ParetoFront(CostedPoints points)
     {
-        var front = new List<CandidateCost>();
-        var best = double.PositiveInfinity;
-        foreach (var c in candidates.Where(c => c.IsCosted).OrderBy(c => c.Cycles).ThenBy(c => c.EnergyPj).ThenBy(c => c.Tiling.Index))
+        ArgumentNullException.ThrowIfNull(points);
+        var order = new int[points.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (c.EnergyPj < best)
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byCycles = points.Cycles(a).CompareTo(points.Cycles(b));
+            var byEnergy = byCycles != 0 ? byCycles : points.EnergyPj(a).CompareTo(points.EnergyPj(b));
+            return byEnergy != 0 ? byEnergy : a.CompareTo(b);
+        });
+        var front = new List<int>();
+        var best = double.PositiveInfinity;
+        foreach (var i in order)
+        {
+            if (points.EnergyPj(i) < best)
             {
-                front.Add(c);
-                best = c.EnergyPj!.Value;
+                front.Add(i);
+                best = points.EnergyPj(i);
             }
         }
 
