@@ -9,20 +9,8 @@ internal readonly record struct CollectivePickKey(int Node, int[] Participants, 
 {
     /// <summary>True when both keys name the same node, participants, bytes and elements.</summary>
     public bool Equals(CollectivePickKey other) =>
-        Node == other.Node && Bytes == other.Bytes && Elements == other.Elements && Participants.AsSpan().SequenceEqual(other.Participants);
+        Node == other.Node && Bytes == other.Bytes && Elements == other.Elements && IntArrayContent.Instance.Equals(Participants, other.Participants);
 
     /// <summary>A hash over the node, bytes, elements and every participant.</summary>
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(Node);
-        hash.Add(Bytes);
-        hash.Add(Elements);
-        foreach (var p in Participants)
-        {
-            hash.Add(p);
-        }
-
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => HashCode.Combine(Node, Bytes, Elements, IntArrayContent.Instance.GetHashCode(Participants));
 }

@@ -147,7 +147,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     }
 
     // The children of a multicast grouped by attachment, by mesh and children (the groups are read only).
-    private readonly Dictionary<MeshNoc, Dictionary<int[], int[][]>> _groups = [];
+    private readonly Dictionary<MeshNoc, Dictionary<int[], int[][]>> _groups = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The children grouped by their nearest attachment (<see cref="Groups"/>), worked out once per mesh and set of children.</summary>
     private int[][] GroupsOf(MeshNoc mesh, int[] children)
