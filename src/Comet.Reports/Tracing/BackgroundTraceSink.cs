@@ -18,11 +18,10 @@ public sealed class BackgroundTraceSink : ITraceSink
     public const int MaxQueuedChunks = 16;
 
     private readonly ITraceSink _inner;
-    private readonly BlockingCollection<(TraceRecord[] Records, int Count, ManualResetEventSlim? Done)> _queue = new(MaxQueuedChunks);
-    private readonly ConcurrentBag<TraceRecord[]> _spare = new();
+    private readonly BlockingCollection<(TraceChunk Records, ManualResetEventSlim? Done)> _queue = new(MaxQueuedChunks);
+    private readonly ConcurrentBag<TraceChunk> _spare = new();
     private readonly Thread _writer;
-    private TraceRecord[] _chunk = new TraceRecord[ChunkRecords];
-    private int _count;
+    private TraceChunk _chunk = new(ChunkRecords);
     private volatile Exception? _failure;
     private bool _disposed;
 
@@ -39,8 +38,8 @@ public sealed class BackgroundTraceSink : ITraceSink
     public void Write(in TraceRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _chunk[_count++] = record;
-        if (_count == ChunkRecords)
+        _chunk.Add(record);
+        if (_chunk.IsFull)
         {
             Hand(null);
         }
@@ -84,23 +83,19 @@ public sealed class BackgroundTraceSink : ITraceSink
     private void Hand(ManualResetEventSlim? done)
     {
         ThrowIfFailed();
-        _queue.Add((_chunk, _count, done));
-        _chunk = _spare.TryTake(out var spare) ? spare : new TraceRecord[ChunkRecords];
-        _count = 0;
+        _queue.Add((_chunk, done));
+        _chunk = _spare.TryTake(out var spare) ? spare : new TraceChunk(ChunkRecords);
     }
 
     private void Drain()
     {
-        foreach (var (records, count, done) in _queue.GetConsumingEnumerable())
+        foreach (var (records, done) in _queue.GetConsumingEnumerable())
         {
             try
             {
                 if (_failure is null)
                 {
-                    for (var i = 0; i < count; i++)
-                    {
-                        _inner.Write(records[i]);
-                    }
+                    records.WriteTo(_inner);
 
                     if (done is not null)
                     {
@@ -114,7 +109,7 @@ public sealed class BackgroundTraceSink : ITraceSink
             }
             finally
             {
-                Array.Clear(records, 0, count);
+                records.Clear();
                 _spare.Add(records);
                 done?.Set();
             }
