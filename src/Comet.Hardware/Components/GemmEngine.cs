@@ -77,4 +77,12 @@ public abstract class GemmEngine
         Primitives += count;
         _energy.Count(EnergyUnits(primitive) * count);
     }
+
+    /// <summary>Counts <paramref name="times"/> runs of <paramref name="count"/> primitives at once: the same primitives, units and accesses as that many calls of <see cref="Record(GemmPrimitive, long)"/>.</summary>
+    public void Record(GemmPrimitive primitive, long count, long times)
+    {
+        // Integer sums, so one product equals the per-run sum whatever the order.
+        Primitives += count * times;
+        _energy.Count(EnergyUnits(primitive) * count, times);
+    }
 }

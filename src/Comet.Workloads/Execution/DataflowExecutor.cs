@@ -18,6 +18,7 @@ public sealed class DataflowExecutor
     private readonly SpatialFanOut _spatial;
     private readonly TemporalLoop _temporal;
     private readonly CollectiveRunner _collectives;
+    private readonly LeafStreamRunner _streams;
 
     /// <summary>Builds the machine for <paramref name="inputs"/> inside <paramref name="sim"/>.</summary>
     public DataflowExecutor(CometInputSet inputs, Simulation sim, ExecutionOptions? options = null)
@@ -30,7 +31,8 @@ public sealed class DataflowExecutor
         _spatial = new SpatialFanOut(_run, mover, space, RunNode);
         var sequencer = new TemporalSequencer(_run, mover, space);
         var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, space), _spatial, RunNode);
-        _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), new LeafStreamRunner(_run, ports), RunNode);
+        _streams = new LeafStreamRunner(_run, ports);
+        _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), _streams, RunNode);
         _collectives = new CollectiveRunner(_run);
     }
 
@@ -66,7 +68,12 @@ public sealed class DataflowExecutor
     }
 
     /// <summary>What was observed so far (the whole run once the simulation has no events left).</summary>
-    public SimulationResult Collect() => ResultCollector.Collect(_run);
+    public SimulationResult Collect()
+    {
+        // Streaming leaves count their invocations and charge them in one go, before anything reads the counters.
+        _streams.Charge();
+        return ResultCollector.Collect(_run);
+    }
 
     /// <summary>Turns the kernel's deadlock report into one naming the mapping's components and what each waits for.</summary>
     public static SimulationDeadlockException Deadlock(DeadlockException e) => new(e.Cycle, e.Waiting, e);

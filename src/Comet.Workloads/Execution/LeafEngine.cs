@@ -46,6 +46,12 @@ internal readonly struct LeafEngine
         (null, true) => _simd!.Hold(sim, label, _plan.SimdOperation, _plan.SimdElements, _plan.SimdReduction, _plan.PrimitivesPerIteration),
     };
 
+    /// <summary>True for a GEMM engine, whose counts are integers (a SIMD unit's energy is a floating-point sum, so it is charged run by run).</summary>
+    public bool CountsOnlyIntegers => _gemm is not null;
+
+    /// <summary>Counts <paramref name="invocations"/> runs of <paramref name="iterations"/> tile steps on a GEMM engine at once: the same figures as that many calls of <see cref="Record(long)"/>.</summary>
+    public void Record(long iterations, long invocations) => _gemm!.Record(_plan.Primitive!, _plan.PrimitivesPerIteration * iterations, invocations);
+
     /// <summary>Counts the primitives (or passes) of <paramref name="iterations"/> tile steps whose time the caller has already spent.</summary>
     public void Record(long iterations)
     {

@@ -11,23 +11,26 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
     // Keyed by the plan's node index (one plan per node) and engine: a tuple of a class and an int hashes through shared generic code.
     // With the binding last found to match: a binding never changes once made and the lanes reuse theirs every
     // iteration, so the same binding object resolves to the same instances without resolving them again.
-    private readonly Dictionary<(int Node, int Engine), (LeafStreamSetup? Setup, LevelBinding Binding)> _setups = [];
+    private readonly Dictionary<(int Node, int Engine), (LeafStreamSite? Site, LevelBinding Binding)> _setups = [];
 
-    /// <summary>The streaming setup of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
-    public LeafStreamSetup? Setup(TemporalPlan plan, LevelBinding b, int engine)
+    // Every site ever built (one replaced in _setups still holds invocations to charge), in the order built.
+    private readonly List<LeafStreamSite> _sites = [];
+
+    /// <summary>The streaming site of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
+    public LeafStreamSite? Site(TemporalPlan plan, LevelBinding b, int engine)
     {
         ref var known = ref CollectionsMarshal.GetValueRefOrNullRef(_setups, (plan.Node.Index, engine));
         if (!Unsafe.IsNullRef(ref known))
         {
-            if (known.Setup is null || ReferenceEquals(known.Binding, b))
+            if (known.Site is null || ReferenceEquals(known.Binding, b))
             {
-                return known.Setup;
+                return known.Site;
             }
 
-            if (SameInstances(plan, b, known.Setup.Instances))
+            if (SameInstances(plan, b, known.Site.Setup.Instances))
             {
                 known.Binding = b;
-                return known.Setup;
+                return known.Site;
             }
         }
 
@@ -39,15 +42,31 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         }
 
         var setup = Build(plan, instances, engine);
-        _setups[(plan.Node.Index, engine)] = (setup, b);
-        return setup;
+        var site = setup is null ? null : new LeafStreamSite(plan, setup, LeafEngine.Of(run.Machine, plan, engine));
+        if (site is not null)
+        {
+            _sites.Add(site);
+        }
+
+        _setups[(plan.Node.Index, engine)] = (site, b);
+        return site;
+    }
+
+    /// <summary>Charges every site's finished invocations (call before the results are read; charging twice adds nothing).</summary>
+    public void Charge()
+    {
+        foreach (var site in _sites)
+        {
+            site.Charge();
+        }
     }
 
     /// <summary>One leaf invocation as a stream: acquire the engine and the operand ports (key order), hold them for the local schedule's length, release.</summary>
-    public IEnumerable<Event> Run(TemporalPlan plan, int engineInstance, LeafStreamSetup setup)
+    public IEnumerable<Event> Run(TemporalPlan plan, LeafStreamSite site)
     {
         var sim = run.Sim;
-        var engine = LeafEngine.Of(run.Machine, plan, engineInstance);
+        var setup = site.Setup;
+        var engine = site.Engine;
         var engineRef = engine.Ref;
         // The setup's spare array (handed back cleared): one less allocation per invocation, and no shared pool's
         // thread-local lookup and lock (one engine runs one invocation of a setup at a time, so one spare serves).
@@ -95,7 +114,7 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
                 yield return sim.Timeout(schedule.End);
             }
 
-            Account(plan, setup, engine);
+            site.Finished();
             if (sim.Trace is { } trace)
             {
                 WriteRows(trace, plan, setup, start, engineRef);
@@ -155,25 +174,6 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         }
 
         return new LeafStreamSetup(plan, uses, instances, run.Options.OperandSlots, LeafEngine.Of(run.Machine, plan, engine).StepCycles);
-    }
-
-    /// <summary>Charges the bytes every entry moved, the ports' busy time and the primitives the engine ran.</summary>
-    private static void Account(TemporalPlan plan, LeafStreamSetup setup, LeafEngine engine)
-    {
-        foreach (var e in plan.Entries)
-        {
-            foreach (var u in setup.Uses[e.Index])
-            {
-                u.Account?.Count(u.Bytes, e.Tiles);
-            }
-        }
-
-        for (var p = 0; p < setup.Pools.Length; p++)
-        {
-            setup.Pools[p].AddBusy(setup.Schedule.PortBusy[p]);
-        }
-
-        engine.Record(plan.Iterations);
     }
 
     /// <summary>One row per port (its first hold to its last, the tensors it carried, their bytes) and one compute row for the engine.</summary>

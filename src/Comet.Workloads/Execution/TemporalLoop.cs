@@ -7,6 +7,9 @@ namespace Comet.Workloads.Execution;
 /// <summary>The consumer side of a temporal node: runs its iterations (or its pipeline stages), each child once its input tiles are in, then hands finished tiles to the <see cref="TemporalSequencer"/>; a leaf goes to its own room.</summary>
 internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, TemporalLanes lanes, LeafProcesses leaves, LeafStreamRunner streams, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
 {
+    // Keyed by node index (one plan per node): the traffic rows of a simple leaf's entries.
+    private readonly Dictionary<int, long[][]> _leafTraffic = [];
+
     /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds.</summary>
     public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
     {
@@ -16,14 +19,15 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         if (plan.IsSimpleLeaf)
         {
             var engine = run.Resolve(b, plan.ComputeLevel);
-            var leaf = run.Options.StreamLeaves && run.EnginesExclusive && streams.Setup(plan, b, engine) is { } stream
-                ? streams.Run(plan, engine, stream)
+            var leaf = run.Options.StreamLeaves && run.EnginesExclusive && streams.Site(plan, b, engine) is { } stream
+                ? streams.Run(plan, stream)
                 : leaves.Run(plan, b);
             yield return sim.Call(leaf);
 
+            var rows = LeafTraffic(plan);
             foreach (var e in plan.Entries)
             {
-                run.Traffic.Add(e.Entry.TargetLevelId, e.Entry.ChildLevelId, e.Entry.TensorId, e.Tiles * e.BytesPerInstance, e.IsOutput);
+                rows[e.Index][e.IsOutput ? 1 : 0] += e.Tiles * e.BytesPerInstance;
             }
 
             run.Tallies.Of(node).Add(start, sim.Now);
@@ -74,6 +78,23 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
 
         state.End();
         run.Tallies.Of(node).Add(start, sim.Now);
+    }
+
+    /// <summary>Per entry of a simple leaf, its traffic row: every invocation adds the same bytes to the same rows, so they are found once per leaf node, after its first invocation (when the rows first exist, as before).</summary>
+    private long[][] LeafTraffic(TemporalPlan plan)
+    {
+        if (!_leafTraffic.TryGetValue(plan.Node.Index, out var rows))
+        {
+            rows = new long[plan.Entries.Length][];
+            foreach (var e in plan.Entries)
+            {
+                rows[e.Index] = run.Traffic.Row(e.Entry.TargetLevelId, e.Entry.ChildLevelId, e.Entry.TensorId);
+            }
+
+            _leafTraffic.Add(plan.Node.Index, rows);
+        }
+
+        return rows;
     }
 
     /// <summary>Runs a temporal node whose children are pipeline (or parallel) stages: one process per stage walks the iterations.</summary>

@@ -6,7 +6,10 @@ internal sealed class TrafficTally
     private readonly SortedDictionary<(int Parent, int Level, int Tensor), long[]> _bytes = new();
 
     /// <summary>Counts <paramref name="bytes"/> moved between <paramref name="parent"/> and <paramref name="level"/> for <paramref name="tensor"/>, into the level (fill) or out of it (drain).</summary>
-    public void Add(int parent, int level, int tensor, long bytes, bool drain)
+    public void Add(int parent, int level, int tensor, long bytes, bool drain) => Row(parent, level, tensor)[drain ? 1 : 0] += bytes;
+
+    /// <summary>The bytes moved so far between <paramref name="parent"/> and <paramref name="level"/> for <paramref name="tensor"/>, filled [0] and drained [1], created empty on first use; a caller adding to the same row again and again may keep it.</summary>
+    public long[] Row(int parent, int level, int tensor)
     {
         if (!_bytes.TryGetValue((parent, level, tensor), out var row))
         {
@@ -14,7 +17,7 @@ internal sealed class TrafficTally
             _bytes.Add((parent, level, tensor), row);
         }
 
-        row[drain ? 1 : 0] += bytes;
+        return row;
     }
 
     /// <summary>Every (parent, level, tensor) that moved data, in level and tensor order, with names from <paramref name="run"/>.</summary>

@@ -29,4 +29,19 @@ public class LeafStreamEquivalenceTests
         // meshes cost one per packet per hop and pipelined transfers a few per chunk, and leave fewer to save.
         Assert.That(stream.Events, Is.LessThan(network == MeshSwitching.StoreAndForward && transfers == TransferMode.Serial ? tile.Events / 3 : tile.Events), "and it is what makes leaves cheap");
     }
+
+    [Test]
+    public void StreamedLeaves_AreChargedOnce_HoweverOftenTheResultIsCollected()
+    {
+        // Streamed invocations are counted and charged to the ports, memories and engines when the result is collected;
+        // collecting again must find nothing left to charge.
+        var executor = new DataflowExecutor(CaseFiles.Load("ex_base"), new Simulation(), new ExecutionOptions(StreamLeaves: true));
+        var first = executor.Run();
+        var second = executor.Collect();
+
+        Assert.That(first.Units.Values.Sum(), Is.GreaterThan(0));
+        Assert.That(second.Units, Is.EquivalentTo(first.Units));
+        Assert.That(second.Levels, Is.EqualTo(first.Levels));
+        Assert.That(second.TotalEnergy, Is.EqualTo(first.TotalEnergy));
+    }
 }
