@@ -27,6 +27,9 @@ internal sealed class CutThroughMesh
     private readonly List<PacketFlow> _flows = [];
     private readonly bool _linkAligned;
     private readonly bool _portAligned;
+    // A full packet's cycles on a link and on an ejection port (most packets are full; worked out once).
+    private readonly long _fullPacketLinkCycles;
+    private readonly long _fullPacketPortCycles;
 
     /// <summary>Builds the routers of <paramref name="mesh"/>; link crossings are counted on <paramref name="linkBytes"/>.</summary>
     public CutThroughMesh(MeshNoc mesh, AccessAccount linkBytes)
@@ -41,6 +44,8 @@ internal sealed class CutThroughMesh
         var q = Math.Max(1, _p.QueuingDelay);
         _linkAligned = Math.Max(1, _p.PacketBytes) * 8 * q % _p.ChannelWidthBits == 0;
         _portAligned = _p.PortBytesPerCycle > 0 ? Math.Max(1, _p.PacketBytes) % _p.PortBytesPerCycle == 0 : _linkAligned;
+        _fullPacketLinkCycles = _p.LinkCycles(0, PacketBytes);
+        _fullPacketPortCycles = _p.PortCycles(0, PacketBytes);
         _wakers = new PacketWakers(this);
         var nodes = _p.Nodes;
         _inputs = new RouterInput[nodes * MeshDirection.Count];
@@ -222,8 +227,8 @@ internal sealed class CutThroughMesh
         var bytes = flow.BytesOf(packet);
         var isLink = output.Output < MulticastTree.Eject;
         var busy = isLink
-            ? (_linkAligned ? _p.LinkCycles(0, bytes) : _p.LinkCycles(before, bytes))
-            : (_portAligned ? _p.PortCycles(0, bytes) : _p.PortCycles(before, bytes));
+            ? (!_linkAligned ? _p.LinkCycles(before, bytes) : bytes == flow.PacketBytes ? _fullPacketLinkCycles : _p.LinkCycles(0, bytes))
+            : (!_portAligned ? _p.PortCycles(before, bytes) : bytes == flow.PacketBytes ? _fullPacketPortCycles : _p.PortCycles(0, bytes));
         var end = now + busy;
         output.FreeAt = end + _p.OutputTurnaroundCycles;
         output.LastSlot = slot;
