@@ -23,8 +23,13 @@ internal sealed class CutThroughMesh
     private readonly PacketWakers _wakers;
     // Transfer bodies and their flows are recycled: once a body's process has seen it done, nothing refers to it.
     private readonly Stack<PacketSend> _spareSends = new();
+    // Every flow ever made, by its id: calendar entries name a transfer by number, so they hold no reference.
+    private readonly List<PacketFlow> _flows = [];
     private readonly bool _linkAligned;
     private readonly bool _portAligned;
+    // A full packet's cycles on a link and on an ejection port (most packets are full; worked out once).
+    private readonly long _fullPacketLinkCycles;
+    private readonly long _fullPacketPortCycles;
 
     /// <summary>Builds the routers of <paramref name="mesh"/>; link crossings are counted on <paramref name="linkBytes"/>.</summary>
     public CutThroughMesh(MeshNoc mesh, AccessAccount linkBytes)
@@ -39,6 +44,8 @@ internal sealed class CutThroughMesh
         var q = Math.Max(1, _p.QueuingDelay);
         _linkAligned = Math.Max(1, _p.PacketBytes) * 8 * q % _p.ChannelWidthBits == 0;
         _portAligned = _p.PortBytesPerCycle > 0 ? Math.Max(1, _p.PacketBytes) % _p.PortBytesPerCycle == 0 : _linkAligned;
+        _fullPacketLinkCycles = _p.LinkCycles(0, PacketBytes);
+        _fullPacketPortCycles = _p.PortCycles(0, PacketBytes);
         _wakers = new PacketWakers(this);
         var nodes = _p.Nodes;
         _inputs = new RouterInput[nodes * MeshDirection.Count];
@@ -83,10 +90,11 @@ internal sealed class CutThroughMesh
             switch (e.Kind)
             {
                 case MeshEventKind.Inject:
-                    Inject(e.Packet.Flow, e.Index, now);
+                    var injecting = _flows[e.Index];
+                    Inject(injecting, injecting.Tree.RouterOf(0), now);
                     break;
                 case MeshEventKind.Arrive:
-                    Arrive(e.Index, e.Packet, now);
+                    Arrive(e.Index, now);
                     break;
                 case MeshEventKind.OutputFree:
                     Arbitrate(_outputs[e.Index], now);
@@ -96,8 +104,9 @@ internal sealed class CutThroughMesh
                     TryStartHead(e.Index, now);
                     break;
                 default:
-                    e.Packet.Flow.Done = true;
-                    _wakers.Completed(e.Packet.Flow);
+                    var completed = _flows[e.Index];
+                    completed.Done = true;
+                    _wakers.Completed(completed);
                     break;
             }
         }
@@ -114,10 +123,18 @@ internal sealed class CutThroughMesh
         Request(router, 0, outputs, flow, now);
     }
 
-    private void Arrive(int input, in PacketHead packet, long now)
+    /// <summary>A new transfer record, numbered for the calendar.</summary>
+    internal PacketFlow NewFlow()
+    {
+        var flow = new PacketFlow(_flows.Count);
+        _flows.Add(flow);
+        return flow;
+    }
+
+    private void Arrive(int input, long now)
     {
         var buffer = _inputs[input];
-        buffer.Enqueue(packet);
+        buffer.Arrive();
         if (buffer.Count == 1 && !buffer.FreeScheduled)
         {
             if (buffer.BusyUntil <= now)
@@ -210,8 +227,8 @@ internal sealed class CutThroughMesh
         var bytes = flow.BytesOf(packet);
         var isLink = output.Output < MulticastTree.Eject;
         var busy = isLink
-            ? (_linkAligned ? _p.LinkCycles(0, bytes) : _p.LinkCycles(before, bytes))
-            : (_portAligned ? _p.PortCycles(0, bytes) : _p.PortCycles(before, bytes));
+            ? (!_linkAligned ? _p.LinkCycles(before, bytes) : bytes == flow.PacketBytes ? _fullPacketLinkCycles : _p.LinkCycles(0, bytes))
+            : (!_portAligned ? _p.PortCycles(before, bytes) : bytes == flow.PacketBytes ? _fullPacketPortCycles : _p.PortCycles(0, bytes));
         var end = now + busy;
         output.FreeAt = end + _p.OutputTurnaroundCycles;
         output.LastSlot = slot;
@@ -226,8 +243,9 @@ internal sealed class CutThroughMesh
             _mesh.CountHop(_linkBytes, bytes);
             trace?.Write(new TraceRecord(now, end, _p.Name, output.TraceInstance, ActivityKind.Transfer, flow.Label.Operation, flow.Label.Tensor, flow.Label.Tile, bytes, ""));
             var child = flow.Tree.ChildOf(node, output.Output);
-            var arrival = new PacketHead(flow, packet, child, Math.Max(end, tailAt) + _p.HopLatencyCycles);
-            Calendar.Push(now + _p.HopLatencyCycles, MeshEventKind.Arrive, output.Neighbour * MeshDirection.Count + output.Output, arrival);
+            var next = output.Neighbour * MeshDirection.Count + output.Output;
+            _inputs[next].Send(new PacketHead(flow, packet, child, Math.Max(end, tailAt) + _p.HopLatencyCycles));
+            Calendar.Push(now + _p.HopLatencyCycles, MeshEventKind.Arrive, next);
         }
         else
         {
@@ -235,7 +253,7 @@ internal sealed class CutThroughMesh
             if (++flow.Delivered == flow.Deliveries)
             {
                 flow.CompleteAt = flow.LastDelivery;
-                Calendar.Push(flow.LastDelivery, MeshEventKind.Complete, -1, new PacketHead(flow, packet, node, 0));
+                Calendar.Push(flow.LastDelivery, MeshEventKind.Complete, flow.Id);
             }
         }
 
@@ -247,7 +265,7 @@ internal sealed class CutThroughMesh
             var portFree = flow.HeadStreamEnd + _p.InputTurnaroundCycles;
             if (flow.HeadPending == 0 && flow.NextPacket < flow.Packets)
             {
-                Calendar.Push(portFree, MeshEventKind.Inject, output.Router, new PacketHead(flow, 0, 0, 0));
+                Calendar.Push(portFree, MeshEventKind.Inject, flow.Id);
             }
             else if (flow.HeadPending == 0 && flow.Injected is { } injected)
             {

@@ -80,9 +80,9 @@ internal sealed class MeshCalendar
     }
 
     /// <summary>Adds an entry at cycle <paramref name="time"/> (not before the last entry taken).</summary>
-    public void Push(long time, MeshEventKind kind, int index, in PacketHead packet = default)
+    public void Push(long time, MeshEventKind kind, int index)
     {
-        var e = new MeshEvent(time, _sequence++, kind, index, packet);
+        var e = new MeshEvent(time, _sequence++, kind, index);
         if (time < _next)
         {
             _next = time;

@@ -117,6 +117,14 @@ public sealed class MeshNoc
             return MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
         }
 
+        // A unicast (most sends) is found by index, without hashing a key.
+        var source = LocalOf(from);
+        if (to.Count == 1 && LocalOf(to[0]) is var single && (uint)single < (uint)Parameters.Nodes && (uint)source < (uint)Parameters.Nodes)
+        {
+            _unicastTrees ??= new MulticastTree?[Parameters.Nodes * Parameters.Nodes];
+            return _unicastTrees[source * Parameters.Nodes + single] ??= MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
+        }
+
         // An indexed loop: foreach over the IReadOnlyList interface boxes an enumerator at every send.
         ulong mask = 0;
         for (var i = 0; i < to.Count; i++)
@@ -124,7 +132,7 @@ public sealed class MeshNoc
             mask |= 1UL << LocalOf(to[i]);
         }
 
-        var key = (LocalOf(from), mask);
+        var key = (source, mask);
         if (!_trees.TryGetValue(key, out var tree))
         {
             tree = MulticastTree.Build(_routing, Parameters.X, from, to, Parameters.LocalTrafficThroughRouter);
@@ -135,6 +143,8 @@ public sealed class MeshNoc
     }
 
     private readonly Dictionary<(int From, ulong To), MulticastTree> _trees = [];
+    // The unicast trees, by source · nodes + destination: the trees the set-keyed memo would hold (a tree depends only on the destination set).
+    private MulticastTree?[]? _unicastTrees;
 
     /// <summary>Counts one link crossing of <paramref name="bytes"/> on <paramref name="account"/>, with its router energy when priced.</summary>
     internal void CountHop(AccessAccount account, long bytes)

@@ -5,6 +5,12 @@ namespace Comet.Hardware.Components;
 /// <summary>One transfer on a cut-through mesh: its packets, the tree they follow, and the process that waits for it.</summary>
 internal sealed class PacketFlow
 {
+    /// <summary>Creates the flow numbered <paramref name="id"/> on its mesh.</summary>
+    public PacketFlow(int id) => Id = id;
+
+    /// <summary>The flow's number on its mesh (how calendar entries name it).</summary>
+    public int Id { get; }
+
     /// <summary>Readies the (new or recycled) flow for <paramref name="bytes"/> over <paramref name="tree"/>, cut into packets of at most <paramref name="packetBytes"/>.</summary>
     public void Start(ComponentRef requester, ActivityLabel label, MulticastTree tree, long bytes, long packetBytes, Event? injected)
     {

@@ -15,7 +15,7 @@ internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
     private readonly CutThroughMesh _mesh;
     private readonly PacketWakers _wakers;
     private readonly Stack<PacketSend> _spares;
-    private readonly PacketFlow _flow = new();
+    private readonly PacketFlow _flow;
     private ComponentRef _requester;
     private ActivityLabel _label;
     private MeshNode _from;
@@ -30,6 +30,7 @@ internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
         _mesh = mesh;
         _wakers = wakers;
         _spares = spares;
+        _flow = mesh.NewFlow();
     }
 
     /// <summary>Readies the body for one transfer (nothing happens until the first <see cref="MoveNext"/>).</summary>

@@ -1,13 +1,20 @@
 namespace Comet.Hardware.Components;
 
 /// <summary>One input buffer of a router (one virtual channel): a FIFO of packets, of which only the head asks for outputs.</summary>
-/// <remarks>A packet behind a blocked head waits even when its own output is free (head-of-line blocking), and the head streams out at link rate, so the next one starts when it has left.</remarks>
+/// <remarks>
+/// A packet behind a blocked head waits even when its own output is free (head-of-line blocking), and the head streams
+/// out at link rate, so the next one starts when it has left. The FIFO also keeps the packets still on the link into it:
+/// one link feeds the buffer and every head crosses it in the same hop latency, so they arrive in the order they were
+/// sent, and an arrival only has to count one more packet in.
+/// </remarks>
 internal sealed class RouterInput
 {
+    // A power of two, so positions wrap with a mask.
     private PacketHead[] _ring = new PacketHead[4];
     private int _first;
+    private int _held;
 
-    /// <summary>Packets in the buffer, the head included.</summary>
+    /// <summary>Packets in the buffer, the head included (not those still on the link).</summary>
     public int Count { get; private set; }
 
     /// <summary>The head packet.</summary>
@@ -28,30 +35,34 @@ internal sealed class RouterInput
     /// <summary>True while a calendar event will hand the buffer its next head.</summary>
     public bool FreeScheduled { get; set; }
 
-    /// <summary>Puts a packet at the tail of the FIFO.</summary>
-    public void Enqueue(in PacketHead packet)
+    /// <summary>Puts a packet granted the link into this buffer at the tail of the FIFO, on its way: it counts once it <see cref="Arrive"/>s.</summary>
+    public void Send(in PacketHead packet)
     {
-        if (Count == _ring.Length)
+        if (_held == _ring.Length)
         {
             var grown = new PacketHead[_ring.Length * 2];
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < _held; i++)
             {
-                grown[i] = _ring[(_first + i) % _ring.Length];
+                grown[i] = _ring[(_first + i) & (_ring.Length - 1)];
             }
 
             _ring = grown;
             _first = 0;
         }
 
-        _ring[(_first + Count) % _ring.Length] = packet;
-        Count++;
+        _ring[(_first + _held) & (_ring.Length - 1)] = packet;
+        _held++;
     }
+
+    /// <summary>The oldest packet on the link has reached the buffer.</summary>
+    public void Arrive() => Count++;
 
     /// <summary>Removes the head packet.</summary>
     public void Dequeue()
     {
         _ring[_first] = default;
-        _first = (_first + 1) % _ring.Length;
+        _first = (_first + 1) & (_ring.Length - 1);
+        _held--;
         Count--;
     }
 }

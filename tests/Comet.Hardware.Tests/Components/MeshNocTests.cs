@@ -11,6 +11,21 @@ public class MeshNocTests
     private static readonly MeshParameters Ob = new("OBuffer.link", "OB", 2, 2, HopLatencyCycles: 5, ChannelWidthBits: 32, QueuingDelay: 2, PortBytesPerCycle: 128, BroadcastSupport: true);
 
     [Test]
+    public void Tree_OfAUnicast_IsMemoisedAndTheTreeOfItsDestinationSet()
+    {
+        // (0,0) to (3,2) on a 4x4 mesh: X first, 3 + 2 links, one ejection; a list naming the destination twice is the same set.
+        var mesh = new MeshNoc(new Simulation(), Ob with { X = 4, Y = 4 }, new EnergyLedger());
+        var unicast = mesh.Tree(new MeshNode(0, 0), [new MeshNode(3, 2)]);
+        var twice = mesh.Tree(new MeshNode(0, 0), [new MeshNode(3, 2), new MeshNode(3, 2)]);
+        Assert.That(mesh.Tree(new MeshNode(0, 0), [new MeshNode(3, 2)]), Is.SameAs(unicast));
+        Assert.That((unicast.Links, unicast.Destinations, unicast.Count), Is.EqualTo((5, 1, 6)));
+        Assert.That((twice.Links, twice.Destinations), Is.EqualTo((unicast.Links, unicast.Destinations)));
+        Assert.That(Enumerable.Range(0, unicast.Count).Select(unicast.RouterOf), Is.EqualTo(Enumerable.Range(0, twice.Count).Select(twice.RouterOf)));
+        Assert.That(Enumerable.Range(0, unicast.Count).Select(unicast.OutputsOf), Is.EqualTo(Enumerable.Range(0, twice.Count).Select(twice.OutputsOf)));
+        Assert.That(mesh.Tree(new MeshNode(3, 2), [new MeshNode(0, 0)]), Is.Not.SameAs(unicast));
+    }
+
+    [Test]
     public void Route_IsDimensionOrdered_XThenY()
     {
         var mesh = new MeshNoc(new Simulation(), Ob with { X = 4, Y = 4 }, new EnergyLedger());
