@@ -295,16 +295,15 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         ready.Succeed();
     }
 
-    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>, or of group <paramref name="only"/> alone when ≥ 0: one move, or concurrent moves for a scatter.</summary>
-    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip, int only, bool spawn = false)
+    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>, or of group <paramref name="only"/> alone when ≥ 0: one move, or concurrent moves for a scatter; run at once (<see cref="Simulation.Call"/>), so one move is that move's body itself.</summary>
+    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip, int only, bool spawn = false) =>
+        only >= 0 || (e.Groups.Length == 1 && !spawn)
+            ? mover.MoveNow(e.Entry, target, Destinations(state, e, Math.Max(0, only)), e.BytesPerInstance, drain, label)
+            : SpawnGroups(state, e, target, drain, label, skip);
+
+    /// <summary>Moves the tile of every group not in <paramref name="skip"/>, each in a process of its own, and waits for them all.</summary>
+    private IEnumerable<Event> SpawnGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip)
     {
-        if (only >= 0 || (e.Groups.Length == 1 && !spawn))
-        {
-            yield return run.Sim.Call(mover.Move(e.Entry, target, Destinations(state, e, Math.Max(0, only)), e.BytesPerInstance, drain, label));
-
-            yield break;
-        }
-
         // Groups whose tiles were kept from the previous invocation or prefetched are not moved.
         var moves = new List<Event>(e.Groups.Length);
         for (var g = 0; g < e.Groups.Length; g++)
