@@ -41,6 +41,7 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
     private long _start;
     private int _released;
     private int _next;
+    private bool _enumerated;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> when its transfer is done (never, when null).</summary>
     public SingleChunkTransfer(Stack<SingleChunkTransfer>? spares) => _spares = spares;
@@ -70,6 +71,7 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
         (_sim, _requester, _label, _count, _reads, _network, _networkBytes) = (sim, requester, label, uses.Length, reads, network, networkBytes);
         _state = SideStart;
         _side = 0;
+        _enumerated = false;
         Current = null!;
         return this;
     }
@@ -204,10 +206,24 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
         }
     }
 
-    /// <inheritdoc />
-    public IEnumerator<Event> GetEnumerator() => this;
+    /// <summary>This body the first time; a fresh body with the same holds after that, unless this one is recycled (then enumerating it again is an error).</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (!_enumerated)
+        {
+            _enumerated = true;
+            return this;
+        }
 
-    IEnumerator IEnumerable.GetEnumerator() => this;
+        if (_spares is not null)
+        {
+            throw new InvalidOperationException("a recycled transfer body is enumerated once");
+        }
+
+        return new SingleChunkTransfer(null).Prepare(_sim, _requester, _label, Uses, _reads, _network, _networkBytes);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     public void Reset() => throw new NotSupportedException();
@@ -266,9 +282,13 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
         ReleaseGrants();
         _state = Done;
         Current = null!;
-        _network = null;
         _trace = null;
-        _spares?.Push(this);
+        if (_spares is not null)
+        {
+            _network = null;
+            _spares.Push(this);
+        }
+
         return false;
     }
 

@@ -31,6 +31,7 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
     private int _k;
     private long _start;
     private int _state = Done;
+    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="run"/>, returned to <paramref name="spares"/> when done.</summary>
     public LeafStreamInvocation(RunContext run, Stack<LeafStreamInvocation> spares)
@@ -44,6 +45,7 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
     {
         (_plan, _site) = (plan, site);
         _state = Start;
+        _enumerated = false;
         Current = null!;
         return this;
     }
@@ -148,10 +150,19 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
         }
     }
 
-    /// <inheritdoc />
-    public IEnumerator<Event> GetEnumerator() => this;
+    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (_enumerated)
+        {
+            throw new InvalidOperationException("a recycled leaf invocation body is enumerated once");
+        }
 
-    IEnumerator IEnumerable.GetEnumerator() => this;
+        _enumerated = true;
+        return this;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     public void Reset() => throw new NotSupportedException();
