@@ -195,7 +195,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
                 }
 
                 space.Stall(memory, bytes, label with { Tensor = run.TensorName(e.TensorId) }, asked);
-                (reserved ??= []).Add((memory, room, bytes));
+                (reserved ??= _spareReserved.TryPop(out var spare) ? spare : []).Add((memory, room, bytes));
             }
 
             if (!run.Plans.IsOutput(e.TensorId, e.Tag))
@@ -205,7 +205,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         }
 
         var children = ChildrenOf(node);
-        var body = children.Count == 1 ? runNode(children[0].Node, b) : BindingWaves.Run(sim, children, c => runNode(children[c].Node, b));
+        var body = children.Count == 1 ? runNode(children[0].Node, b) : Waves(children, b);
         yield return sim.Call(body);
 
         foreach (var e in ownOutputs)
@@ -214,11 +214,24 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
             yield return sim.Call(mover.MoveNow(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
         }
 
-        foreach (var (_, room, bytes) in reserved ?? [])
+        if (reserved is not null)
         {
-            TileSpace.Free(room, bytes);
+            foreach (var (_, room, bytes) in reserved)
+            {
+                TileSpace.Free(room, bytes);
+            }
+
+            reserved.Clear();
+            _spareReserved.Push(reserved);
         }
     }
+
+    // Emptied lists of an instance's reserved space, for the next instance.
+    private readonly Stack<List<(IMemory Memory, Container Space, long Bytes)>> _spareReserved = new();
+
+    /// <summary>The children of one instance in binding waves (the closure is made here, not in every instance's body).</summary>
+    private IEnumerable<Event> Waves(List<(BindingKind Binding, MappingNode Node)> children, LevelBinding b) =>
+        BindingWaves.Run(run.Sim, children, c => runNode(children[c].Node, b));
 
     /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/> (fixed by the mapping: computed once per node and entry).</summary>
     private long EntryBytes(DataMovementTileNode node, TileEntry e)
