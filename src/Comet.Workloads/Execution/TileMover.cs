@@ -10,9 +10,22 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     /// <summary>The ports a move holds.</summary>
     public PortRouting Ports => ports;
 
+    /// <summary>The simulation the moves run in.</summary>
+    public Simulation Simulation => run.Sim;
+
+    // Move bodies that are done, ready for the next move started as a process.
+    private readonly Stack<DeferredMove> _spareMoves = new();
+
+    // One-child instance lists by child (read only), so a copy to one child allocates none.
+    private int[]?[] _singles = [];
+
     /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile); <paramref name="counted"/> false when the caller counts the traffic itself.</summary>
-    /// <remarks>Nothing happens before the process running it first steps it (a process started now may run after events already due).</remarks>
-    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true)
+    /// <remarks>For a process of its own: nothing happens before the process first steps it (it may start after events already due); the body is recycled and enumerated once.</remarks>
+    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true) =>
+        (_spareMoves.TryPop(out var body) ? body : new DeferredMove(this, _spareMoves)).Prepare(entry, target, children, bytes, drain, label, counted);
+
+    /// <summary>The general move as an iterator: nothing moves within one memory, a multicast over several attachments or copies run as processes of their own, a read-modify-write reads first.</summary>
+    private IEnumerable<Event> MoveSteps(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted)
     {
         if (entry.TargetLevelId == entry.ChildLevelId)
         {
@@ -43,7 +56,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             var procs = new Event[children.Length];
             for (var k = 0; k < children.Length; k++)
             {
-                procs[k] = sim.Process(Move(entry, target, [children[k]], bytes, drain, label, counted), "copy");
+                procs[k] = sim.Process(Move(entry, target, Single(children[k]), bytes, drain, label, counted), "copy");
             }
 
             yield return sim.AllOf(procs);
@@ -76,16 +89,27 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         var c = entry.ChildLevelId;
         if (t == c || (drain && entry.ReadModifyWrite))
         {
-            return Move(entry, target, children, bytes, drain, label, counted);
+            return MoveSteps(entry, target, children, bytes, drain, label, counted);
         }
 
         var mesh = run.Machine.ChildMesh(t, target, c);
         if (!Together(mesh, children, drain) || (!drain && mesh is { Attachments.Count: > 1 } && GroupsOf(mesh, children) is { Length: > 1 }))
         {
-            return Move(entry, target, children, bytes, drain, label, counted);
+            return MoveSteps(entry, target, children, bytes, drain, label, counted);
         }
 
         return Transfer(entry, target, children, bytes, drain, label, counted);
+    }
+
+    /// <summary>The read-only list of child <paramref name="child"/> alone.</summary>
+    private int[] Single(int child)
+    {
+        if (_singles.Length <= child)
+        {
+            Array.Resize(ref _singles, Math.Max(child + 1, 2 * _singles.Length));
+        }
+
+        return _singles[child] ??= [child];
     }
 
     /// <summary>True when the children are served by one transfer: one child, or a mesh that multicasts (or reduces, for a drain).</summary>
