@@ -229,9 +229,12 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     // Emptied lists of an instance's reserved space, for the next instance.
     private readonly Stack<List<(IMemory Memory, Container Space, long Bytes)>> _spareReserved = new();
 
-    /// <summary>The children of one instance in binding waves (the closure is made here, not in every instance's body).</summary>
+    // Waves bodies that are done, ready for the next instance.
+    private readonly Stack<NodeWaves> _spareWaves = new();
+
+    /// <summary>The children of one instance in binding waves, as a recycled body (run at once, so enumerated once).</summary>
     private IEnumerable<Event> Waves(List<(BindingKind Binding, MappingNode Node)> children, LevelBinding b) =>
-        BindingWaves.Run(run.Sim, children, c => runNode(children[c].Node, b));
+        (_spareWaves.TryPop(out var waves) ? waves : new NodeWaves(runNode, _spareWaves)).Prepare(run.Sim, children, b);
 
     /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/> (fixed by the mapping: computed once per node and entry).</summary>
     private long EntryBytes(DataMovementTileNode node, TileEntry e)
