@@ -5,7 +5,7 @@ using Comet.Workloads.Inputs;
 namespace Comet.Workloads.Execution;
 
 /// <summary>Runs a spatial node: its children once per child instance, concurrently, folding a fan-out wider than the instance array onto the physical instances in turn.</summary>
-internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace space, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
+internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace space, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNodeOnce)
 {
     // Memos keyed by node index: mapping nodes are records, and hashing one hashes its strings every lookup.
     private readonly Dictionary<int, (int Level, int TargetLevel)[]> _childLevels = [];
@@ -205,7 +205,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         }
 
         var children = ChildrenOf(node);
-        var body = children.Count == 1 ? runNode(children[0].Node, b) : Waves(children, b);
+        var body = children.Count == 1 ? runNodeOnce(children[0].Node, b) : Waves(children, b);
         yield return sim.Call(body);
 
         foreach (var e in ownOutputs)
@@ -234,7 +234,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
 
     /// <summary>The children of one instance in binding waves, as a recycled body (run at once, so enumerated once).</summary>
     private IEnumerable<Event> Waves(List<(BindingKind Binding, MappingNode Node)> children, LevelBinding b) =>
-        (_spareWaves.TryPop(out var waves) ? waves : new NodeWaves(runNode, _spareWaves)).Prepare(run.Sim, children, b);
+        (_spareWaves.TryPop(out var waves) ? waves : new NodeWaves(runNodeOnce, _spareWaves)).Prepare(run.Sim, children, b);
 
     /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/> (fixed by the mapping: computed once per node and entry).</summary>
     private long EntryBytes(DataMovementTileNode node, TileEntry e)

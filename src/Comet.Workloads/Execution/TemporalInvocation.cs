@@ -12,7 +12,7 @@ namespace Comet.Workloads.Execution;
 /// its loop's spares when its last <see cref="MoveNext"/> returns false. The body a caller holds is a
 /// <see cref="TemporalNodeRun"/>, which may be enumerated again (free lanes run the same bodies every iteration).
 /// </remarks>
-internal sealed class TemporalInvocation : IEnumerator<Event>
+internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event>
 {
     private const int Start = 0;
     private const int LeafRan = 1;
@@ -26,6 +26,7 @@ internal sealed class TemporalInvocation : IEnumerator<Event>
     private TemporalPlan? _leafPlan;
     private long _start;
     private int _state = Done;
+    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="loop"/>, returned to <paramref name="spares"/> when done.</summary>
     public TemporalInvocation(TemporalLoop loop, Stack<TemporalInvocation> spares)
@@ -39,6 +40,7 @@ internal sealed class TemporalInvocation : IEnumerator<Event>
     {
         (_node, _binding, _leafPlan) = (node, binding, null);
         _state = Start;
+        _enumerated = false;
         Current = null!;
         return this;
     }
@@ -75,6 +77,20 @@ internal sealed class TemporalInvocation : IEnumerator<Event>
         _spares.Push(this);
         return false;
     }
+
+    /// <summary>This body, once (<see cref="TemporalLoop.RunOnce"/>): it is recycled, so enumerating it again is an error.</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (_enumerated)
+        {
+            throw new InvalidOperationException("a recycled invocation body is enumerated once");
+        }
+
+        _enumerated = true;
+        return this;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     public void Reset() => throw new NotSupportedException();

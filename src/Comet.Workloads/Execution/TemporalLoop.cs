@@ -16,6 +16,10 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
     /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds (nothing happens before it is first stepped).</summary>
     public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b) => new TemporalNodeRun(this, node, b);
 
+    /// <summary>The same invocation for a caller that enumerates it once (runs it at once or as a process): the recycled body itself.</summary>
+    public IEnumerable<Event> RunOnce(DataMovementTileNode node, LevelBinding b) =>
+        (_spareInvocations.TryPop(out var body) ? body : new TemporalInvocation(this, _spareInvocations)).Prepare(node, b);
+
     /// <summary>A recycled enumerator running one invocation of <paramref name="node"/> on <paramref name="b"/>.</summary>
     internal IEnumerator<Event> Invocation(DataMovementTileNode node, LevelBinding b) =>
         (_spareInvocations.TryPop(out var body) ? body : new TemporalInvocation(this, _spareInvocations)).Prepare(node, b);
