@@ -200,7 +200,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
 
             if (!run.Plans.IsOutput(e.TensorId, e.Tag))
             {
-                yield return sim.Call(mover.MoveNow(e, target, [child], bytes, false, label with { Tensor = run.TensorName(e.TensorId) }));
+                yield return sim.Call(mover.MoveNow(e, target, mover.Single(child), bytes, false, label with { Tensor = run.TensorName(e.TensorId) }));
             }
         }
 
@@ -211,7 +211,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
         foreach (var e in ownOutputs)
         {
             var bytes = EntryBytes(node, e);
-            yield return sim.Call(mover.MoveNow(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
+            yield return sim.Call(mover.MoveNow(e, run.Resolve(b, e.TargetLevelId), mover.Single(run.Resolve(b, e.ChildLevelId)), bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
         }
 
         if (reserved is not null)

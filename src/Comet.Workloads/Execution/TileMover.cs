@@ -101,8 +101,8 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         return Transfer(entry, target, children, bytes, drain, label, counted);
     }
 
-    /// <summary>The read-only list of child <paramref name="child"/> alone.</summary>
-    private int[] Single(int child)
+    /// <summary>The read-only list of child <paramref name="child"/> alone (made once per child), for moves to or from one child.</summary>
+    public int[] Single(int child)
     {
         if (_singles.Length <= child)
         {
