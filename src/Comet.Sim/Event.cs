@@ -28,7 +28,8 @@ public class Event
     // The usual single waiter is a process, kept in a typed field so resuming it needs no type test or virtual call
     // (at 100 000 processes, not touching the process's header line is a measurable share of the time per event).
     private Process? _first;
-    private List<object>? _more;
+    // The other observers: none, one (an event or a callback, kept as it is: no list), or a List<object> of several.
+    private object? _more;
 
     /// <summary>Set when something other than a process observes the event, which forbids recycling it.</summary>
     private bool _pinned;
@@ -172,7 +173,12 @@ public class Event
             _first = null;
             return;
         }
-        _more?.Remove(waiter);
+        if (ReferenceEquals(_more, waiter))
+        {
+            _more = null;
+            return;
+        }
+        (_more as List<object>)?.Remove(waiter);
     }
 
     /// <summary>Called on a waiter when an event it waits on is processed.</summary>
@@ -207,12 +213,14 @@ public class Event
         {
             _more = null;
             Awaited = true;
-            foreach (var o in more)
+            if (more is List<object> list)
             {
-                if (o is Event e)
-                    e.Notify(this);
-                else
-                    ((Action<Event>)o)(this);
+                foreach (var o in list)
+                    NotifyObserver(o);
+            }
+            else
+            {
+                NotifyObserver(more);
             }
         }
         else if (first is null && !_ok)
@@ -225,19 +233,37 @@ public class Event
 
     private void AddObserver(object observer)
     {
-        if (_first is null && _more is null && observer is Process p)
+        if (_first is null && _more is null)
         {
-            _first = p;
+            // The first observer: a process in its typed slot, anything else (a condition, a callback) as it is.
+            if (observer is Process p)
+                _first = p;
+            else
+                _more = observer;
             return;
         }
-        _more ??= new List<object>(4);
+        if (_more is not List<object> list)
+        {
+            list = new List<object>(4);
+            if (_more is not null)
+                list.Add(_more);
+            _more = list;
+        }
         if (_first is not null)
         {
             // Keep registration order: the single-slot waiter moves to the head of the list.
-            _more.Insert(0, _first);
+            list.Insert(0, _first);
             _first = null;
         }
-        _more.Add(observer);
+        list.Add(observer);
+    }
+
+    private void NotifyObserver(object observer)
+    {
+        if (observer is Event e)
+            e.Notify(this);
+        else
+            ((Action<Event>)observer)(this);
     }
 
     private static void CheckPriority(int priority)

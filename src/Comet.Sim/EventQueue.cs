@@ -25,7 +25,9 @@ internal sealed class EventQueue
     private readonly WheelSlot[] _slots = new WheelSlot[WheelSize];
     private readonly ulong[] _occupied = new ulong[Words];
     private readonly EventHeap _far = new();
-    private readonly Stack<WheelEntry[]> _spareArrays = new();
+    // Spare slot arrays by length (index: log2 of the length; lengths are powers of two): a slot that grows leaves its
+    // shorter array here for the next slot of that size, instead of to the garbage collector.
+    private readonly Stack<WheelEntry[]>?[] _spareArrays = new Stack<WheelEntry[]>?[32];
     private int _head;
     private int _wheelCount;
 
@@ -134,7 +136,8 @@ internal sealed class EventQueue
     {
         if (slot.Items is null)
         {
-            slot.Items = _spareArrays.TryPop(out var spare) ? spare : new WheelEntry[Math.Min(_arrayLength, KeepArrayLength)];
+            var first = Math.Min(_arrayLength, KeepArrayLength);
+            slot.Items = TakeSpare(first) ?? new WheelEntry[first];
         }
         else
         {
@@ -142,21 +145,28 @@ internal sealed class EventQueue
             // ever seen made every later burst of a few hundred events allocate that much (half a MiB on the cloud case).
             var length = Math.Max(slot.Items.Length * 2, Math.Min(_arrayLength, KeepArrayLength));
             _arrayLength = Math.Max(_arrayLength, length);
-            if (_spareArrays.TryPeek(out var spare) && spare.Length >= length)
-            {
-                // A spare long enough takes the entries: no allocation (the short array is dropped).
-                _spareArrays.Pop();
-                Array.Copy(slot.Items, spare, slot.Count);
-                Array.Clear(slot.Items);
-                slot.Items = spare;
-            }
-            else
-            {
-                Array.Resize(ref slot.Items, length);
-            }
+            var longer = TakeSpare(length) ?? new WheelEntry[length];
+            Array.Copy(slot.Items, longer, slot.Count);
+            Array.Clear(slot.Items);
+            Spare(slot.Items);
+            slot.Items = longer;
         }
         return slot.Items;
     }
+
+    /// <summary>A spare array of at least <paramref name="length"/> entries (the shortest such), or null.</summary>
+    private WheelEntry[]? TakeSpare(int length)
+    {
+        for (var k = BitOperations.Log2((uint)length); k < _spareArrays.Length; k++)
+        {
+            if (_spareArrays[k] is { Count: > 0 } spares && spares.Peek().Length >= length)
+                return spares.Pop();
+        }
+        return null;
+    }
+
+    /// <summary>Keeps an emptied (all default) slot array for reuse.</summary>
+    private void Spare(WheelEntry[] items) => (_spareArrays[BitOperations.Log2((uint)items.Length)] ??= new Stack<WheelEntry[]>()).Push(items);
 
     private static void InsertInOrder(ref WheelSlot slot, long order, Event ev, int floor)
     {
@@ -180,7 +190,7 @@ internal sealed class EventQueue
         _occupied[index >> 6] &= ~(1UL << index);
         if (slot.Items!.Length > KeepArrayLength)
         {
-            _spareArrays.Push(slot.Items);
+            Spare(slot.Items);
             slot.Items = null;
         }
     }

@@ -10,7 +10,7 @@ public sealed class Process : Event
     private Exception? _faultPending;
     private Interruption? _pendingInterrupt;
     private readonly string _processName;
-    private readonly Timeout _ownTimeout;
+    private Timeout _ownTimeout;
     private bool _ownTimeoutBusy;
     // Bodies suspended while a body they called (Simulation.Call) runs, innermost last; only the innermost is resumed.
     private IEnumerator<Event>[]? _callers;
@@ -21,9 +21,9 @@ public sealed class Process : Event
     {
         _body = body;
         _processName = name;
-        // A looping process reuses this one timeout (no pool traffic), and allocated right after the process (and its
-        // iterator) it sits next to them in memory: with many processes that saves a cache miss per event.
-        _ownTimeout = new Timeout(simulation, this);
+        // A looping process reuses this one timeout (no pool traffic); it is one an ended process gave back when there is
+        // one, else allocated right after the process (and its iterator) so that it sits next to them in memory.
+        _ownTimeout = simulation.TakeTimeoutFor(this);
     }
 
     /// <inheritdoc />
@@ -198,6 +198,13 @@ public sealed class Process : Event
         _body = null;
         _target = null;
         Simulation.RemoveLive(this);
+        if (!_ownTimeoutBusy)
+        {
+            // Nothing schedules or awaits it any more: the next process started takes it as its own.
+            _ownTimeoutBusy = true;
+            Simulation.ReturnTimeout(_ownTimeout.Disown());
+        }
+
         body.Dispose();
         if (_callers is { } callers)
         {

@@ -163,6 +163,9 @@ public sealed class Simulation
     /// <summary>Takes back a fired signal for reuse.</summary>
     internal void ReturnSignal(Signal s) => _freeSignals.Push(s);
 
+    /// <summary>A pooled timeout made <paramref name="process"/>'s own, or a new one.</summary>
+    internal Timeout TakeTimeoutFor(Process process) => _freeTimeouts.TryPop(out var t) ? t.Adopt(process) : new Timeout(this, process);
+
     /// <summary>Takes back a fired timeout for reuse.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ReturnTimeout(Timeout t) => _freeTimeouts.Push(t);

@@ -20,7 +20,21 @@ public sealed class Timeout : Event
     public long FireTime { get; private set; }
 
     /// <summary>The process this timeout belongs to (it returns there once fired), or null for a pooled one.</summary>
-    internal Process? Owner { get; }
+    internal Process? Owner { get; private set; }
+
+    /// <summary>Makes a timeout from the pool <paramref name="owner"/>'s own.</summary>
+    internal Timeout Adopt(Process owner)
+    {
+        Owner = owner;
+        return this;
+    }
+
+    /// <summary>Makes an ended process's own timeout a pooled one.</summary>
+    internal Timeout Disown()
+    {
+        Owner = null;
+        return this;
+    }
 
     /// <inheritdoc />
     public override string Name => "timeout";

@@ -20,45 +20,57 @@ public static class PipelinedTransfer
     /// <param name="network">The mesh leg, or null when the memories are directly connected.</param>
     /// <param name="staging">Chunk size and staging depth.</param>
     /// <param name="networkBytes">Bytes that cross the network (0: the largest port use).</param>
-    public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, IReadOnlyList<PortUse> ports, NetworkLeg? network, TransferStaging staging, long networkBytes = 0)
+    public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, IReadOnlyList<PortUse> ports, NetworkLeg? network, TransferStaging staging, long networkBytes = 0) =>
+        Run(sim, requester, label, ports as PortUse[] ?? [.. ports], network, staging, networkBytes, null);
+
+    /// <summary>A process moving the data of <paramref name="ports"/> (read during the call only, never kept) as <see cref="Run(Simulation, ComponentRef, ActivityLabel, IReadOnlyList{PortUse}, NetworkLeg?, TransferStaging, long)"/> does; a one-chunk transfer's body comes from <paramref name="spares"/> and goes back there when done.</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="requester">Who waits when a port or link is busy (stall rows go on its track).</param>
+    /// <param name="label">Operation, tensor and tile for the trace.</param>
+    /// <param name="ports">The port holds of both sides, each for its whole share of the transfer.</param>
+    /// <param name="network">The mesh leg, or null when the memories are directly connected.</param>
+    /// <param name="staging">Chunk size and staging depth.</param>
+    /// <param name="networkBytes">Bytes that cross the network (0: the largest port use).</param>
+    /// <param name="spares">Where one-chunk bodies are recycled, or null for a new body each time.</param>
+    public static IEnumerable<Event> Run(Simulation sim, ComponentRef requester, ActivityLabel label, ReadOnlySpan<PortUse> ports, NetworkLeg? network, TransferStaging staging, long networkBytes, TransferSpares? spares)
     {
         var reads = 0;
         long bytes = 0;
-        for (var i = 0; i < ports.Count; i++)
+        for (var i = 0; i < ports.Length; i++)
         {
             reads += ports[i].Activity == ActivityKind.Write ? 0 : 1;
             bytes = Math.Max(bytes, ports[i].Bytes);
         }
 
         var hasNetwork = network is { To.Count: > 0 };
-        if (!hasNetwork && (reads == 0 || reads == ports.Count))
+        if (!hasNetwork && (reads == 0 || reads == ports.Length))
         {
-            return DataTransfer.Run(sim, requester, label, ports, null);
+            return DataTransfer.Run(sim, requester, label, ports.ToArray(), null);
         }
 
         var totalBytes = Math.Max(1, networkBytes > 0 ? networkBytes : bytes);
         if (totalBytes <= Math.Max(1, staging.ChunkBytes))
         {
-            // One chunk (the common case): one array, reads then writes, each side in key order, and one iterator.
-            if (ports is PortUse[] given && InOrder(given, reads))
+            // One chunk (the common case): one body, reads then writes, each side in key order.
+            var body = (spares?.Take() ?? new SingleChunkTransfer(null)).Prepare(sim, requester, label, ports, reads, hasNetwork ? network : null, totalBytes);
+            if (!InOrder(ports, reads))
             {
-                return SingleChunkTransfer.Run(sim, requester, label, given, reads, hasNetwork ? network : null, totalBytes);
+                var ordered = body.Uses;
+                int r = 0, w = reads;
+                for (var i = 0; i < ports.Length; i++)
+                {
+                    ordered[ports[i].Activity == ActivityKind.Write ? w++ : r++] = ports[i];
+                }
+
+                ordered[..reads].Sort(ByKey);
+                ordered[reads..].Sort(ByKey);
             }
 
-            var ordered = new PortUse[ports.Count];
-            int r = 0, w = reads;
-            for (var i = 0; i < ports.Count; i++)
-            {
-                ordered[ports[i].Activity == ActivityKind.Write ? w++ : r++] = ports[i];
-            }
-
-            ordered.AsSpan(0, reads).Sort(ByKey);
-            ordered.AsSpan(reads).Sort(ByKey);
-            return SingleChunkTransfer.Run(sim, requester, label, ordered, reads, hasNetwork ? network : null, totalBytes);
+            return body;
         }
 
         var source = new PortUse[reads];
-        var destination = new PortUse[ports.Count - reads];
+        var destination = new PortUse[ports.Length - reads];
         int s = 0, d = 0;
         foreach (var p in ports)
         {
@@ -88,7 +100,7 @@ public static class PipelinedTransfer
     private static void KeyOrder(PortUse[] uses) => Array.Sort(uses, ByKey);
 
     /// <summary>True when <paramref name="uses"/> holds its <paramref name="reads"/> reads first and each side in strictly increasing key order already (a fill lists its target side, then its children), so sorting would leave it as it is.</summary>
-    private static bool InOrder(PortUse[] uses, int reads)
+    private static bool InOrder(ReadOnlySpan<PortUse> uses, int reads)
     {
         for (var i = 0; i < uses.Length; i++)
         {

@@ -30,12 +30,14 @@ public static class CollectiveExecutor
     {
         foreach (var phase in schedule.Phases)
         {
-            var uses = new List<PortUse>(phase.Ports.Count);
-            foreach (var hold in phase.Ports)
+            // An array, not a list: the transfer takes it as it is (it would copy a list).
+            var uses = new PortUse[phase.Ports.Count];
+            for (var u = 0; u < uses.Length; u++)
             {
+                var hold = phase.Ports[u];
                 var buffer = buffers[hold.Node];
                 var side = hold.Write ? BufferSide.LinkWrite : BufferSide.LinkRead;
-                uses.Add(buffer.Use(side, hold.Bytes, PortBandwidth(buffer, hold, fabric.MeshOf(instances[hold.Node]))));
+                uses[u] = buffer.Use(side, hold.Bytes, PortBandwidth(buffer, hold, fabric.MeshOf(instances[hold.Node])));
             }
 
             foreach (var ev in DataTransfer.Run(sim, buffers[0].Ref, label, uses, null))
@@ -48,7 +50,13 @@ public static class CollectiveExecutor
                 var flows = new List<Event>(phase.Flows.Count);
                 foreach (var flow in phase.Flows)
                 {
-                    var to = flow.To.Select(t => instances[t]).ToArray();
+                    // A loop, not a LINQ projection: no closure over the instances and no iterator per flow.
+                    var to = new int[flow.To.Count];
+                    for (var k = 0; k < to.Length; k++)
+                    {
+                        to[k] = instances[flow.To[k]];
+                    }
+
                     flows.Add(sim.Process(fabric.Send(sim, buffers[flow.From].Ref, label, instances[flow.From], to, flow.Bytes, flow.Multicast), "collective flow"));
                 }
 

@@ -11,33 +11,33 @@ internal static class BindingWaves
     public static IEnumerable<Event> Run(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body) =>
         children.Count == 1 ? body(0) : Waves(sim, children, body);
 
+    /// <summary>The waves as index runs: a wave is children [from, c), ended by a child bound sequentially (or by the last).</summary>
     private static IEnumerable<Event> Waves(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, Func<int, IEnumerable<Event>> body)
     {
-        var wave = new List<int>();
-        for (var c = 0; c <= children.Count; c++)
+        var from = 0;
+        for (var c = 1; c <= children.Count; c++)
         {
-            var concurrent = c < children.Count && wave.Count > 0 && children[c].Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing;
-            if (c < children.Count && (wave.Count == 0 || concurrent))
+            if (c < children.Count && children[c].Binding is BindingKind.Pipeline or BindingKind.Parallel or BindingKind.Sharing)
             {
-                wave.Add(c);
                 continue;
             }
 
-            if (wave.Count == 1)
+            if (c - from == 1)
             {
-                yield return sim.Call(body(wave[0]));
+                yield return sim.Call(body(from));
             }
-            else if (wave.Count > 1)
+            else
             {
-                var procs = wave.Select(w => (Event)sim.Process(body(w), children[w].Node.Name)).ToArray();
+                var procs = new Event[c - from];
+                for (var k = 0; k < procs.Length; k++)
+                {
+                    procs[k] = sim.Process(body(from + k), children[from + k].Node.Name);
+                }
+
                 yield return sim.AllOf(procs);
             }
 
-            wave.Clear();
-            if (c < children.Count)
-            {
-                wave.Add(c);
-            }
+            from = c;
         }
     }
 }

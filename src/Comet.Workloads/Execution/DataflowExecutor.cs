@@ -28,11 +28,11 @@ public sealed class DataflowExecutor
         var ports = new PortRouting(_run.Machine);
         var mover = new TileMover(_run, ports);
         var space = new TileSpace(_run);
-        _spatial = new SpatialFanOut(_run, mover, space, RunNode);
+        _spatial = new SpatialFanOut(_run, mover, space, RunNode, RunNodeOnce);
         var sequencer = new TemporalSequencer(_run, mover, space);
-        var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, space), _spatial, RunNode);
+        var lanes = new TemporalLanes(_run, new LaneSequencer(_run, sequencer, space), _spatial, RunNodeOnce);
         _streams = new LeafStreamRunner(_run, ports);
-        _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), _streams, RunNode);
+        _temporal = new TemporalLoop(_run, sequencer, lanes, new LeafProcesses(_run, mover), _streams, RunNodeOnce);
         _collectives = new CollectiveRunner(_run);
     }
 
@@ -83,6 +83,16 @@ public sealed class DataflowExecutor
     {
         DataMovementTileNode { IsSpatial: true } s => _spatial.Run(s, b),
         DataMovementTileNode t => _temporal.Run(t, b),
+        CollectiveOperationNode c => _collectives.Run(c, b),
+        _ => [],
+    };
+
+    // The same, for a caller that enumerates the body once (runs it at once or as a process): a temporal node's body is
+    // then its recycled enumerator itself, with no re-enumerable wrapper.
+    private IEnumerable<Event> RunNodeOnce(MappingNode node, LevelBinding b) => node switch
+    {
+        DataMovementTileNode { IsSpatial: true } s => _spatial.Run(s, b),
+        DataMovementTileNode t => _temporal.RunOnce(t, b),
         CollectiveOperationNode c => _collectives.Run(c, b),
         _ => [],
     };

@@ -152,11 +152,11 @@ internal sealed class LeafProcesses(RunContext run, TileMover mover)
         }
     }
 
-    /// <summary>One operand move: through the buffer port alone, through a direct pair of ports, or the general path.</summary>
+    /// <summary>One operand move, run at once (<see cref="Simulation.Call"/>): through the buffer port alone, through a direct pair of ports, or the general path.</summary>
     private IEnumerable<Event> Transfer(PortUse? single, (PortUse First, PortUse Second)? pair, ComponentRef requester, ActivityLabel label, EntryPlan e, int target, int[] children, bool drain) =>
         single is { } one
             ? DataTransfer.RunSingle(run.Sim, requester, label, one)
             : pair is { } p
             ? DataTransfer.RunPair(run.Sim, requester, label, p.First, p.Second)
-            : mover.Move(e.Entry, target, children, e.BytesPerInstance, drain, label, counted: false);
+            : mover.MoveNow(e.Entry, target, children, e.BytesPerInstance, drain, label, counted: false);
 }

@@ -61,76 +61,12 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         }
     }
 
-    /// <summary>One leaf invocation as a stream: acquire the engine and the operand ports (key order), hold them for the local schedule's length, release.</summary>
-    public IEnumerable<Event> Run(TemporalPlan plan, LeafStreamSite site)
-    {
-        var sim = run.Sim;
-        var setup = site.Setup;
-        var engine = site.Engine;
-        var engineRef = engine.Ref;
-        // The setup's spare array (handed back cleared): one less allocation per invocation, and no shared pool's
-        // thread-local lookup and lock (one engine runs one invocation of a setup at a time, so one spare serves).
-        var grants = setup.TakeGrants();
-        var held = 0;
-        try
-        {
-            var asked = sim.Now;
-            var atOnce = engine.Unit.TryRequest(out var unit);
-            grants[held++] = unit;
-            if (!atOnce)
-            {
-                yield return unit;
-            }
+    /// <summary>One leaf invocation as a stream: acquire the engine and the operand ports (key order), hold them for the local schedule's length, release; the body is recycled once done.</summary>
+    public IEnumerable<Event> Run(TemporalPlan plan, LeafStreamSite site) =>
+        (_spareInvocations.TryPop(out var body) ? body : new LeafStreamInvocation(run, _spareInvocations)).Prepare(plan, site);
 
-            if (run.Stalls.Waited(asked))
-            {
-                run.Stalls.Held(engineRef, plan.Node.Name, "", engine.BusyReason, asked);
-            }
-
-            foreach (var p in setup.AcquireOrder)
-            {
-                var pool = setup.Pools[p];
-                for (var k = 0; k < setup.PortsTaken[p]; k++)
-                {
-                    asked = sim.Now;
-                    var portAtOnce = pool.Resource.TryRequest(out var grant);
-                    grants[held++] = grant;
-                    if (!portAtOnce)
-                    {
-                        yield return grant;
-                    }
-
-                    if (run.Stalls.Waited(asked))
-                    {
-                        run.Stalls.Held(engineRef, plan.Node.Name, setup.Tensors[p], pool.StallReason, asked);
-                    }
-                }
-            }
-
-            var start = sim.Now;
-            var schedule = setup.Schedule;
-            if (schedule.End > 0)
-            {
-                yield return sim.Timeout(schedule.End);
-            }
-
-            site.Finished();
-            if (sim.Trace is { } trace)
-            {
-                WriteRows(trace, plan, setup, start, engineRef);
-            }
-        }
-        finally
-        {
-            for (var i = 0; i < held; i++)
-            {
-                grants[i].Dispose();
-            }
-
-            Array.Clear(grants, 0, held);
-            setup.ReturnGrants(grants);
-        }
-    }
+    // Invocation bodies that are done, ready for the next invocation.
+    private readonly Stack<LeafStreamInvocation> _spareInvocations = new();
 
     private bool SameInstances(TemporalPlan plan, LevelBinding b, int[] instances)
     {
@@ -177,7 +113,7 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
     }
 
     /// <summary>One row per port (its first hold to its last, the tensors it carried, their bytes) and one compute row for the engine.</summary>
-    private static void WriteRows(ITraceSink trace, TemporalPlan plan, LeafStreamSetup setup, long start, ComponentRef engineRef)
+    public static void WriteRows(ITraceSink trace, TemporalPlan plan, LeafStreamSetup setup, long start, ComponentRef engineRef)
     {
         var schedule = setup.Schedule;
         for (var p = 0; p < setup.Pools.Length; p++)

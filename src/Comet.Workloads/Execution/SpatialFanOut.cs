@@ -5,7 +5,7 @@ using Comet.Workloads.Inputs;
 namespace Comet.Workloads.Execution;
 
 /// <summary>Runs a spatial node: its children once per child instance, concurrently, folding a fan-out wider than the instance array onto the physical instances in turn.</summary>
-internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace space, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode)
+internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace space, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, Func<MappingNode, LevelBinding, IEnumerable<Event>> runNodeOnce)
 {
     // Memos keyed by node index: mapping nodes are records, and hashing one hashes its strings every lookup.
     private readonly Dictionary<int, (int Level, int TargetLevel)[]> _childLevels = [];
@@ -195,30 +195,46 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
                 }
 
                 space.Stall(memory, bytes, label with { Tensor = run.TensorName(e.TensorId) }, asked);
-                (reserved ??= []).Add((memory, room, bytes));
+                (reserved ??= _spareReserved.TryPop(out var spare) ? spare : []).Add((memory, room, bytes));
             }
 
             if (!run.Plans.IsOutput(e.TensorId, e.Tag))
             {
-                yield return sim.Call(mover.Move(e, target, [child], bytes, false, label with { Tensor = run.TensorName(e.TensorId) }));
+                yield return sim.Call(mover.MoveNow(e, target, mover.Single(child), bytes, false, label with { Tensor = run.TensorName(e.TensorId) }));
             }
         }
 
         var children = ChildrenOf(node);
-        var body = children.Count == 1 ? runNode(children[0].Node, b) : BindingWaves.Run(sim, children, c => runNode(children[c].Node, b));
+        var body = children.Count == 1 ? runNodeOnce(children[0].Node, b) : Waves(children, b);
         yield return sim.Call(body);
 
         foreach (var e in ownOutputs)
         {
             var bytes = EntryBytes(node, e);
-            yield return sim.Call(mover.Move(e, run.Resolve(b, e.TargetLevelId), [run.Resolve(b, e.ChildLevelId)], bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
+            yield return sim.Call(mover.MoveNow(e, run.Resolve(b, e.TargetLevelId), mover.Single(run.Resolve(b, e.ChildLevelId)), bytes, true, label with { Tensor = run.TensorName(e.TensorId) }));
         }
 
-        foreach (var (_, room, bytes) in reserved ?? [])
+        if (reserved is not null)
         {
-            TileSpace.Free(room, bytes);
+            foreach (var (_, room, bytes) in reserved)
+            {
+                TileSpace.Free(room, bytes);
+            }
+
+            reserved.Clear();
+            _spareReserved.Push(reserved);
         }
     }
+
+    // Emptied lists of an instance's reserved space, for the next instance.
+    private readonly Stack<List<(IMemory Memory, Container Space, long Bytes)>> _spareReserved = new();
+
+    // Waves bodies that are done, ready for the next instance.
+    private readonly Stack<NodeWaves> _spareWaves = new();
+
+    /// <summary>The children of one instance in binding waves, as a recycled body (run at once, so enumerated once).</summary>
+    private IEnumerable<Event> Waves(List<(BindingKind Binding, MappingNode Node)> children, LevelBinding b) =>
+        (_spareWaves.TryPop(out var waves) ? waves : new NodeWaves(runNodeOnce, _spareWaves)).Prepare(run.Sim, children, b);
 
     /// <summary>Bytes of entry <paramref name="e"/>'s tile below <paramref name="node"/> (fixed by the mapping: computed once per node and entry).</summary>
     private long EntryBytes(DataMovementTileNode node, TileEntry e)

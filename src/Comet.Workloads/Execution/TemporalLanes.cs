@@ -178,25 +178,38 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
     /// <summary>A child run once for all lanes: the last lane to arrive waits for its tiles and runs it; the others wait for it to end.</summary>
     private IEnumerable<Event> Barrier(LaneRun lanes, int p, int i, int c, long stageStart)
     {
-        var sim = run.Sim;
-        var state = lanes.State;
-        var plan = state.Plan;
-        var child = plan.Children[c].Node;
+        // Run at once (Simulation.Call), so arriving here is arriving at the meeting.
+        var child = lanes.State.Plan.Children[c].Node;
         var meeting = lanes.Meet(i, c, BarrierMeeting);
         meeting.First = Math.Min(meeting.First, stageStart);
         if (++meeting.Arrived < lanes.Lanes)
         {
-            var asked = sim.Now;
-            yield return meeting.Done;
-            run.Stalls.Idle(lanes.LaneRefs[p], child is CollectiveOperationNode ? IdleReason.Collective : IdleReason.Binding, asked);
-            if (run.Stalls.Waited(asked))
-            {
-                run.Stalls.Barrier(lanes.LaneRefs[p], plan.Node.Name, i, child, asked);
-            }
-
-            yield break;
+            return (_spareWaits.TryPop(out var wait) ? wait : new BarrierWait(this, _spareWaits)).Prepare(lanes, p, i, child, meeting.Done, run.Sim.Now);
         }
 
+        return LastAtBarrier(lanes, p, i, c, meeting);
+    }
+
+    // Barrier waits that are done, ready for the next lane to wait.
+    private readonly Stack<BarrierWait> _spareWaits = new();
+
+    /// <summary>Notes a lane's wait at a barrier that began at <paramref name="asked"/>, once the last lane let it go.</summary>
+    internal void Waited(LaneRun lanes, int p, int i, MappingNode child, long asked)
+    {
+        run.Stalls.Idle(lanes.LaneRefs[p], child is CollectiveOperationNode ? IdleReason.Collective : IdleReason.Binding, asked);
+        if (run.Stalls.Waited(asked))
+        {
+            run.Stalls.Barrier(lanes.LaneRefs[p], lanes.State.Plan.Node.Name, i, child, asked);
+        }
+    }
+
+    /// <summary>The last lane at a barrier: waits for the shared tiles, runs the child, then drains or releases them.</summary>
+    private IEnumerable<Event> LastAtBarrier(LaneRun lanes, int p, int i, int c, LaneRun.Meeting meeting)
+    {
+        var sim = run.Sim;
+        var state = lanes.State;
+        var plan = state.Plan;
+        var child = plan.Children[c].Node;
         lanes.Forget(i, c, BarrierMeeting);
         foreach (var e in plan.Entries)
         {

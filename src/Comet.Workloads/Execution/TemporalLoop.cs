@@ -10,30 +10,56 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
     // Keyed by node index (one plan per node): the traffic rows of a simple leaf's entries.
     private readonly Dictionary<int, long[][]> _leafTraffic = [];
 
-    /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds.</summary>
-    public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b)
+    // Invocation bodies that are done, ready for the next invocation.
+    private readonly Stack<TemporalInvocation> _spareInvocations = new();
+
+    /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds (nothing happens before it is first stepped).</summary>
+    public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b) => new TemporalNodeRun(this, node, b);
+
+    /// <summary>The same invocation for a caller that enumerates it once (runs it at once or as a process): the recycled body itself.</summary>
+    public IEnumerable<Event> RunOnce(DataMovementTileNode node, LevelBinding b) =>
+        (_spareInvocations.TryPop(out var body) ? body : new TemporalInvocation(this, _spareInvocations)).Prepare(node, b);
+
+    /// <summary>A recycled enumerator running one invocation of <paramref name="node"/> on <paramref name="b"/>.</summary>
+    internal IEnumerator<Event> Invocation(DataMovementTileNode node, LevelBinding b) =>
+        (_spareInvocations.TryPop(out var body) ? body : new TemporalInvocation(this, _spareInvocations)).Prepare(node, b);
+
+    /// <summary>The simulation the invocations run in.</summary>
+    internal Simulation Sim => run.Sim;
+
+    /// <summary>Starts one invocation that began at <paramref name="start"/>: for a simple leaf the leaf's own body (and <paramref name="leafPlan"/> set, for <see cref="LeafDone"/>), else the whole invocation's body.</summary>
+    internal IEnumerable<Event> Begin(DataMovementTileNode node, LevelBinding b, long start, out TemporalPlan? leafPlan)
     {
-        var sim = run.Sim;
-        var start = sim.Now;
         var plan = run.Plans.Plan(node);
         if (plan.IsSimpleLeaf)
         {
+            leafPlan = plan;
             var engine = run.Resolve(b, plan.ComputeLevel);
-            var leaf = run.Options.StreamLeaves && run.EnginesExclusive && streams.Site(plan, b, engine) is { } stream
+            return run.Options.StreamLeaves && run.EnginesExclusive && streams.Site(plan, b, engine) is { } stream
                 ? streams.Run(plan, stream)
                 : leaves.Run(plan, b);
-            yield return sim.Call(leaf);
-
-            var rows = LeafTraffic(plan);
-            foreach (var e in plan.Entries)
-            {
-                rows[e.Index][e.IsOutput ? 1 : 0] += e.Tiles * e.BytesPerInstance;
-            }
-
-            run.Tallies.Of(node).Add(start, sim.Now);
-            yield break;
         }
 
+        leafPlan = null;
+        return General(node, b, plan, start);
+    }
+
+    /// <summary>Counts a simple leaf invocation's traffic and time once its body ended.</summary>
+    internal void LeafDone(DataMovementTileNode node, TemporalPlan plan, long start)
+    {
+        var rows = LeafTraffic(plan);
+        foreach (var e in plan.Entries)
+        {
+            rows[e.Index][e.IsOutput ? 1 : 0] += e.Tiles * e.BytesPerInstance;
+        }
+
+        run.Tallies.Of(node).Add(start, run.Sim.Now);
+    }
+
+    /// <summary>One invocation of a node that is not a simple leaf: free lanes, pipeline stages, or iterations in binding waves.</summary>
+    private IEnumerable<Event> General(DataMovementTileNode node, LevelBinding b, TemporalPlan plan, long start)
+    {
+        var sim = run.Sim;
         if (run.Options.Instances == InstanceSync.Free && lanes.Layout(plan) is { } layout)
         {
             run.Mechanisms.LaneInvocations++;
@@ -67,8 +93,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
                 continue;
             }
 
-            var iteration = i;
-            yield return sim.Call(BindingWaves.Run(sim, plan.Children, c => Stage(state, iteration, c)));
+            yield return sim.Call(Iteration(state, i));
         }
 
         if (state.Drains.Count > 0)
@@ -79,6 +104,9 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         state.End();
         run.Tallies.Of(node).Add(start, sim.Now);
     }
+
+    /// <summary>The children of iteration <paramref name="i"/> in binding waves (the closure is made here, not at every invocation).</summary>
+    private IEnumerable<Event> Iteration(TemporalRun state, int i) => BindingWaves.Run(run.Sim, state.Plan.Children, c => Stage(state, i, c));
 
     /// <summary>Per entry of a simple leaf, its traffic row: every invocation adds the same bytes to the same rows, so they are found once per leaf node, after its first invocation (when the rows first exist, as before).</summary>
     private long[][] LeafTraffic(TemporalPlan plan)

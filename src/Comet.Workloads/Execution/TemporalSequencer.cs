@@ -205,14 +205,23 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         }
     }
 
-    /// <summary>The process that writes tile <paramref name="ordinal"/> of output <paramref name="e"/> back to its target (every group, or only group <paramref name="only"/> when ≥ 0), then gives its space back.</summary>
-    public IEnumerable<Event> Drain(TemporalRun state, EntryPlan e, int ordinal, int only = -1)
+    /// <summary>The process that writes tile <paramref name="ordinal"/> of output <paramref name="e"/> back to its target (every group, or only group <paramref name="only"/> when ≥ 0), then gives its space back; a recycled body, enumerated once.</summary>
+    public IEnumerable<Event> Drain(TemporalRun state, EntryPlan e, int ordinal, int only = -1) =>
+        (_spareDrains.TryPop(out var body) ? body : new TileDrain(this, _spareDrains)).Prepare(state, e, ordinal, only);
+
+    // Drain and fill bodies that are done, ready for the next tile.
+    private readonly Stack<TileDrain> _spareDrains = new();
+    private readonly Stack<TileFill> _spareFills = new();
+
+    /// <summary>The simulation the moves run in.</summary>
+    internal Simulation Sim => run.Sim;
+
+    /// <summary>Starts moving tile <paramref name="ordinal"/> of <paramref name="e"/> (to be run at once): every group not in <paramref name="skip"/>, or group <paramref name="only"/> alone when ≥ 0.</summary>
+    internal IEnumerable<Event> MoveTile(TemporalRun state, EntryPlan e, int ordinal, bool drain, bool[]? skip, int only, bool spawn)
     {
         var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
         var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-        yield return run.Sim.Call(MoveGroups(state, e, target, true, label, null, only));
-
-        Release(state, e, keep: true, only);
+        return MoveGroups(state, e, target, drain, label, skip, only, spawn);
     }
 
     /// <summary>Gives back the space (or operand slot) the current tile of <paramref name="e"/> holds at every destination (of group <paramref name="only"/> alone when ≥ 0), or keeps the tile for the next invocation (<paramref name="keep"/> and <see cref="ResidentTiles.Applies"/>).</summary>
@@ -269,42 +278,18 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         !run.Prefetch.Enabled || iteration + 1 >= state.Plan.Iterations ? -1 : e.Ordinal[iteration + 1];
 
     /// <summary>The fill of tile <paramref name="ordinal"/> of input <paramref name="e"/>: waits for its gate, moves the groups not in <paramref name="skip"/> (only group <paramref name="only"/> when ≥ 0), waits for the groups prefetched earlier (<paramref name="fetched"/>), then triggers <paramref name="ready"/>; <paramref name="spawn"/> runs even a single group's move as a process of its own (the shared mover of free lanes always has, and the order of a cycle's events depends on it).</summary>
-    public IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? skip, List<Event>? fetched, Event ready, int only = -1, bool spawn = false)
+    public IEnumerable<Event> Fill(TemporalRun state, EntryPlan e, int ordinal, int iteration, bool[]? skip, List<Event>? fetched, Event ready, int only = -1, bool spawn = false) =>
+        (_spareFills.TryPop(out var body) ? body : new TileFill(this, _spareFills)).Prepare(state, e, ordinal, iteration, skip, fetched, ready, only, spawn);
+
+    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>, or of group <paramref name="only"/> alone when ≥ 0: one move, or concurrent moves for a scatter; run at once (<see cref="Simulation.Call"/>), so one move is that move's body itself.</summary>
+    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip, int only, bool spawn = false) =>
+        only >= 0 || (e.Groups.Length == 1 && !spawn)
+            ? mover.MoveNow(e.Entry, target, Destinations(state, e, Math.Max(0, only)), e.BytesPerInstance, drain, label)
+            : SpawnGroups(state, e, target, drain, label, skip);
+
+    /// <summary>Moves the tile of every group not in <paramref name="skip"/>, each in a process of its own, and waits for them all.</summary>
+    private IEnumerable<Event> SpawnGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip)
     {
-        if (e.Gated)
-        {
-            var gate = state.Gate(iteration, e.Consumer);
-            if (!gate.IsProcessed)
-            {
-                yield return gate;
-            }
-        }
-
-        if (skip is null || Array.IndexOf(skip, false) >= 0)
-        {
-            var label = new ActivityLabel(state.Plan.Node.Name, e.TensorName, ordinal);
-            var target = run.Resolve(state.Binding, e.Entry.TargetLevelId);
-            yield return run.Sim.Call(MoveGroups(state, e, target, false, label, skip, only, spawn));
-        }
-
-        if (fetched is not null && fetched.Exists(f => !f.IsProcessed))
-        {
-            yield return run.Sim.AllOf([.. fetched]);
-        }
-
-        ready.Succeed();
-    }
-
-    /// <summary>Moves the tile of every group (one per distinct tile) of <paramref name="e"/>, or of group <paramref name="only"/> alone when ≥ 0: one move, or concurrent moves for a scatter.</summary>
-    private IEnumerable<Event> MoveGroups(TemporalRun state, EntryPlan e, int target, bool drain, ActivityLabel label, bool[]? skip, int only, bool spawn = false)
-    {
-        if (only >= 0 || (e.Groups.Length == 1 && !spawn))
-        {
-            yield return run.Sim.Call(mover.Move(e.Entry, target, Destinations(state, e, Math.Max(0, only)), e.BytesPerInstance, drain, label));
-
-            yield break;
-        }
-
         // Groups whose tiles were kept from the previous invocation or prefetched are not moved.
         var moves = new List<Event>(e.Groups.Length);
         for (var g = 0; g < e.Groups.Length; g++)

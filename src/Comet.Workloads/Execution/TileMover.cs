@@ -10,8 +10,22 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     /// <summary>The ports a move holds.</summary>
     public PortRouting Ports => ports;
 
+    /// <summary>The simulation the moves run in.</summary>
+    public Simulation Simulation => run.Sim;
+
+    // Move bodies that are done, ready for the next move started as a process.
+    private readonly Stack<DeferredMove> _spareMoves = new();
+
+    // One-child instance lists by child (read only), so a copy to one child allocates none.
+    private int[]?[] _singles = [];
+
     /// <summary>Moves one tile between instance <paramref name="target"/> of the entry's target and the child instances <paramref name="children"/> (replicas of the same tile); <paramref name="counted"/> false when the caller counts the traffic itself.</summary>
-    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true)
+    /// <remarks>For a process of its own: nothing happens before the process first steps it (it may start after events already due); the body is recycled and enumerated once.</remarks>
+    public IEnumerable<Event> Move(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true) =>
+        (_spareMoves.TryPop(out var body) ? body : new DeferredMove(this, _spareMoves)).Prepare(entry, target, children, bytes, drain, label, counted);
+
+    /// <summary>The general move as an iterator: nothing moves within one memory, a multicast over several attachments or copies run as processes of their own, a read-modify-write reads first.</summary>
+    private IEnumerable<Event> MoveSteps(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted)
     {
         if (entry.TargetLevelId == entry.ChildLevelId)
         {
@@ -20,13 +34,10 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         }
 
         var sim = run.Sim;
-        var machine = run.Machine;
         var t = entry.TargetLevelId;
         var c = entry.ChildLevelId;
-        var mesh = machine.ChildMesh(t, target, c);
-        var router = machine.NetworkPortBandwidth(t, c);
-        var requester = machine.RefOf(c, children[0]);
-        var together = children.Length == 1 || (mesh is not null && (drain ? mesh.Parameters.ReductionSupport : mesh.Parameters.BroadcastSupport));
+        var mesh = run.Machine.ChildMesh(t, target, c);
+        var together = Together(mesh, children, drain);
         if (together && !drain && mesh is { Attachments.Count: > 1 } && GroupsOf(mesh, children) is { Length: > 1 } groups)
         {
             // A multicast whose children are nearest different attachments: one tree from each, through its own port.
@@ -45,43 +56,102 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             var procs = new Event[children.Length];
             for (var k = 0; k < children.Length; k++)
             {
-                procs[k] = sim.Process(Move(entry, target, [children[k]], bytes, drain, label, counted), "copy");
+                procs[k] = sim.Process(Move(entry, target, Single(children[k]), bytes, drain, label, counted), "copy");
             }
 
             yield return sim.AllOf(procs);
             yield break;
         }
 
+        if (drain && entry.ReadModifyWrite)
+        {
+            if (counted)
+            {
+                run.Traffic.Add(t, c, entry.TensorId, bytes * children.Length, drain);
+            }
+
+            // Read-modify-write: the old partial sum is read at the target before the new one is written.
+            var old = ports.TargetUses(t, target, c, bytes, read: true, run.Machine.NetworkPortBandwidth(t, c));
+            var reads = new PortUse[old.Count];
+            old.CopyTo(reads, 0);
+            yield return sim.Call(DataTransfer.Run(sim, requester: run.Machine.RefOf(c, children[0]), label, reads, null));
+            yield return sim.Call(Transfer(entry, target, children, bytes, drain, label, counted: false));
+            yield break;
+        }
+
+        yield return sim.Call(Transfer(entry, target, children, bytes, drain, label, counted));
+    }
+
+    /// <summary>The same move as <see cref="Move"/>, for a caller that runs it at once (<see cref="Simulation.Call"/>): a move of one transfer is that transfer's body itself, not an iterator around it.</summary>
+    public IEnumerable<Event> MoveNow(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted = true)
+    {
+        var t = entry.TargetLevelId;
+        var c = entry.ChildLevelId;
+        if (t == c || (drain && entry.ReadModifyWrite))
+        {
+            return MoveSteps(entry, target, children, bytes, drain, label, counted);
+        }
+
+        var mesh = run.Machine.ChildMesh(t, target, c);
+        if (!Together(mesh, children, drain) || (!drain && mesh is { Attachments.Count: > 1 } && GroupsOf(mesh, children) is { Length: > 1 }))
+        {
+            return MoveSteps(entry, target, children, bytes, drain, label, counted);
+        }
+
+        return Transfer(entry, target, children, bytes, drain, label, counted);
+    }
+
+    /// <summary>The read-only list of child <paramref name="child"/> alone (made once per child), for moves to or from one child.</summary>
+    public int[] Single(int child)
+    {
+        if (_singles.Length <= child)
+        {
+            Array.Resize(ref _singles, Math.Max(child + 1, 2 * _singles.Length));
+        }
+
+        return _singles[child] ??= [child];
+    }
+
+    /// <summary>True when the children are served by one transfer: one child, or a mesh that multicasts (or reduces, for a drain).</summary>
+    private static bool Together(MeshNoc? mesh, int[] children, bool drain) =>
+        children.Length == 1 || (mesh is not null && (drain ? mesh.Parameters.ReductionSupport : mesh.Parameters.BroadcastSupport));
+
+    /// <summary>The one transfer of a move to or from children served together (counting its traffic unless <paramref name="counted"/> is false).</summary>
+    private IEnumerable<Event> Transfer(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted)
+    {
+        var sim = run.Sim;
+        var machine = run.Machine;
+        var t = entry.TargetLevelId;
+        var c = entry.ChildLevelId;
         if (counted)
         {
             run.Traffic.Add(t, c, entry.TensorId, bytes * children.Length, drain);
         }
 
-        if (drain && entry.ReadModifyWrite)
-        {
-            // Read-modify-write: the old partial sum is read at the target before the new one is written.
-            var old = ports.TargetUses(t, target, c, bytes, read: true, router);
-            var reads = new PortUse[old.Count];
-            old.CopyTo(reads, 0);
-            yield return sim.Call(DataTransfer.Run(sim, requester, label, reads, null));
-        }
-
+        var mesh = machine.ChildMesh(t, target, c);
+        var router = machine.NetworkPortBandwidth(t, c);
+        var requester = machine.RefOf(c, children[0]);
         var uses = Uses(t, target, c, children, bytes, drain, router);
         var leg = Leg(mesh, children, drain);
-        var move = run.Options.Transfers == TransferMode.Pipelined
-            ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes)
-            : DataTransfer.Run(sim, requester, label, uses, leg, bytes);
-        yield return sim.Call(move);
+        return run.Options.Transfers == TransferMode.Pipelined
+            ? PipelinedTransfer.Run(sim, requester, label, uses, leg, machine.Staging(t, mesh), bytes, _spares)
+            : DataTransfer.Run(sim, requester, label, uses.ToArray(), leg, bytes);
     }
+
+    // One-chunk transfer bodies recycled across this run's moves.
+    private readonly TransferSpares _spares = new();
 
     // Scratch for Uses (which runs to completion without yielding): the children's port holds before they are joined.
     private PortUses[] _childUses = [];
 
+    // Scratch for Uses: the port holds of the move being started (the transfer copies what it keeps).
+    private PortUse[] _uses = [];
+
     // The mesh legs of one-child moves, by mesh (its reference), then child and direction (2 x child + 1 for a drain).
     private readonly Dictionary<MeshNoc, NetworkLeg?[]> _singleLegs = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The port holds of one move: the target's side (several when a DRAM request spans channels), then each child's, sized up front.</summary>
-    private PortUse[] Uses(int t, int target, int c, int[] children, long bytes, bool drain, long router)
+    /// <summary>The port holds of one move: the target's side (several when a DRAM request spans channels), then each child's, in scratch valid until the next move starts.</summary>
+    private ReadOnlySpan<PortUse> Uses(int t, int target, int c, int[] children, long bytes, bool drain, long router)
     {
         var targetUses = ports.TargetUses(t, target, c, bytes, read: !drain, router);
         var count = targetUses.Count;
@@ -97,7 +167,12 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
             count += childUses[k].Count;
         }
 
-        var uses = new PortUse[count];
+        if (_uses.Length < count)
+        {
+            _uses = new PortUse[Math.Max(count, 2 * _uses.Length)];
+        }
+
+        var uses = _uses;
         var at = targetUses.CopyTo(uses, 0);
         for (var k = 0; k < children.Length; k++)
         {
@@ -105,7 +180,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
         }
 
         Array.Clear(childUses, 0, children.Length);
-        return uses;
+        return uses.AsSpan(0, count);
     }
 
     /// <summary>The mesh leg of a move: from the parent's attachment nearest the first child to the children's routers (a multicast), or from one child back to its nearest attachment; null without a mesh.</summary>

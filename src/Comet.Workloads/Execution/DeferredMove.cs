@@ -1,0 +1,91 @@
+using System.Collections;
+using Comet.Hardware.Components;
+using Comet.Sim;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The process body of one tile move started as a process of its own (<see cref="TileMover.Move"/>), written out by hand so that it is recycled once the move is done.</summary>
+/// <remarks>
+/// Its first step runs <see cref="TileMover.MoveNow"/> in its place (<see cref="Simulation.Call"/>), so the move's
+/// work starts when the process first runs, as a compiler-built iterator's would; that iterator would be one object
+/// per move, this one goes back to its mover's spares when its last <see cref="MoveNext"/> returns false.
+/// </remarks>
+internal sealed class DeferredMove : IEnumerable<Event>, IEnumerator<Event>
+{
+    private readonly TileMover _mover;
+    private readonly Stack<DeferredMove> _spares;
+    private TileEntry _entry = null!;
+    private int _target;
+    private int[] _children = [];
+    private long _bytes;
+    private bool _drain;
+    private ActivityLabel _label;
+    private bool _counted;
+    private int _state = 2;
+    private bool _enumerated;
+
+    /// <summary>Creates a reusable body for <paramref name="mover"/>, returned to <paramref name="spares"/> when done.</summary>
+    public DeferredMove(TileMover mover, Stack<DeferredMove> spares)
+    {
+        _mover = mover;
+        _spares = spares;
+    }
+
+    /// <summary>Readies the body for one move (nothing happens until the first <see cref="MoveNext"/>).</summary>
+    public DeferredMove Prepare(TileEntry entry, int target, int[] children, long bytes, bool drain, ActivityLabel label, bool counted)
+    {
+        (_entry, _target, _children, _bytes, _drain, _label, _counted) = (entry, target, children, bytes, drain, label, counted);
+        _state = 0;
+        _enumerated = false;
+        Current = null!;
+        return this;
+    }
+
+    /// <summary>The event the move waits on.</summary>
+    public Event Current { get; private set; } = null!;
+
+    object IEnumerator.Current => Current;
+
+    /// <summary>Starts the move in its place; false (and back to the spares) once it is done.</summary>
+    public bool MoveNext()
+    {
+        switch (_state)
+        {
+            case 0:
+                _state = 1;
+                Current = _mover.Simulation.Call(_mover.MoveNow(_entry, _target, _children, _bytes, _drain, _label, _counted));
+                return true;
+            case 1:
+                _state = 2;
+                Current = null!;
+                (_entry, _children) = (null!, []);
+                _spares.Push(this);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (_enumerated)
+        {
+            throw new InvalidOperationException("a recycled move body is enumerated once");
+        }
+
+        _enumerated = true;
+        return this;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public void Reset() => throw new NotSupportedException();
+
+    /// <summary>Nothing to give back: the move it runs in its place is disposed by the process (an abandoned body is not recycled).</summary>
+    public void Dispose()
+    {
+    }
+}

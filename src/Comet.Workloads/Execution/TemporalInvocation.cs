@@ -1,0 +1,102 @@
+using System.Collections;
+using Comet.Sim;
+using Comet.Workloads.Inputs;
+
+namespace Comet.Workloads.Execution;
+
+/// <summary>The enumerator of one invocation of a temporal node (<see cref="TemporalLoop.Run"/>), written out by hand so that it is recycled once the invocation is done.</summary>
+/// <remarks>
+/// It notes the start, runs the invocation's body in its place (<see cref="Simulation.Call"/>): a simple leaf's own
+/// body, then its traffic and time are counted here, or the general body, which counts its own. A compiler-built
+/// iterator would be one object per invocation (with every local of the general case in it); this one goes back to
+/// its loop's spares when its last <see cref="MoveNext"/> returns false. The body a caller holds is a
+/// <see cref="TemporalNodeRun"/>, which may be enumerated again (free lanes run the same bodies every iteration).
+/// </remarks>
+internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event>
+{
+    private const int Start = 0;
+    private const int LeafRan = 1;
+    private const int Ran = 2;
+    private const int Done = 3;
+
+    private readonly TemporalLoop _loop;
+    private readonly Stack<TemporalInvocation> _spares;
+    private DataMovementTileNode _node = null!;
+    private LevelBinding _binding = null!;
+    private TemporalPlan? _leafPlan;
+    private long _start;
+    private int _state = Done;
+    private bool _enumerated;
+
+    /// <summary>Creates a reusable body for <paramref name="loop"/>, returned to <paramref name="spares"/> when done.</summary>
+    public TemporalInvocation(TemporalLoop loop, Stack<TemporalInvocation> spares)
+    {
+        _loop = loop;
+        _spares = spares;
+    }
+
+    /// <summary>Readies the body for one invocation of <paramref name="node"/> on <paramref name="binding"/> (nothing happens until the first <see cref="MoveNext"/>).</summary>
+    public TemporalInvocation Prepare(DataMovementTileNode node, LevelBinding binding)
+    {
+        (_node, _binding, _leafPlan) = (node, binding, null);
+        _state = Start;
+        _enumerated = false;
+        Current = null!;
+        return this;
+    }
+
+    /// <summary>The event the invocation waits on.</summary>
+    public Event Current { get; private set; } = null!;
+
+    object IEnumerator.Current => Current;
+
+    /// <summary>Starts the invocation's body in its place, then counts a leaf; false (and back to the spares) once it is done.</summary>
+    public bool MoveNext()
+    {
+        switch (_state)
+        {
+            case Start:
+                var sim = _loop.Sim;
+                _start = sim.Now;
+                var body = _loop.Begin(_node, _binding, _start, out _leafPlan);
+                _state = _leafPlan is null ? Ran : LeafRan;
+                Current = sim.Call(body);
+                return true;
+            case LeafRan:
+                _loop.LeafDone(_node, _leafPlan!, _start);
+                break;
+            case Ran:
+                break;
+            default:
+                return false;
+        }
+
+        _state = Done;
+        Current = null!;
+        (_node, _binding, _leafPlan) = (null!, null!, null);
+        _spares.Push(this);
+        return false;
+    }
+
+    /// <summary>This body, once (<see cref="TemporalLoop.RunOnce"/>): it is recycled, so enumerating it again is an error.</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (_enumerated)
+        {
+            throw new InvalidOperationException("a recycled invocation body is enumerated once");
+        }
+
+        _enumerated = true;
+        return this;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public void Reset() => throw new NotSupportedException();
+
+    /// <summary>Nothing to give back: the body it runs in its place is disposed by the process (an abandoned body is not recycled).</summary>
+    public void Dispose()
+    {
+    }
+}
