@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Sim;
 
 namespace Comet.Hardware.Components;
@@ -13,7 +12,7 @@ namespace Comet.Hardware.Components;
 /// grants two arrays more; this body keeps both arrays and goes back to its <see cref="TransferSpares"/> when its last
 /// <see cref="MoveNext"/> returns false. It is enumerated once.
 /// </remarks>
-internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class SingleChunkTransfer : RecycledBody
 {
     private const int SideStart = 0;
     private const int Acquire = 1;
@@ -41,7 +40,6 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
     private long _start;
     private int _released;
     private int _next;
-    private bool _enumerated;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> when its transfer is done (never, when null).</summary>
     public SingleChunkTransfer(Stack<SingleChunkTransfer>? spares) => _spares = spares;
@@ -71,21 +69,17 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
         (_sim, _requester, _label, _count, _reads, _network, _networkBytes) = (sim, requester, label, uses.Length, reads, network, networkBytes);
         _state = SideStart;
         _side = 0;
-        _enumerated = false;
-        Current = null!;
+        Rearm();
         return this;
     }
 
     /// <summary>The holds as prepared, for putting them in order in place.</summary>
     public Span<PortUse> Uses => _uses.AsSpan(0, _count);
 
-    /// <summary>The event the transfer waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Advances the transfer to its next wait; false (and back to the spares) once it is done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         var sim = _sim;
         var uses = _uses;
@@ -206,30 +200,17 @@ internal sealed class SingleChunkTransfer : IEnumerable<Event>, IEnumerator<Even
         }
     }
 
-    /// <summary>This body the first time; a fresh body with the same holds after that, unless this one is recycled (then enumerating it again is an error).</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (!_enumerated)
-        {
-            _enumerated = true;
-            return this;
-        }
 
-        if (_spares is not null)
-        {
-            throw new InvalidOperationException("a recycled transfer body is enumerated once");
-        }
 
-        return new SingleChunkTransfer(null).Prepare(_sim, _requester, _label, Uses, _reads, _network, _networkBytes);
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
+    /// <summary>A fresh body with the same holds when this one is not recycled; an error when it is (it may be back in its pool).</summary>
+    protected override IEnumerator<Event> EnumerateAgain() =>
+        _spares is null
+            ? new SingleChunkTransfer(null).Prepare(_sim, _requester, _label, Uses, _reads, _network, _networkBytes)
+            : base.EnumerateAgain();
 
     /// <summary>Gives back the ports still held (or asked for) when the transfer is abandoned before its end; nothing once it is done.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         if (_state == Done)
         {

@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Sim;
 using Comet.Workloads.Inputs;
 
@@ -6,7 +5,7 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>A lane waiting at a barrier of free lanes until the last lane arrives, written out by hand so that it is recycled once the wait is over.</summary>
 /// <remarks>It waits on the meeting's event, then has its wait noted (<see cref="TemporalLanes.Waited"/>); a compiler-built iterator would be one object per lane and barrier. It is enumerated once.</remarks>
-internal sealed class BarrierWait : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class BarrierWait : RecycledBody
 {
     private readonly TemporalLanes _owner;
     private readonly Stack<BarrierWait> _spares;
@@ -17,7 +16,6 @@ internal sealed class BarrierWait : IEnumerable<Event>, IEnumerator<Event>
     private Event _done = null!;
     private long _asked;
     private int _state = 2;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable wait for <paramref name="owner"/>, returned to <paramref name="spares"/> when over.</summary>
     public BarrierWait(TemporalLanes owner, Stack<BarrierWait> spares)
@@ -31,18 +29,14 @@ internal sealed class BarrierWait : IEnumerable<Event>, IEnumerator<Event>
     {
         (_lanes, _lane, _iteration, _child, _done, _asked) = (lanes, lane, iteration, child, done, asked);
         _state = 0;
-        _enumerated = false;
-        Current = null!;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the lane waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Waits for the meeting, then notes the wait; false (and back to the spares) once over.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         switch (_state)
         {
@@ -62,25 +56,7 @@ internal sealed class BarrierWait : IEnumerable<Event>, IEnumerator<Event>
         }
     }
 
-    /// <summary>This wait, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled barrier wait is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back (an abandoned wait is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Hardware.Components;
 using Comet.Sim;
 using Comet.Workloads.Inputs;
@@ -11,7 +10,7 @@ namespace Comet.Workloads.Execution;
 /// work starts when the process first runs, as a compiler-built iterator's would; that iterator would be one object
 /// per move, this one goes back to its mover's spares when its last <see cref="MoveNext"/> returns false.
 /// </remarks>
-internal sealed class DeferredMove : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class DeferredMove : RecycledBody
 {
     private readonly TileMover _mover;
     private readonly Stack<DeferredMove> _spares;
@@ -23,7 +22,6 @@ internal sealed class DeferredMove : IEnumerable<Event>, IEnumerator<Event>
     private ActivityLabel _label;
     private bool _counted;
     private int _state = 2;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="mover"/>, returned to <paramref name="spares"/> when done.</summary>
     public DeferredMove(TileMover mover, Stack<DeferredMove> spares)
@@ -37,18 +35,14 @@ internal sealed class DeferredMove : IEnumerable<Event>, IEnumerator<Event>
     {
         (_entry, _target, _children, _bytes, _drain, _label, _counted) = (entry, target, children, bytes, drain, label, counted);
         _state = 0;
-        _enumerated = false;
-        Current = null!;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the move waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Starts the move in its place; false (and back to the spares) once it is done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         switch (_state)
         {
@@ -67,25 +61,7 @@ internal sealed class DeferredMove : IEnumerable<Event>, IEnumerator<Event>
         }
     }
 
-    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled move body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back: the move it runs in its place is disposed by the process (an abandoned body is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Hardware.Components;
 using Comet.Sim;
 
@@ -11,7 +10,7 @@ namespace Comet.Workloads.Execution;
 /// compiler-built iterator would be one object per invocation; this one goes back to its runner's spares when its
 /// last <see cref="MoveNext"/> returns false, and is enumerated once.
 /// </remarks>
-internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class LeafStreamInvocation : RecycledBody
 {
     private const int Start = 0;
     private const int EngineTaken = 1;
@@ -31,7 +30,6 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
     private int _k;
     private long _start;
     private int _state = Done;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="run"/>, returned to <paramref name="spares"/> when done.</summary>
     public LeafStreamInvocation(RunContext run, Stack<LeafStreamInvocation> spares)
@@ -45,18 +43,14 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
     {
         (_plan, _site) = (plan, site);
         _state = Start;
-        _enumerated = false;
-        Current = null!;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the invocation waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Advances the invocation to its next wait; false (and back to the spares) once it is done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         var sim = _run.Sim;
         var setup = _site.Setup;
@@ -150,25 +144,11 @@ internal sealed class LeafStreamInvocation : IEnumerable<Event>, IEnumerator<Eve
         }
     }
 
-    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled leaf invocation body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
 
     /// <summary>Gives back the engine and ports still held (or asked for) when the invocation is abandoned before its end; nothing once it is done.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         if (_state == Done)
         {

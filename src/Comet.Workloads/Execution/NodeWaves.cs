@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Sim;
 using Comet.Workloads.Inputs;
 
@@ -6,7 +5,7 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>Sibling subtrees run in binding waves on one binding, as <see cref="BindingWaves"/> runs them, written out by hand (no delegate per run) so that it is recycled once the last wave is done.</summary>
 /// <remarks>A wave is children [from, c), ended by a child bound sequentially (or by the last): one child runs in its place, several as processes of their own. It is enumerated once.</remarks>
-internal sealed class NodeWaves : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class NodeWaves : RecycledBody
 {
     private readonly Stack<NodeWaves> _spares;
     private readonly Func<MappingNode, LevelBinding, IEnumerable<Event>> _runNode;
@@ -16,7 +15,6 @@ internal sealed class NodeWaves : IEnumerable<Event>, IEnumerator<Event>
     private int _from;
     private int _next;
     private bool _done = true;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body that runs each child with <paramref name="runNode"/>, returned to <paramref name="spares"/> when done.</summary>
     public NodeWaves(Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, Stack<NodeWaves> spares)
@@ -29,18 +27,15 @@ internal sealed class NodeWaves : IEnumerable<Event>, IEnumerator<Event>
     public NodeWaves Prepare(Simulation sim, IReadOnlyList<(BindingKind Binding, MappingNode Node)> children, LevelBinding binding)
     {
         (_sim, _children, _binding) = (sim, children, binding);
-        (_from, _next, _done, _enumerated) = (0, 1, false, false);
-        Current = null!;
+        (_from, _next, _done) = (0, 1, false);
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the current wave waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Starts the next wave; false (and back to the spares) after the last.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         if (_done)
         {
@@ -82,25 +77,7 @@ internal sealed class NodeWaves : IEnumerable<Event>, IEnumerator<Event>
         return false;
     }
 
-    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled waves body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back (an abandoned body is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

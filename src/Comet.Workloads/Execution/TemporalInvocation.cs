@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Sim;
 using Comet.Workloads.Inputs;
 
@@ -12,7 +11,7 @@ namespace Comet.Workloads.Execution;
 /// its loop's spares when its last <see cref="MoveNext"/> returns false. The body a caller holds is a
 /// <see cref="TemporalNodeRun"/>, which may be enumerated again (free lanes run the same bodies every iteration).
 /// </remarks>
-internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class TemporalInvocation : RecycledBody
 {
     private const int Start = 0;
     private const int LeafRan = 1;
@@ -26,7 +25,6 @@ internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event
     private TemporalPlan? _leafPlan;
     private long _start;
     private int _state = Done;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="loop"/>, returned to <paramref name="spares"/> when done.</summary>
     public TemporalInvocation(TemporalLoop loop, Stack<TemporalInvocation> spares)
@@ -40,18 +38,14 @@ internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event
     {
         (_node, _binding, _leafPlan) = (node, binding, null);
         _state = Start;
-        _enumerated = false;
-        Current = null!;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the invocation waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Starts the invocation's body in its place, then counts a leaf; false (and back to the spares) once it is done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         switch (_state)
         {
@@ -78,25 +72,7 @@ internal sealed class TemporalInvocation : IEnumerable<Event>, IEnumerator<Event
         return false;
     }
 
-    /// <summary>This body, once (<see cref="TemporalLoop.RunOnce"/>): it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled invocation body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back: the body it runs in its place is disposed by the process (an abandoned body is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

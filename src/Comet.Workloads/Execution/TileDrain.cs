@@ -1,10 +1,9 @@
-using System.Collections;
 using Comet.Sim;
 
 namespace Comet.Workloads.Execution;
 
 /// <summary>The process body that drains one output tile (<see cref="TemporalSequencer.Drain"/>): moves it back to its target, then gives its space back; written out by hand so that it is recycled once done.</summary>
-internal sealed class TileDrain : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class TileDrain : RecycledBody
 {
     private readonly TemporalSequencer _sequencer;
     private readonly Stack<TileDrain> _spares;
@@ -13,7 +12,6 @@ internal sealed class TileDrain : IEnumerable<Event>, IEnumerator<Event>
     private int _ordinal;
     private int _only;
     private int _step = 2;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
     public TileDrain(TemporalSequencer sequencer, Stack<TileDrain> spares)
@@ -26,18 +24,15 @@ internal sealed class TileDrain : IEnumerable<Event>, IEnumerator<Event>
     public TileDrain Prepare(TemporalRun state, EntryPlan entry, int ordinal, int only)
     {
         (_state, _entry, _ordinal, _only) = (state, entry, ordinal, only);
-        (_step, _enumerated) = (0, false);
-        Current = null!;
+        _step = 0;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the drain waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Starts the move in its place, then gives the space back; false (and back to the spares) once done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         switch (_step)
         {
@@ -57,25 +52,7 @@ internal sealed class TileDrain : IEnumerable<Event>, IEnumerator<Event>
         }
     }
 
-    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled tile body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back (an abandoned body is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

@@ -1,10 +1,9 @@
-using System.Collections;
 using Comet.Sim;
 
 namespace Comet.Workloads.Execution;
 
 /// <summary>The process body that fills one input tile (<see cref="TemporalSequencer.Fill"/>): waits for its gate, moves the groups not skipped, waits for the groups prefetched earlier, then triggers the tile's ready event; written out by hand so that it is recycled once done.</summary>
-internal sealed class TileFill : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class TileFill : RecycledBody
 {
     private const int Gate = 0;
     private const int Move = 1;
@@ -24,7 +23,6 @@ internal sealed class TileFill : IEnumerable<Event>, IEnumerator<Event>
     private int _only;
     private bool _spawn;
     private int _step = Done;
-    private bool _enumerated;
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
     public TileFill(TemporalSequencer sequencer, Stack<TileFill> spares)
@@ -37,18 +35,15 @@ internal sealed class TileFill : IEnumerable<Event>, IEnumerator<Event>
     public TileFill Prepare(TemporalRun state, EntryPlan entry, int ordinal, int iteration, bool[]? skip, List<Event>? fetched, Event ready, int only, bool spawn)
     {
         (_state, _entry, _ordinal, _iteration, _skip, _fetched, _ready, _only, _spawn) = (state, entry, ordinal, iteration, skip, fetched, ready, only, spawn);
-        (_step, _enumerated) = (Gate, false);
-        Current = null!;
+        _step = Gate;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the fill waits on.</summary>
-    public Event Current { get; private set; } = null!;
 
-    object IEnumerator.Current => Current;
 
     /// <summary>Advances the fill to its next wait; false (and back to the spares) once the tile is ready.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         var sim = _sequencer.Sim;
         switch (_step)
@@ -96,25 +91,7 @@ internal sealed class TileFill : IEnumerable<Event>, IEnumerator<Event>
         }
     }
 
-    /// <summary>This body, once: it is recycled, so enumerating it again is an error.</summary>
-    public IEnumerator<Event> GetEnumerator()
-    {
-        if (_enumerated)
-        {
-            throw new InvalidOperationException("a recycled tile body is enumerated once");
-        }
 
-        _enumerated = true;
-        return this;
-    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Nothing to give back (an abandoned body is not recycled).</summary>
-    public void Dispose()
-    {
-    }
 }

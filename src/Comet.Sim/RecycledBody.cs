@@ -1,0 +1,55 @@
+using System.Collections;
+
+namespace Comet.Sim;
+
+/// <summary>A hand-written process body that a pool reuses: each use is enumerated once, then the body goes back to its pool.</summary>
+/// <remarks>
+/// A compiler-built iterator is a new object per process; a model that starts hundreds of thousands of processes of one
+/// shape can keep a stack of these instead. A derived body readies itself for a use with <see cref="Rearm"/>, sets
+/// <see cref="Current"/> in <see cref="MoveNext"/>, and pushes itself back on its pool when it returns false.
+/// </remarks>
+public abstract class RecycledBody : IEnumerable<Event>, IEnumerator<Event>
+{
+    private bool _enumerated;
+
+    /// <summary>The event the body waits on now.</summary>
+    public Event Current { get; protected set; } = null!;
+
+    object IEnumerator.Current => Current;
+
+    /// <summary>Runs the body to its next wait; false when it has ended.</summary>
+    public abstract bool MoveNext();
+
+    /// <summary>This body on its first enumeration of a use; after that what <see cref="EnumerateAgain"/> gives.</summary>
+    public IEnumerator<Event> GetEnumerator()
+    {
+        if (_enumerated)
+        {
+            return EnumerateAgain();
+        }
+
+        _enumerated = true;
+        return this;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public void Reset() => throw new NotSupportedException();
+
+    /// <summary>Gives back what an abandoned use still holds; nothing by default.</summary>
+    public virtual void Dispose()
+    {
+    }
+
+    /// <summary>Readies the body for its next use: it may be enumerated once more, and waits on nothing yet.</summary>
+    protected void Rearm()
+    {
+        _enumerated = false;
+        Current = null!;
+    }
+
+    /// <summary>A second enumeration of one use: an error, since the body may already be back in its pool.</summary>
+    protected virtual IEnumerator<Event> EnumerateAgain() =>
+        throw new InvalidOperationException($"a recycled {GetType().Name} body is enumerated once per use");
+}
