@@ -123,6 +123,8 @@ public sealed class Process : Event
         {
             _target = null;
             var more = body.MoveNext();
+            // Read once: every interface call on a body is a dispatch through the runtime's stub (many body types share this site).
+            var current = more ? body.Current : null;
             if (!more && _depth > 0)
             {
                 // A called body ended: its caller goes on in this resumption, as after a foreach over the callee.
@@ -132,7 +134,7 @@ public sealed class Process : Event
                 _body = body;
                 continue;
             }
-            if (more && ReferenceEquals(body.Current, sim.Subroutine))
+            if (more && ReferenceEquals(current, sim.Subroutine))
             {
                 body = Enter(sim, body);
                 continue;
@@ -157,7 +159,7 @@ public sealed class Process : Event
                 Trigger(true, null, NormalPriority);
                 break;
             }
-            var next = body.Current ?? throw new InvalidOperationException($"process '{Name}' yielded null");
+            var next = current ?? throw new InvalidOperationException($"process '{Name}' yielded null");
             if (!ReferenceEquals(next.Simulation, sim))
                 throw new InvalidOperationException($"process '{Name}' yielded {next.Describe()} of another simulation");
             if (next.IsProcessed)
