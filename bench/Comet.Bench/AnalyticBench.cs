@@ -15,12 +15,12 @@ public static class AnalyticBench
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var only = Value(args, "--only");
-        var seconds = double.Parse(Value(args, "--seconds") ?? "2", CultureInfo.InvariantCulture);
+        var only = BenchArguments.Value(args, "--only");
+        var seconds = double.Parse(BenchArguments.Value(args, "--seconds") ?? "2", CultureInfo.InvariantCulture);
         var results = new List<Dictionary<string, object>>();
         foreach (var name in only is null ? DefaultCases : [only])
         {
-            var folder = CaseFolder(name);
+            var folder = BenchArguments.CaseFolder(name);
             if (folder is null)
             {
                 Console.Error.WriteLine($"AnalyticBench: case {name} not found (examples/{name}, examples/reference/{name} or ../shared/reference/cases/{name})");
@@ -119,34 +119,5 @@ public static class AnalyticBench
 
         GC.KeepAlive(check);
         return best;
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    /// <summary>Finds a case folder by name: examples/NAME, examples/reference/NAME or the shared reference cases.</summary>
-    internal static string? CaseFolder(string name)
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[]
-            {
-                Path.Combine(dir.FullName, "examples", name),
-                Path.Combine(dir.FullName, "examples", "reference", name),
-                Path.Combine(dir.FullName, "..", "shared", "reference", "cases", name),
-            })
-            {
-                if (File.Exists(Path.Combine(candidate, "mapping.yaml")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        var shared = Path.Combine("/work/shared/reference/cases", name);
-        return File.Exists(Path.Combine(shared, "mapping.yaml")) ? shared : null;
     }
 }

@@ -28,13 +28,13 @@ public static class ParseBench
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var only = Value(args, "--only");
-        var seconds = double.Parse(Value(args, "--seconds") ?? "3", CultureInfo.InvariantCulture);
-        var warmup = double.Parse(Value(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
+        var only = BenchArguments.Value(args, "--only");
+        var seconds = double.Parse(BenchArguments.Value(args, "--seconds") ?? "3", CultureInfo.InvariantCulture);
+        var warmup = double.Parse(BenchArguments.Value(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
         var results = new List<Dictionary<string, object>>();
         foreach (var name in only is null ? DefaultCases : [only])
         {
-            var folder = AnalyticBench.CaseFolder(name);
+            var folder = BenchArguments.CaseFolder(name);
             if (folder is null)
             {
                 Console.Error.WriteLine($"ParseBench: case {name} not found");
@@ -164,9 +164,4 @@ public static class ParseBench
 
     private static double Round(double micros) => Math.Round(micros, 1);
 
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

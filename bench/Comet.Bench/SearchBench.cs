@@ -15,9 +15,9 @@ public static class SearchBench
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var shards = int.Parse(Value(args, "--shards") ?? "1500", CultureInfo.InvariantCulture);
-        var only = Value(args, "--only");
-        var limit = int.Parse(Value(args, "--limit") ?? int.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var shards = int.Parse(BenchArguments.Value(args, "--shards") ?? "1500", CultureInfo.InvariantCulture);
+        var only = BenchArguments.Value(args, "--only");
+        var limit = int.Parse(BenchArguments.Value(args, "--limit") ?? int.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var shape = new Dictionary<string, long> { ["M"] = 2048, ["N"] = 2048, ["K"] = 256 };
         var request = new GenerationRequest("gemm-softmax", "cloud", shape, Fused: true);
         var template = new GemmSoftmaxTemplate();
@@ -32,7 +32,7 @@ public static class SearchBench
             var setup = template.Searchable(request, wide);
             if (args.Contains("--phases"))
             {
-                var costedWanted = Value(args, "--phases") is { } n && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, CultureInfo.InvariantCulture) : 1000;
+                var costedWanted = BenchArguments.Value(args, "--phases") is { } n && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, CultureInfo.InvariantCulture) : 1000;
                 Phases(setup, shard, name, costedWanted);
             }
 
@@ -42,7 +42,7 @@ public static class SearchBench
             var wall = clock.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             var costed = results.Count(r => r.IsCosted);
-            if (Value(args, "--dump") is { } dump)
+            if (BenchArguments.Value(args, "--dump") is { } dump)
             {
                 Dump(results, dump + "." + name.Replace('/', '-') + ".tsv");
             }
@@ -127,11 +127,5 @@ public static class SearchBench
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Tiling.Index}\t{r.Status}\t{r.Cycles}\t{r.EnergyPj:R}\t{r.DramBytes}"));
         }
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Comet.Reports.Runs;
-using Comet.Hardware.Components;
-using Comet.Workloads.Execution;
 using Comet.Workloads.Inputs;
 
 namespace Comet.Bench;
@@ -17,15 +15,10 @@ public static class SimulateBench
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var only = Value(args, "--only");
-        var trace = Value(args, "--trace") ?? "full";
-        var network = Value(args, "--network") == "store-and-forward" ? MeshSwitching.StoreAndForward : MeshSwitching.CutThrough;
-        var transfers = Value(args, "--transfers") == "serial" ? TransferMode.Serial : TransferMode.Pipelined;
-        var instances = Value(args, "--instances") == "lockstep" ? InstanceSync.Lockstep : InstanceSync.Free;
-        var reuse = Value(args, "--reuse") == "none" ? TileReuse.None : TileReuse.CrossInvocation;
-        var prefetch = Value(args, "--prefetch") == "none" ? PrefetchMode.None : PrefetchMode.NextInvocation;
+        var only = BenchArguments.Value(args, "--only");
+        var trace = BenchArguments.Value(args, "--trace") ?? "full";
         var cases = only is null ? DefaultCases : [only];
-        var modes = (Value(args, "--leaf-ports") ?? "stream") switch
+        var modes = (BenchArguments.Value(args, "--leaf-ports") ?? "stream") switch
         {
             "tile" => new[] { false },
             "both" => [false, true],
@@ -34,7 +27,7 @@ public static class SimulateBench
         var results = new List<Dictionary<string, object>>();
         foreach (var (name, stream) in cases.SelectMany(c => modes.Select(m => (c, m))))
         {
-            var folder = CaseFolder(name);
+            var folder = BenchArguments.CaseFolder(name);
             if (folder is null)
             {
                 Console.Error.WriteLine($"SimulateBench: case {name} not found (examples/{name} or /work/shared/reference/cases/{name})");
@@ -44,7 +37,7 @@ public static class SimulateBench
             var inputs = CometInputLoader.LoadFolder(folder);
             var outFolder = Path.Combine(Path.GetTempPath(), $"comet-bench-{name}-{Environment.ProcessId}");
             var level = trace switch { "none" => SimulationTraceLevel.None, "summary" => SimulationTraceLevel.Summary, "raw" => SimulationTraceLevel.Raw, _ => SimulationTraceLevel.Full };
-            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: new ExecutionOptions(StreamLeaves: stream, Network: network, Transfers: transfers, Instances: instances, Reuse: reuse, Prefetch: prefetch));
+            var request = new SimulationRequest(inputs, name, outFolder, level, 0, NocEnergy: false, Command: "bench", Execution: BenchArguments.Options(args, stream));
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
@@ -97,26 +90,5 @@ public static class SimulateBench
         }
 
         return 0;
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static string? CaseFolder(string name)
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "examples", name);
-            if (File.Exists(Path.Combine(candidate, "mapping.yaml")))
-            {
-                return candidate;
-            }
-        }
-
-        var shared = Path.Combine("/work/shared/reference/cases", name);
-        return File.Exists(Path.Combine(shared, "mapping.yaml")) ? shared : null;
     }
 }

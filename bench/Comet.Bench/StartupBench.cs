@@ -14,9 +14,9 @@ public static class StartupBench
     public static int Run(string[] args)
     {
         var json = args.Contains("--json");
-        var binary = Value(args, "--binary") ?? Environment.GetEnvironmentVariable("COMET_CLI_BINARY");
-        var reference = Value(args, "--reference");
-        var runs = int.Parse(Value(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
+        var binary = BenchArguments.Value(args, "--binary") ?? Environment.GetEnvironmentVariable("COMET_CLI_BINARY");
+        var reference = BenchArguments.Value(args, "--reference");
+        var runs = int.Parse(BenchArguments.Value(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
         if (string.IsNullOrEmpty(binary) || !File.Exists(binary))
         {
             Console.Error.WriteLine("StartupBench: name the published comet with --binary PATH (or COMET_CLI_BINARY), e.g. after `dotnet publish src/Comet.Cli -c Release -r linux-x64 -o publish`");
@@ -80,7 +80,7 @@ public static class StartupBench
 
     private static string? Folder(string name)
     {
-        var folder = AnalyticBench.CaseFolder(name);
+        var folder = BenchArguments.CaseFolder(name);
         if (folder is null)
         {
             Console.Error.WriteLine($"StartupBench: case {name} not found (examples/{name} or ../shared/reference/cases/{name})");
@@ -113,11 +113,5 @@ public static class StartupBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Verb,-22} {r.Case ?? "-",-28} {r.Runs} runs: min {r.MinMs,6:F1} ms  median {r.MedianMs,6:F1} ms  max {r.MaxMs,6:F1} ms  peak RSS {(r.PeakRssMb is { } mb ? mb.ToString("F1", CultureInfo.InvariantCulture) : "?"),5} MB{(r.ExitCode != 0 ? $"  (exit {r.ExitCode})" : string.Empty)}"));
         }
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -56,6 +56,9 @@ public class Event
     /// <summary>A descriptive name used in diagnostics such as deadlock reports.</summary>
     public virtual string Name => "event";
 
+    /// <summary>The first process waiting on this event, or null when none waits (for diagnostics).</summary>
+    public Process? FirstWaiter => _first;
+
     /// <summary>Where the event is in its life cycle.</summary>
     public EventState State => _state;
 

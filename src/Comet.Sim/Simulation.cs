@@ -35,6 +35,9 @@ public sealed class Simulation
     /// <summary>Number of events taken from the queue so far.</summary>
     public long ProcessedEvents { get; private set; }
 
+    /// <summary>Called with each event just before it fires, or null (the default): for diagnostics such as an event census; it must not schedule or trigger anything.</summary>
+    public Action<Event>? Observer { get; set; }
+
     /// <summary>Number of events currently scheduled.</summary>
     public int PendingEvents => _queue.Count;
 
@@ -146,6 +149,7 @@ public sealed class Simulation
         if (!_queue.TryPop(out var next, out _))
             return false;
         ProcessedEvents++;
+        Observer?.Invoke(next);
         next.Fire();
         return true;
     }
