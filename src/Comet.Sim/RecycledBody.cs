@@ -6,11 +6,19 @@ namespace Comet.Sim;
 /// <remarks>
 /// A compiler-built iterator is a new object per process; a model that starts hundreds of thousands of processes of one
 /// shape can keep a stack of these instead. A derived body readies itself for a use with <see cref="Rearm"/>, sets
-/// <see cref="Current"/> in <see cref="MoveNext"/>, and pushes itself back on its pool when it returns false.
+/// <see cref="Current"/> in <see cref="MoveNext"/>, and ends the use with <see cref="Retire"/>, which puts it back.
 /// </remarks>
-public abstract class RecycledBody : IEnumerable<Event>, IEnumerator<Event>
+/// <typeparam name="TSelf">The derived body, the type its pool holds.</typeparam>
+public abstract class RecycledBody<TSelf> : IEnumerable<Event>, IEnumerator<Event>
+    where TSelf : RecycledBody<TSelf>
 {
     private bool _enumerated;
+
+    /// <summary>Creates a body that goes back to <paramref name="spares"/> at the end of each use (never, when null: a body used once).</summary>
+    protected RecycledBody(Stack<TSelf>? spares) => Spares = spares;
+
+    /// <summary>The pool this body goes back to, or null for a body used once.</summary>
+    protected Stack<TSelf>? Spares { get; }
 
     /// <summary>The event the body waits on now.</summary>
     public Event Current { get; protected set; } = null!;
@@ -40,6 +48,14 @@ public abstract class RecycledBody : IEnumerable<Event>, IEnumerator<Event>
     /// <summary>Gives back what an abandoned use still holds; nothing by default.</summary>
     public virtual void Dispose()
     {
+    }
+
+    /// <summary>Ends a use: the body waits on nothing and goes back to its pool; false, what <see cref="MoveNext"/> returns at its end.</summary>
+    protected bool Retire()
+    {
+        Current = null!;
+        Spares?.Push((TSelf)this);
+        return false;
     }
 
     /// <summary>Readies the body for its next use: it may be enumerated once more, and waits on nothing yet.</summary>

@@ -5,7 +5,7 @@ namespace Comet.Sim.Tests;
 public class RecycledBodyTests
 {
     // Waits `steps` timeouts of 3 cycles, logs its end, and goes back to its pool.
-    private sealed class Steps(Stack<Steps> pool) : RecycledBody
+    private sealed class Steps(Stack<Steps> pool) : RecycledBody<Steps>(pool)
     {
         private Simulation _sim = null!;
         private List<long> _ends = null!;
@@ -27,9 +27,7 @@ public class RecycledBodyTests
             }
 
             _ends.Add(_sim.Now);
-            Current = null!;
-            pool.Push(this);
-            return false;
+            return Retire();
         }
     }
 

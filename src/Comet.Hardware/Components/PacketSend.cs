@@ -1,4 +1,3 @@
-using System.Collections;
 using Comet.Sim;
 
 namespace Comet.Hardware.Components;
@@ -10,11 +9,10 @@ namespace Comet.Hardware.Components;
 /// done. A compiler-built iterator would be one more object per transfer; this one goes back to its mesh's spares
 /// when its last <see cref="MoveNext"/> returns false, and is enumerated once.
 /// </remarks>
-internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
+internal sealed class PacketSend : RecycledBody<PacketSend>
 {
     private readonly CutThroughMesh _mesh;
     private readonly PacketWakers _wakers;
-    private readonly Stack<PacketSend> _spares;
     private readonly PacketFlow _flow;
     private ComponentRef _requester;
     private ActivityLabel _label;
@@ -26,10 +24,10 @@ internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
 
     /// <summary>Creates a reusable body on <paramref name="mesh"/>, returned to <paramref name="spares"/> when done.</summary>
     public PacketSend(CutThroughMesh mesh, PacketWakers wakers, Stack<PacketSend> spares)
+        : base(spares)
     {
         _mesh = mesh;
         _wakers = wakers;
-        _spares = spares;
         _flow = mesh.NewFlow();
     }
 
@@ -38,17 +36,12 @@ internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
     {
         (_requester, _label, _from, _to, _bytes, _injected) = (requester, label, from, to, bytes, injected);
         _state = 0;
-        Current = null!;
+        Rearm();
         return this;
     }
 
-    /// <summary>The event the transfer waits on.</summary>
-    public Event Current { get; private set; } = null!;
-
-    object IEnumerator.Current => Current;
-
     /// <summary>Advances the transfer to its next wait; false (and back to the spares) once it is done.</summary>
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         switch (_state)
         {
@@ -85,25 +78,10 @@ internal sealed class PacketSend : IEnumerable<Event>, IEnumerator<Event>
         return Finish();
     }
 
-    /// <inheritdoc />
-    public IEnumerator<Event> GetEnumerator() => this;
-
-    IEnumerator IEnumerable.GetEnumerator() => this;
-
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-    }
-
     private bool Finish()
     {
         // Once its process has seen it done, nothing refers to the flow or this body any more.
         _state = 2;
-        Current = null!;
-        _spares.Push(this);
-        return false;
+        return Retire();
     }
 }

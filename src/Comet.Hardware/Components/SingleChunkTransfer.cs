@@ -12,7 +12,7 @@ namespace Comet.Hardware.Components;
 /// grants two arrays more; this body keeps both arrays and goes back to its <see cref="TransferSpares"/> when its last
 /// <see cref="MoveNext"/> returns false. It is enumerated once.
 /// </remarks>
-internal sealed class SingleChunkTransfer : RecycledBody
+internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
 {
     private const int SideStart = 0;
     private const int Acquire = 1;
@@ -21,7 +21,6 @@ internal sealed class SingleChunkTransfer : RecycledBody
     private const int Released = 4;
     private const int Done = 5;
 
-    private readonly Stack<SingleChunkTransfer>? _spares;
     private Simulation _sim = null!;
     private ITraceSink? _trace;
     private ComponentRef _requester;
@@ -42,7 +41,10 @@ internal sealed class SingleChunkTransfer : RecycledBody
     private int _next;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> when its transfer is done (never, when null).</summary>
-    public SingleChunkTransfer(Stack<SingleChunkTransfer>? spares) => _spares = spares;
+    public SingleChunkTransfer(Stack<SingleChunkTransfer>? spares)
+        : base(spares)
+    {
+    }
 
     /// <summary>Readies the body to move <paramref name="uses"/> (copied: the <paramref name="reads"/> source holds first, then the destination holds, each side in key order) over <paramref name="network"/>; nothing happens until the first <see cref="MoveNext"/>.</summary>
     /// <param name="sim">The simulation.</param>
@@ -75,8 +77,6 @@ internal sealed class SingleChunkTransfer : RecycledBody
 
     /// <summary>The holds as prepared, for putting them in order in place.</summary>
     public Span<PortUse> Uses => _uses.AsSpan(0, _count);
-
-
 
     /// <summary>Advances the transfer to its next wait; false (and back to the spares) once it is done.</summary>
     public override bool MoveNext()
@@ -200,12 +200,9 @@ internal sealed class SingleChunkTransfer : RecycledBody
         }
     }
 
-
-
-
     /// <summary>A fresh body with the same holds when this one is not recycled; an error when it is (it may be back in its pool).</summary>
     protected override IEnumerator<Event> EnumerateAgain() =>
-        _spares is null
+        Spares is null
             ? new SingleChunkTransfer(null).Prepare(_sim, _requester, _label, Uses, _reads, _network, _networkBytes)
             : base.EnumerateAgain();
 
@@ -262,15 +259,13 @@ internal sealed class SingleChunkTransfer : RecycledBody
         // Once its process has seen it done, nothing refers to this body any more.
         ReleaseGrants();
         _state = Done;
-        Current = null!;
         _trace = null;
-        if (_spares is not null)
+        if (Spares is not null)
         {
             _network = null;
-            _spares.Push(this);
         }
 
-        return false;
+        return Retire();
     }
 
     /// <summary>Cycles a port is held for the whole chunk: ⌈bytes ÷ bw⌉ + the access latency.</summary>

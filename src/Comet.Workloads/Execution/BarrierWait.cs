@@ -5,10 +5,9 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>A lane waiting at a barrier of free lanes until the last lane arrives, written out by hand so that it is recycled once the wait is over.</summary>
 /// <remarks>It waits on the meeting's event, then has its wait noted (<see cref="TemporalLanes.Waited"/>); a compiler-built iterator would be one object per lane and barrier. It is enumerated once.</remarks>
-internal sealed class BarrierWait : RecycledBody
+internal sealed class BarrierWait : RecycledBody<BarrierWait>
 {
     private readonly TemporalLanes _owner;
-    private readonly Stack<BarrierWait> _spares;
     private LaneRun _lanes = null!;
     private int _lane;
     private int _iteration;
@@ -19,9 +18,9 @@ internal sealed class BarrierWait : RecycledBody
 
     /// <summary>Creates a reusable wait for <paramref name="owner"/>, returned to <paramref name="spares"/> when over.</summary>
     public BarrierWait(TemporalLanes owner, Stack<BarrierWait> spares)
+        : base(spares)
     {
         _owner = owner;
-        _spares = spares;
     }
 
     /// <summary>Readies the wait of lane <paramref name="lane"/> at iteration <paramref name="iteration"/>'s barrier before <paramref name="child"/>, on <paramref name="done"/>, from <paramref name="asked"/>.</summary>
@@ -32,8 +31,6 @@ internal sealed class BarrierWait : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Waits for the meeting, then notes the wait; false (and back to the spares) once over.</summary>
     public override bool MoveNext()
@@ -47,16 +44,10 @@ internal sealed class BarrierWait : RecycledBody
             case 1:
                 _state = 2;
                 _owner.Waited(_lanes, _lane, _iteration, _child, _asked);
-                Current = null!;
                 (_lanes, _child, _done) = (null!, null!, null!);
-                _spares.Push(this);
-                return false;
+                return Retire();
             default:
                 return false;
         }
     }
-
-
-
-
 }

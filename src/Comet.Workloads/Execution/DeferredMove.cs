@@ -10,10 +10,9 @@ namespace Comet.Workloads.Execution;
 /// work starts when the process first runs, as a compiler-built iterator's would; that iterator would be one object
 /// per move, this one goes back to its mover's spares when its last <see cref="MoveNext"/> returns false.
 /// </remarks>
-internal sealed class DeferredMove : RecycledBody
+internal sealed class DeferredMove : RecycledBody<DeferredMove>
 {
     private readonly TileMover _mover;
-    private readonly Stack<DeferredMove> _spares;
     private TileEntry _entry = null!;
     private int _target;
     private int[] _children = [];
@@ -25,9 +24,9 @@ internal sealed class DeferredMove : RecycledBody
 
     /// <summary>Creates a reusable body for <paramref name="mover"/>, returned to <paramref name="spares"/> when done.</summary>
     public DeferredMove(TileMover mover, Stack<DeferredMove> spares)
+        : base(spares)
     {
         _mover = mover;
-        _spares = spares;
     }
 
     /// <summary>Readies the body for one move (nothing happens until the first <see cref="MoveNext"/>).</summary>
@@ -38,8 +37,6 @@ internal sealed class DeferredMove : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Starts the move in its place; false (and back to the spares) once it is done.</summary>
     public override bool MoveNext()
@@ -52,16 +49,10 @@ internal sealed class DeferredMove : RecycledBody
                 return true;
             case 1:
                 _state = 2;
-                Current = null!;
                 (_entry, _children) = (null!, []);
-                _spares.Push(this);
-                return false;
+                return Retire();
             default:
                 return false;
         }
     }
-
-
-
-
 }

@@ -10,7 +10,7 @@ namespace Comet.Workloads.Execution;
 /// compiler-built iterator would be one object per invocation; this one goes back to its runner's spares when its
 /// last <see cref="MoveNext"/> returns false, and is enumerated once.
 /// </remarks>
-internal sealed class LeafStreamInvocation : RecycledBody
+internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
 {
     private const int Start = 0;
     private const int EngineTaken = 1;
@@ -20,7 +20,6 @@ internal sealed class LeafStreamInvocation : RecycledBody
     private const int Done = 5;
 
     private readonly RunContext _run;
-    private readonly Stack<LeafStreamInvocation> _spares;
     private TemporalPlan _plan = null!;
     private LeafStreamSite _site = null!;
     private Request[]? _grants;
@@ -33,9 +32,9 @@ internal sealed class LeafStreamInvocation : RecycledBody
 
     /// <summary>Creates a reusable body for <paramref name="run"/>, returned to <paramref name="spares"/> when done.</summary>
     public LeafStreamInvocation(RunContext run, Stack<LeafStreamInvocation> spares)
+        : base(spares)
     {
         _run = run;
-        _spares = spares;
     }
 
     /// <summary>Readies the body for one invocation of <paramref name="plan"/> at <paramref name="site"/> (nothing happens until the first <see cref="MoveNext"/>).</summary>
@@ -46,8 +45,6 @@ internal sealed class LeafStreamInvocation : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Advances the invocation to its next wait; false (and back to the spares) once it is done.</summary>
     public override bool MoveNext()
@@ -133,19 +130,14 @@ internal sealed class LeafStreamInvocation : RecycledBody
 
                     ReleaseAll();
                     _state = Done;
-                    Current = null!;
                     _plan = null!;
                     _site = null!;
-                    _spares.Push(this);
-                    return false;
+                    return Retire();
                 default:
                     return false;
             }
         }
     }
-
-
-
 
     /// <summary>Gives back the engine and ports still held (or asked for) when the invocation is abandoned before its end; nothing once it is done.</summary>
     public override void Dispose()

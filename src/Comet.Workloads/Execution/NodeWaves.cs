@@ -5,9 +5,8 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>Sibling subtrees run in binding waves on one binding, as <see cref="BindingWaves"/> runs them, written out by hand (no delegate per run) so that it is recycled once the last wave is done.</summary>
 /// <remarks>A wave is children [from, c), ended by a child bound sequentially (or by the last): one child runs in its place, several as processes of their own. It is enumerated once.</remarks>
-internal sealed class NodeWaves : RecycledBody
+internal sealed class NodeWaves : RecycledBody<NodeWaves>
 {
-    private readonly Stack<NodeWaves> _spares;
     private readonly Func<MappingNode, LevelBinding, IEnumerable<Event>> _runNode;
     private Simulation _sim = null!;
     private IReadOnlyList<(BindingKind Binding, MappingNode Node)> _children = [];
@@ -18,9 +17,9 @@ internal sealed class NodeWaves : RecycledBody
 
     /// <summary>Creates a reusable body that runs each child with <paramref name="runNode"/>, returned to <paramref name="spares"/> when done.</summary>
     public NodeWaves(Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, Stack<NodeWaves> spares)
+        : base(spares)
     {
         _runNode = runNode;
-        _spares = spares;
     }
 
     /// <summary>Readies the body to run <paramref name="children"/> on <paramref name="binding"/> (nothing happens until the first <see cref="MoveNext"/>).</summary>
@@ -31,8 +30,6 @@ internal sealed class NodeWaves : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Starts the next wave; false (and back to the spares) after the last.</summary>
     public override bool MoveNext()
@@ -71,13 +68,7 @@ internal sealed class NodeWaves : RecycledBody
         }
 
         _done = true;
-        Current = null!;
         (_children, _binding) = ([], null!);
-        _spares.Push(this);
-        return false;
+        return Retire();
     }
-
-
-
-
 }

@@ -11,7 +11,7 @@ namespace Comet.Workloads.Execution;
 /// its loop's spares when its last <see cref="MoveNext"/> returns false. The body a caller holds is a
 /// <see cref="TemporalNodeRun"/>, which may be enumerated again (free lanes run the same bodies every iteration).
 /// </remarks>
-internal sealed class TemporalInvocation : RecycledBody
+internal sealed class TemporalInvocation : RecycledBody<TemporalInvocation>
 {
     private const int Start = 0;
     private const int LeafRan = 1;
@@ -19,7 +19,6 @@ internal sealed class TemporalInvocation : RecycledBody
     private const int Done = 3;
 
     private readonly TemporalLoop _loop;
-    private readonly Stack<TemporalInvocation> _spares;
     private DataMovementTileNode _node = null!;
     private LevelBinding _binding = null!;
     private TemporalPlan? _leafPlan;
@@ -28,9 +27,9 @@ internal sealed class TemporalInvocation : RecycledBody
 
     /// <summary>Creates a reusable body for <paramref name="loop"/>, returned to <paramref name="spares"/> when done.</summary>
     public TemporalInvocation(TemporalLoop loop, Stack<TemporalInvocation> spares)
+        : base(spares)
     {
         _loop = loop;
-        _spares = spares;
     }
 
     /// <summary>Readies the body for one invocation of <paramref name="node"/> on <paramref name="binding"/> (nothing happens until the first <see cref="MoveNext"/>).</summary>
@@ -41,8 +40,6 @@ internal sealed class TemporalInvocation : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Starts the invocation's body in its place, then counts a leaf; false (and back to the spares) once it is done.</summary>
     public override bool MoveNext()
@@ -66,13 +63,7 @@ internal sealed class TemporalInvocation : RecycledBody
         }
 
         _state = Done;
-        Current = null!;
         (_node, _binding, _leafPlan) = (null!, null!, null);
-        _spares.Push(this);
-        return false;
+        return Retire();
     }
-
-
-
-
 }

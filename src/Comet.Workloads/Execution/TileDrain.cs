@@ -3,10 +3,9 @@ using Comet.Sim;
 namespace Comet.Workloads.Execution;
 
 /// <summary>The process body that drains one output tile (<see cref="TemporalSequencer.Drain"/>): moves it back to its target, then gives its space back; written out by hand so that it is recycled once done.</summary>
-internal sealed class TileDrain : RecycledBody
+internal sealed class TileDrain : RecycledBody<TileDrain>
 {
     private readonly TemporalSequencer _sequencer;
-    private readonly Stack<TileDrain> _spares;
     private TemporalRun _state = null!;
     private EntryPlan _entry = null!;
     private int _ordinal;
@@ -15,9 +14,9 @@ internal sealed class TileDrain : RecycledBody
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
     public TileDrain(TemporalSequencer sequencer, Stack<TileDrain> spares)
+        : base(spares)
     {
         _sequencer = sequencer;
-        _spares = spares;
     }
 
     /// <summary>Readies the body for tile <paramref name="ordinal"/> of <paramref name="entry"/> (group <paramref name="only"/> alone when ≥ 0); nothing happens until the first <see cref="MoveNext"/>.</summary>
@@ -28,8 +27,6 @@ internal sealed class TileDrain : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Starts the move in its place, then gives the space back; false (and back to the spares) once done.</summary>
     public override bool MoveNext()
@@ -43,16 +40,10 @@ internal sealed class TileDrain : RecycledBody
             case 1:
                 _step = 2;
                 _sequencer.Release(_state, _entry, keep: true, _only);
-                Current = null!;
                 (_state, _entry) = (null!, null!);
-                _spares.Push(this);
-                return false;
+                return Retire();
             default:
                 return false;
         }
     }
-
-
-
-
 }

@@ -3,7 +3,7 @@ using Comet.Sim;
 namespace Comet.Workloads.Execution;
 
 /// <summary>The process body that fills one input tile (<see cref="TemporalSequencer.Fill"/>): waits for its gate, moves the groups not skipped, waits for the groups prefetched earlier, then triggers the tile's ready event; written out by hand so that it is recycled once done.</summary>
-internal sealed class TileFill : RecycledBody
+internal sealed class TileFill : RecycledBody<TileFill>
 {
     private const int Gate = 0;
     private const int Move = 1;
@@ -12,7 +12,6 @@ internal sealed class TileFill : RecycledBody
     private const int Done = 4;
 
     private readonly TemporalSequencer _sequencer;
-    private readonly Stack<TileFill> _spares;
     private TemporalRun _state = null!;
     private EntryPlan _entry = null!;
     private int _ordinal;
@@ -26,9 +25,9 @@ internal sealed class TileFill : RecycledBody
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
     public TileFill(TemporalSequencer sequencer, Stack<TileFill> spares)
+        : base(spares)
     {
         _sequencer = sequencer;
-        _spares = spares;
     }
 
     /// <summary>Readies the body as <see cref="TemporalSequencer.Fill"/> describes its arguments; nothing happens until the first <see cref="MoveNext"/>.</summary>
@@ -39,8 +38,6 @@ internal sealed class TileFill : RecycledBody
         Rearm();
         return this;
     }
-
-
 
     /// <summary>Advances the fill to its next wait; false (and back to the spares) once the tile is ready.</summary>
     public override bool MoveNext()
@@ -82,16 +79,10 @@ internal sealed class TileFill : RecycledBody
             case Ready:
                 _step = Done;
                 _ready.Succeed();
-                Current = null!;
                 (_state, _entry, _skip, _fetched, _ready) = (null!, null!, null, null, null!);
-                _spares.Push(this);
-                return false;
+                return Retire();
             default:
                 return false;
         }
     }
-
-
-
-
 }
