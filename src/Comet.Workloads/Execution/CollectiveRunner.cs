@@ -58,7 +58,7 @@ internal sealed class CollectiveRunner(RunContext run)
         var scheduleStart = meeting.Done.Value is long s ? s : asked;
         if (scheduleStart > asked)
         {
-            run.Stalls.Collective(who, node.Name, tensor, occurrence, StallRows.CollectiveReason(node), asked, scheduleStart);
+            run.Stalls.Collective(who, node.Name, tensor, occurrence, run.Stalls.WaitReason(node), asked, scheduleStart);
             run.Tallies.Of(node).AddStall(scheduleStart - asked);
         }
 

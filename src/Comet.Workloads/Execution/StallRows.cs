@@ -8,6 +8,9 @@ namespace Comet.Workloads.Execution;
 /// <remarks>Callers ask <see cref="Waited"/> first, so a row's reason and component are worked out only when a trace is attached and the wait was real.</remarks>
 internal sealed class StallRows(Simulation sim, InstanceIdle idle)
 {
+    // The reason of a wait for a node, spelled once per node: a trace carries it on every such wait.
+    private readonly Dictionary<MappingNode, string> _waitReasons = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>True when a wait asked at <paramref name="asked"/> lasted and there is a trace to write it to.</summary>
     public bool Waited(long asked) => sim.Now > asked && sim.Trace is not null;
 
@@ -44,7 +47,19 @@ internal sealed class StallRows(Simulation sim, InstanceIdle idle)
 
     /// <summary><c>barrier:&lt;node&gt;</c>, or <c>collective:&lt;type&gt;#&lt;node&gt;</c> when the child is a collective: an instance waited from <paramref name="asked"/> for its peers to reach a child that runs once for all of them (<paramref name="child"/>).</summary>
     public void Barrier(ComponentRef who, string node, int iteration, MappingNode child, long asked) =>
-        Write(who, asked, node, "", iteration, 0, child is CollectiveOperationNode collective ? CollectiveReason(collective) : "barrier:" + child.Name);
+        Write(who, asked, node, "", iteration, 0, WaitReason(child));
+
+    /// <summary><c>collective:&lt;type&gt;#&lt;node&gt;</c> when <paramref name="child"/> is a collective, else <c>barrier:&lt;child&gt;</c>: the reason of a wait for <paramref name="child"/>, the same string instance every time.</summary>
+    public string WaitReason(MappingNode child)
+    {
+        if (!_waitReasons.TryGetValue(child, out var reason))
+        {
+            reason = child is CollectiveOperationNode collective ? CollectiveReason(collective) : "barrier:" + child.Name;
+            _waitReasons.Add(child, reason);
+        }
+
+        return reason;
+    }
 
     /// <summary><c>collective:&lt;type&gt;#&lt;node&gt;</c>: the one spelling of a wait for <paramref name="collective"/>'s peers or result, which the timeline paints as a collective wait.</summary>
     public static string CollectiveReason(CollectiveOperationNode collective) =>

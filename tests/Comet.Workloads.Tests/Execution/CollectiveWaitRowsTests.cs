@@ -27,6 +27,24 @@ public class CollectiveWaitRowsTests
         Assert.That(rows.Where(r => r.Detail.StartsWith("barrier:CollectiveOpNode", StringComparison.Ordinal)), Is.Empty);
     }
 
+    [TestCase("im_edge_M256N256K128_0")]
+    [TestCase("compound/gemm-softmax-edge-fused")]
+    public void CollectiveAndBarrierReasons_AreOneStringInstanceEach(string name)
+    {
+        // The trace writers look strings up by reference first: a reason spelled anew per wait would miss every time.
+        var sink = new RowSink();
+        new DataflowExecutor(CaseFiles.Load(name), new Simulation { Trace = sink }, ExecutionOptions.Default).Run();
+        var reasons = sink.Rows
+            .Where(r => r.Activity == ActivityKind.Stall && (r.Detail.StartsWith("collective:", StringComparison.Ordinal) || r.Detail.StartsWith("barrier:", StringComparison.Ordinal)))
+            .GroupBy(r => r.Detail, StringComparer.Ordinal)
+            .ToList();
+        Assert.That(reasons.Count(g => g.Key.StartsWith("collective:", StringComparison.Ordinal) && g.Count() > 1), Is.GreaterThan(0), "the case has repeated collective waits");
+        foreach (var g in reasons)
+        {
+            Assert.That(g.Select(r => r.Detail).Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(1), g.Key);
+        }
+    }
+
     private sealed class RowSink : ITraceSink
     {
         public List<TraceRecord> Rows { get; } = [];
