@@ -68,21 +68,21 @@ public static class ParseBench
                 ["iterations"] = total.Count,
                 ["warmup_s"] = Math.Round(warmed, 1),
                 ["min_us"] = Round(total.Min()),
-                ["median_us"] = Round(Median(total)),
+                ["median_us"] = Round(BenchStatistics.Median(total)),
             };
             for (var s = 0; s < Steps.Length; s++)
             {
                 row[$"{Steps[s]}_min_us"] = Round(split[s].Min());
-                row[$"{Steps[s]}_median_us"] = Round(Median(split[s]));
+                row[$"{Steps[s]}_median_us"] = Round(BenchStatistics.Median(split[s]));
             }
 
             results.Add(row);
             if (!json)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: read + parse + load + evaluate {total.Min():F1} µs min, {Median(total):F1} µs median ({total.Count} iterations after {warmed:F1} s of warm-up)"));
+                    $"{name}: read + parse + load + evaluate {total.Min():F1} µs min, {BenchStatistics.Median(total):F1} µs median ({total.Count} iterations after {warmed:F1} s of warm-up)"));
                 Console.WriteLine("  split, min / median µs: " + string.Join(", ", Steps.Select((step, s) =>
-                    string.Create(CultureInfo.InvariantCulture, $"{step} {split[s].Min():F1} / {Median(split[s]):F1}"))));
+                    string.Create(CultureInfo.InvariantCulture, $"{step} {split[s].Min():F1} / {BenchStatistics.Median(split[s]):F1}"))));
             }
         }
 
@@ -156,12 +156,5 @@ public static class ParseBench
         ];
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private static double Round(double micros) => Math.Round(micros, 1);
-
 }

@@ -65,7 +65,7 @@ public static class StartupBench
 
         var samples = Enumerable.Range(0, runs).Select(_ => ProcessSpawn.Run(binary, args, workingDirectory)).ToList();
         var times = samples.Select(s => s.WallMs).Order().ToList();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        var median = BenchStatistics.Median(times);
         var peak = Enumerable.Range(0, RssRuns).Select(_ => ProcessSpawn.PeakRssMb(binary, args, workingDirectory)).Max();
         return new StartupRow(verb, caseName, runs, times[0], median, times[^1], peak, samples.Max(s => s.ExitCode));
     }

@@ -28,17 +28,31 @@ public static class TraceWriteBench
             return 2;
         }
 
-        var rounds = int.Parse(BenchArguments.Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        if (!int.TryParse(BenchArguments.Value(args, "--rounds") ?? "3", NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds) || rounds < 1)
+        {
+            Console.Error.WriteLine("error: --rounds: expected a whole number of at least 1");
+            return 2;
+        }
+
         var keep = BenchArguments.Value(args, "--out");
         var discard = args.Contains("--discard");
         var formats = BenchArguments.Value(args, "--formats") ?? "both";
+        if (formats is not ("both" or "csv" or "json" or "none"))
+        {
+            Console.Error.WriteLine($"error: --formats: unknown value '{formats}' (expected both, csv, json or none)");
+            return 2;
+        }
         if (keep is not null && Directory.Exists(keep) && Directory.EnumerateFileSystemEntries(keep).Any())
         {
             Console.Error.WriteLine($"error: {keep}: --out: the folder is not empty (the bench writes only into a new or empty folder)");
             return 2;
         }
 
-        var records = Read(raw);
+        if (Read(raw) is not { } records)
+        {
+            return 2;
+        }
+
         var folder = keep ?? Directory.CreateTempSubdirectory("comet-trace-bench").FullName;
         Directory.CreateDirectory(folder);
         var walls = new List<double>();
@@ -84,9 +98,9 @@ public static class TraceWriteBench
             Directory.Delete(folder, recursive: true);
         }
 
-        var wall = Median(walls);
-        var cpuMedian = Median(cpus);
-        var bytesPerRecord = Median(allocated) / Math.Max(1, records.Length);
+        var wall = BenchStatistics.Median(walls);
+        var cpuMedian = BenchStatistics.Median(cpus);
+        var bytesPerRecord = BenchStatistics.Median(allocated) / Math.Max(1, records.Length);
         if (args.Contains("--json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -110,37 +124,62 @@ public static class TraceWriteBench
         return 0;
     }
 
-    /// <summary>The records of a raw trace CSV, each distinct string one instance.</summary>
-    private static TraceRecord[] Read(string path)
+    /// <summary>The records of a raw trace CSV, each distinct string one instance; null (after one error line on stderr) when a row is not a trace row.</summary>
+    private static TraceRecord[]? Read(string path)
     {
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         string Keep(string s) => strings.TryGetValue(s, out var kept) ? kept : strings[s] = s;
         var kinds = Enum.GetValues<Comet.Sim.ActivityKind>().ToDictionary(k => k.ToString().ToLowerInvariant());
+        var columns = CsvTraceSink.Columns;
         var list = new List<TraceRecord>();
-        using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default);
+        using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with { TrackLineNumbers = true });
+        if (!csv.Headers.Select(h => h.Trim()).SequenceEqual(columns))
+        {
+            Console.Error.WriteLine($"error: {path}:1:1: header: expected {string.Join(',', columns)}");
+            return null;
+        }
+
         while (csv.Read())
         {
-            var tile = csv.GetString(7);
-            list.Add(new TraceRecord(
-                long.Parse(csv.GetString(0), CultureInfo.InvariantCulture),
-                long.Parse(csv.GetString(1), CultureInfo.InvariantCulture),
-                Keep(csv.GetString(2)),
-                int.Parse(csv.GetString(3), CultureInfo.InvariantCulture),
-                kinds[csv.GetString(4)],
-                Keep(csv.GetString(5)),
-                Keep(csv.GetString(6)),
-                tile.Length == 0 ? -1 : long.Parse(tile, CultureInfo.InvariantCulture),
-                long.Parse(csv.GetString(8), CultureInfo.InvariantCulture),
-                Keep(csv.GetString(9))));
+            var column = 0;
+            try
+            {
+                // An empty last field (no stall reason) may be read as no field at all.
+                if (csv.FieldCount < columns.Count - 1 || csv.FieldCount > columns.Count)
+                {
+                    throw new FormatException($"has {csv.FieldCount} fields, expected {columns.Count}");
+                }
+
+                long Number(int i)
+                {
+                    column = i;
+                    var text = csv.GetString(i);
+                    return i == 7 && text.Length == 0 ? -1 : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"'{text}' is not an integer");
+                }
+
+                var start = Number(0);
+                var end = Number(1);
+                var instance = Number(3);
+                column = 4;
+                var activity = kinds.TryGetValue(csv.GetString(4), out var kind) ? kind : throw new FormatException($"unknown activity '{csv.GetString(4)}'");
+                var tile = Number(7);
+                var bytes = Number(8);
+                if (instance is < int.MinValue or > int.MaxValue)
+                {
+                    column = 3;
+                    throw new FormatException($"instance {instance} is out of range");
+                }
+
+                list.Add(new TraceRecord(start, end, Keep(csv.GetString(2)), (int)instance, activity, Keep(csv.GetString(5)), Keep(csv.GetString(6)), tile, bytes, csv.FieldCount > 9 ? Keep(csv.GetString(9)) : ""));
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"error: {path}:{csv.LineNumber}:1: {columns[column]}: {e.Message}");
+                return null;
+            }
         }
 
         return [.. list];
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     /// <summary>A stream that counts what is written to it and keeps nothing.</summary>
