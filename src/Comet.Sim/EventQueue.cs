@@ -31,6 +31,12 @@ internal sealed class EventQueue
     private int _head;
     private int _wheelCount;
 
+    // Urgent entries of the current cycle (process starts, interrupts) in insertion order. They go before every
+    // ordinary entry of the cycle; kept apart, each costs O(1) instead of shifting the cycle's whole slot to make room.
+    private WheelEntry[] _urgent = new WheelEntry[16];
+    private int _urgentFirst;
+    private int _urgentCount;
+
     // Length of the longest slot array so far: new and grown arrays start there, so every slot reaches its working
     // size on first use instead of each one growing through the same sizes on its own.
     private int _arrayLength = 8;
@@ -42,7 +48,7 @@ internal sealed class EventQueue
     private long _now;
 
     /// <summary>Number of scheduled events.</summary>
-    public int Count => _wheelCount + _far.Count;
+    public int Count => _wheelCount + _far.Count + _urgentCount;
 
     /// <summary>The current cycle; entries at this time are popped first.</summary>
     public long Now => _now;
@@ -86,9 +92,33 @@ internal sealed class EventQueue
         }
     }
 
+    /// <summary>Adds an event due at <see cref="Now"/> whose <paramref name="order"/> lies below that of every ordinary event (an urgent start or interrupt).</summary>
+    public void PushUrgent(long order, Event ev)
+    {
+        if (_urgentFirst + _urgentCount == _urgent.Length)
+        {
+            if (_urgentFirst > 0)
+            {
+                Array.Copy(_urgent, _urgentFirst, _urgent, 0, _urgentCount);
+                Array.Clear(_urgent, _urgentCount, _urgentFirst);
+            }
+            else
+            {
+                Array.Resize(ref _urgent, _urgent.Length * 2);
+            }
+            _urgentFirst = 0;
+        }
+        _urgent[_urgentFirst + _urgentCount++] = new WheelEntry(order, ev);
+    }
+
     /// <summary>Returns the time of the earliest event, or false when none is pending.</summary>
     public bool TryPeekTime(out long time)
     {
+        if (_urgentCount > 0)
+        {
+            time = _now;
+            return true;
+        }
         if (_head < _slots[(int)(_now & Mask)].Count)
         {
             time = _now;
@@ -102,6 +132,16 @@ internal sealed class EventQueue
     public bool TryPop(out Event ev, out long time)
     {
         ref var slot = ref _slots[(int)(_now & Mask)];
+        // An urgent entry goes first, unless the slot's next entry was pushed as an ordinary one with a smaller key.
+        if (_urgentCount > 0 && (_head >= slot.Count || slot.Items![_head].Order > _urgent[_urgentFirst].Order))
+        {
+            ref var urgent = ref _urgent[_urgentFirst];
+            ev = urgent.Event;
+            urgent = default;
+            _urgentFirst = --_urgentCount == 0 ? 0 : _urgentFirst + 1;
+            time = _now;
+            return true;
+        }
         if (_head >= slot.Count)
         {
             if (!Advance())

@@ -161,7 +161,11 @@ public sealed class Simulation
         var seq = _sequence++;
         if (seq >= SequenceLimit)
             throw new InvalidOperationException("event sequence exhausted");
-        _queue.Push(Now + delay, ((long)(priority - Comet.Sim.Event.UrgentPriority) << SequenceBits) | seq, ev);
+        var order = ((long)(priority - Comet.Sim.Event.UrgentPriority) << SequenceBits) | seq;
+        if (delay == 0 && priority == Comet.Sim.Event.UrgentPriority)
+            _queue.PushUrgent(order, ev);
+        else
+            _queue.Push(Now + delay, order, ev);
     }
 
     /// <summary>Takes back a fired signal for reuse.</summary>

@@ -29,12 +29,22 @@ public class EventQueueTests
                     _ => random.NextInt64(1, 20_000),
                 };
                 var priority = random.Next(20) == 0 ? random.Next(5) - 2 : 0;
-                var order = ((long)(priority + 32768) << 47) | seq++;
+                // One push in ten is urgent (a process start or interrupt): due now, before every ordinary entry.
+                var urgent = random.Next(10) == 0;
+                var order = urgent ? seq++ : ((long)(priority + 32768) << 47) | seq++;
                 var ev = new Event(sim);
                 var id = events.Count;
                 events.Add(ev, id);
-                queue.Push(queue.Now + delay, order, ev);
-                reference.Add((queue.Now + delay, order, id));
+                if (urgent)
+                {
+                    queue.PushUrgent(order, ev);
+                    reference.Add((queue.Now, order, id));
+                }
+                else
+                {
+                    queue.Push(queue.Now + delay, order, ev);
+                    reference.Add((queue.Now + delay, order, id));
+                }
             }
             else
             {
@@ -47,6 +57,30 @@ public class EventQueueTests
             Assert.That(queue.Count, Is.EqualTo(reference.Count));
         }
         Assert.That(popped, Is.GreaterThan(40_000));
+    }
+
+    [Test]
+    public void UrgentEntries_GoBeforeTheCyclesOrdinaryEntries_ButNotBeforeASmallerKeyInTheSlot()
+    {
+        var sim = new Simulation();
+        var queue = new EventQueue();
+        var ordinary = new Event(sim);
+        var urgentKeyInSlot = new Event(sim);
+        var urgent1 = new Event(sim);
+        var urgent2 = new Event(sim);
+        queue.Push(0, 1L << 47, ordinary);
+        queue.Push(0, 1, urgentKeyInSlot);
+        queue.PushUrgent(2, urgent1);
+        queue.PushUrgent(3, urgent2);
+        Assert.That(queue.Count, Is.EqualTo(4));
+        var popped = new List<Event>();
+        while (queue.TryPop(out var ev, out var time))
+        {
+            Assert.That(time, Is.Zero);
+            popped.Add(ev);
+        }
+
+        Assert.That(popped, Is.EqualTo(new[] { urgentKeyInSlot, urgent1, urgent2, ordinary }));
     }
 
     [Test]
