@@ -93,6 +93,9 @@ internal sealed class PacketFlow
     /// <summary>Cycle the flow's process sleeps until while it runs the mesh's calendar, or −1.</summary>
     public long SleepUntil { get; set; } = -1;
 
+    /// <summary>The flow's place in its mesh's <see cref="SleeperHeap"/>, or −1 when it does not sleep there.</summary>
+    public int SleeperIndex { get; set; } = -1;
+
     /// <summary>Bytes before packet <paramref name="packet"/> (its offset in the transfer).</summary>
     public long OffsetOf(int packet) => packet * PacketBytes;
 

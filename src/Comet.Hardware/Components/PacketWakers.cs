@@ -14,7 +14,7 @@ namespace Comet.Hardware.Components;
 internal sealed class PacketWakers
 {
     private readonly CutThroughMesh _mesh;
-    private readonly List<PacketFlow> _sleepers = [];
+    private readonly SleeperHeap _sleepers = new();
     // The transfers waiting on a doorbell, oldest first (an intrusive list through the flows: nothing allocated).
     private PacketFlow? _firstWaiting;
     private PacketFlow? _lastWaiting;
@@ -27,7 +27,7 @@ internal sealed class PacketWakers
     {
         var sim = _mesh.Simulation;
         var next = _mesh.Calendar.NextTime;
-        var covered = next == long.MaxValue || EarliestSleeper() <= next;
+        var covered = next == long.MaxValue || _sleepers.Earliest <= next;
         if (flow.Done)
         {
             if (!covered)
@@ -122,16 +122,5 @@ internal sealed class PacketWakers
         flow.PreviousWaiting = flow.NextWaiting = null;
         flow.Doorbell = null;
         doorbell.Succeed();
-    }
-
-    private long EarliestSleeper()
-    {
-        var earliest = long.MaxValue;
-        foreach (var s in _sleepers)
-        {
-            earliest = Math.Min(earliest, s.SleepUntil);
-        }
-
-        return earliest;
     }
 }
