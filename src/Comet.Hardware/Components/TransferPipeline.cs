@@ -24,6 +24,8 @@ internal sealed class TransferPipeline
     private readonly bool[] _delivered;
     private readonly int[] _legsLeft;
     private readonly long[] _heldCycles;
+    // Each held port's cycles for the chunk its side holds now (laid out as _heldCycles), worked out once per chunk.
+    private readonly long[] _holdCycles;
     private Event? _sourceWake;
     private Event? _destinationWake;
     private bool _injecting;
@@ -52,6 +54,7 @@ internal sealed class TransferPipeline
         _delivered = _network is null || Chunks == 1 ? [] : new bool[Chunks];
         _legsLeft = Chunks > 1 && _network is { Multicast: false, To.Count: > 1 } ? new int[Chunks] : [];
         _heldCycles = new long[source.Length + destination.Length];
+        _holdCycles = new long[source.Length + destination.Length];
     }
 
     /// <summary>Chunks the transfer is cut into: ⌈bytes ÷ chunk⌉.</summary>
@@ -160,6 +163,14 @@ internal sealed class TransferPipeline
 
             // Every port streams its own share; each is released when its share is through (shortest first).
             var start = _sim.Now;
+            for (var i = 0; i < uses.Length; i++)
+            {
+                if (grants![i] is not null)
+                {
+                    _holdCycles[at + i] = CyclesOf(uses[i], j);
+                }
+            }
+
             for (var released = 0; released < uses.Length; released++)
             {
                 var next = -1;
@@ -168,7 +179,7 @@ internal sealed class TransferPipeline
                 {
                     if (grants![i] is not null)
                     {
-                        var hold = CyclesOf(uses[i], j);
+                        var hold = _holdCycles[at + i];
                         if (next < 0 || hold < nextHold)
                         {
                             (next, nextHold) = (i, hold);
