@@ -13,7 +13,7 @@ public sealed class Process : Event
     private Timeout _ownTimeout;
     private bool _ownTimeoutBusy;
     // Bodies suspended while a body they called (Simulation.Call) runs, innermost last; only the innermost is resumed.
-    private IEnumerator<Event>[]? _callers;
+    private CallerSlot[]? _callers;
     private int _depth;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
@@ -129,8 +129,8 @@ public sealed class Process : Event
             {
                 // A called body ended: its caller goes on in this resumption, as after a foreach over the callee.
                 body.Dispose();
-                body = _callers![--_depth];
-                _callers[_depth] = null!;
+                body = _callers![--_depth].Body;
+                _callers[_depth].Body = null!;
                 _body = body;
                 continue;
             }
@@ -188,7 +188,7 @@ public sealed class Process : Event
             _callers = callers;
         }
 
-        callers[_depth++] = caller;
+        callers[_depth++].Body = caller;
         var body = callee.GetEnumerator();
         _body = body;
         return body;
@@ -213,8 +213,8 @@ public sealed class Process : Event
             // Only a fault ends a process inside a called body: callers are disposed innermost first, as nested foreach loops would be.
             while (_depth > 0)
             {
-                var caller = callers[--_depth];
-                callers[_depth] = null!;
+                var caller = callers[--_depth].Body;
+                callers[_depth].Body = null!;
                 caller.Dispose();
             }
 

@@ -15,10 +15,10 @@ public abstract class RecycledBody<TSelf> : IEnumerable<Event>, IEnumerator<Even
     private bool _enumerated;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> at the end of each use (never, when null: a body used once).</summary>
-    protected RecycledBody(Stack<TSelf>? spares) => Spares = spares;
+    protected RecycledBody(FreeList<TSelf>? spares) => Spares = spares;
 
     /// <summary>The pool this body goes back to, or null for a body used once.</summary>
-    protected Stack<TSelf>? Spares { get; }
+    protected FreeList<TSelf>? Spares { get; }
 
     /// <summary>The event the body waits on now.</summary>
     public Event Current { get; protected set; } = null!;
