@@ -3,7 +3,8 @@ namespace Comet.Workloads.Execution;
 /// <summary>Bytes moved per (parent level, level, tensor) while the simulation runs: fills and drains of tiles, leaf operand moves included, collectives not.</summary>
 internal sealed class TrafficTally
 {
-    private readonly SortedDictionary<(int Parent, int Level, int Tensor), long[]> _bytes = new();
+    // Looked up on every move, ordered only when read out.
+    private readonly Dictionary<(int Parent, int Level, int Tensor), long[]> _bytes = new();
 
     /// <summary>Counts <paramref name="bytes"/> moved between <paramref name="parent"/> and <paramref name="level"/> for <paramref name="tensor"/>, into the level (fill) or out of it (drain).</summary>
     public void Add(int parent, int level, int tensor, long bytes, bool drain) => Row(parent, level, tensor)[drain ? 1 : 0] += bytes;
@@ -22,5 +23,5 @@ internal sealed class TrafficTally
 
     /// <summary>Every (parent, level, tensor) that moved data, in level and tensor order, with names from <paramref name="run"/>.</summary>
     public IReadOnlyList<TensorTraffic> Rows(RunContext run) =>
-        [.. _bytes.Select(kv => new TensorTraffic(run.Machine.Level(kv.Key.Parent).Name, run.Machine.Level(kv.Key.Level).Name, run.TensorName(kv.Key.Tensor), kv.Value[0], kv.Value[1]))];
+        [.. _bytes.OrderBy(kv => kv.Key).Select(kv => new TensorTraffic(run.Machine.Level(kv.Key.Parent).Name, run.Machine.Level(kv.Key.Level).Name, run.TensorName(kv.Key.Tensor), kv.Value[0], kv.Value[1]))];
 }
