@@ -122,9 +122,20 @@ public sealed class Process : Event
         while (true)
         {
             _target = null;
-            var more = body.MoveNext();
-            // Read once: every interface call on a body is a dispatch through the runtime's stub (many body types share this site).
-            var current = more ? body.Current : null;
+            bool more;
+            Event? current;
+            if (body is ProcessBody direct)
+            {
+                // A hand-written body: one virtual call and a field read.
+                more = direct.MoveNext();
+                current = more ? direct.Current : null;
+            }
+            else
+            {
+                more = body.MoveNext();
+                // Read once: every interface call on a body is a dispatch through the runtime's stub (many body types share this site).
+                current = more ? body.Current : null;
+            }
             if (!more && _depth > 0)
             {
                 // A called body ended: its caller goes on in this resumption, as after a foreach over the callee.

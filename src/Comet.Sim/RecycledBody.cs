@@ -6,10 +6,10 @@ namespace Comet.Sim;
 /// <remarks>
 /// A compiler-built iterator is a new object per process; a model that starts hundreds of thousands of processes of one
 /// shape can keep a stack of these instead. A derived body readies itself for a use with <see cref="Rearm"/>, sets
-/// <see cref="Current"/> in <see cref="MoveNext"/>, and ends the use with <see cref="Retire"/>, which puts it back.
+/// <see cref="ProcessBody.Current"/> in <see cref="ProcessBody.MoveNext"/>, and ends the use with <see cref="Retire"/>, which puts it back.
 /// </remarks>
 /// <typeparam name="TSelf">The derived body, the type its pool holds.</typeparam>
-public abstract class RecycledBody<TSelf> : IEnumerable<Event>, IEnumerator<Event>
+public abstract class RecycledBody<TSelf> : ProcessBody, IEnumerable<Event>
     where TSelf : RecycledBody<TSelf>
 {
     private bool _enumerated;
@@ -19,14 +19,6 @@ public abstract class RecycledBody<TSelf> : IEnumerable<Event>, IEnumerator<Even
 
     /// <summary>The pool this body goes back to, or null for a body used once.</summary>
     protected FreeList<TSelf>? Spares { get; }
-
-    /// <summary>The event the body waits on now.</summary>
-    public Event Current { get; protected set; } = null!;
-
-    object IEnumerator.Current => Current;
-
-    /// <summary>Runs the body to its next wait; false when it has ended.</summary>
-    public abstract bool MoveNext();
 
     /// <summary>This body on its first enumeration of a use; after that what <see cref="EnumerateAgain"/> gives.</summary>
     public IEnumerator<Event> GetEnumerator()
@@ -42,15 +34,7 @@ public abstract class RecycledBody<TSelf> : IEnumerable<Event>, IEnumerator<Even
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public void Reset() => throw new NotSupportedException();
-
-    /// <summary>Gives back what an abandoned use still holds; nothing by default.</summary>
-    public virtual void Dispose()
-    {
-    }
-
-    /// <summary>Ends a use: the body waits on nothing and goes back to its pool; false, what <see cref="MoveNext"/> returns at its end.</summary>
+    /// <summary>Ends a use: the body waits on nothing and goes back to its pool; false, what <see cref="ProcessBody.MoveNext"/> returns at its end.</summary>
     protected bool Retire()
     {
         Current = null!;
