@@ -5,7 +5,7 @@ public sealed class Container
 {
     private readonly Queue<ContainerRequest> _putters = new();
     private readonly Queue<ContainerRequest> _getters = new();
-    private readonly FreeList<ContainerRequest> _free = new();
+    private readonly RefStack<ContainerRequest> _free = new();
     private TimeWeightedMonitor? _levelMonitor;
     private int _cancelledPuts;
     private int _cancelledGets;

@@ -13,8 +13,7 @@ public sealed class Process : Event
     private Timeout _ownTimeout;
     private bool _ownTimeoutBusy;
     // Bodies suspended while a body they called (Simulation.Call) runs, innermost last; only the innermost is resumed.
-    private CallerSlot[]? _callers;
-    private int _depth;
+    private RefStack<IEnumerator<Event>>? _callers;
 
     internal Process(Simulation simulation, IEnumerator<Event> body, string name)
         : base(simulation)
@@ -136,12 +135,11 @@ public sealed class Process : Event
                 // Read once: every interface call on a body is a dispatch through the runtime's stub (many body types share this site).
                 current = more ? body.Current : null;
             }
-            if (!more && _depth > 0)
+            if (!more && _callers is { Count: > 0 } suspended)
             {
                 // A called body ended: its caller goes on in this resumption, as after a foreach over the callee.
                 body.Dispose();
-                body = _callers![--_depth].Body;
-                _callers[_depth].Body = null!;
+                suspended.TryPop(out body!);
                 _body = body;
                 continue;
             }
@@ -192,14 +190,7 @@ public sealed class Process : Event
     {
         var callee = sim.Subroutine.Callee ?? throw new InvalidOperationException($"process '{Name}' yielded a call marker that was already taken");
         sim.Subroutine.Callee = null;
-        var callers = _callers ??= sim.RentCallStack();
-        if (_depth == callers.Length)
-        {
-            Array.Resize(ref callers, 2 * callers.Length);
-            _callers = callers;
-        }
-
-        callers[_depth++].Body = caller;
+        (_callers ??= sim.RentCallStack()).Push(caller);
         var body = callee.GetEnumerator();
         _body = body;
         return body;
@@ -222,10 +213,8 @@ public sealed class Process : Event
         if (_callers is { } callers)
         {
             // Only a fault ends a process inside a called body: callers are disposed innermost first, as nested foreach loops would be.
-            while (_depth > 0)
+            while (callers.TryPop(out var caller))
             {
-                var caller = callers[--_depth].Body;
-                callers[_depth].Body = null!;
                 caller.Dispose();
             }
 

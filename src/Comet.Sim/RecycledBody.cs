@@ -15,10 +15,10 @@ public abstract class RecycledBody<TSelf> : ProcessBody, IEnumerable<Event>
     private bool _enumerated;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> at the end of each use (never, when null: a body used once).</summary>
-    protected RecycledBody(FreeList<TSelf>? spares) => Spares = spares;
+    protected RecycledBody(RefStack<TSelf>? spares) => Spares = spares;
 
     /// <summary>The pool this body goes back to, or null for a body used once.</summary>
-    protected FreeList<TSelf>? Spares { get; }
+    protected RefStack<TSelf>? Spares { get; }
 
     /// <summary>This body on its first enumeration of a use; after that what <see cref="EnumerateAgain"/> gives.</summary>
     public IEnumerator<Event> GetEnumerator()

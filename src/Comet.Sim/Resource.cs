@@ -6,7 +6,7 @@ public sealed class Resource
     // A ring of waiting requests; a request withdrawn while queued stays in the ring, marked released, and is skipped
     // when it reaches the head (fewer reference stores per request than a linked list).
     private readonly Queue<Request> _queue = new();
-    private readonly FreeList<Request> _free = new();
+    private readonly RefStack<Request> _free = new();
     private TimeWeightedMonitor? _inUseMonitor;
     private TimeWeightedMonitor? _queueMonitor;
 

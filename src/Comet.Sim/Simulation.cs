@@ -12,9 +12,9 @@ public sealed class Simulation
 
     private readonly EventQueue _queue = new();
     private long _sequence;
-    private readonly FreeList<Timeout> _freeTimeouts = new();
-    private readonly FreeList<CallerSlot[]> _freeCallStacks = new();
-    private readonly FreeList<Signal> _freeSignals = new();
+    private readonly RefStack<Timeout> _freeTimeouts = new();
+    private readonly RefStack<RefStack<IEnumerator<Event>>> _freeCallStacks = new();
+    private readonly RefStack<Signal> _freeSignals = new();
     private Process? _liveHead;
     private Process? _liveTail;
 
@@ -182,10 +182,10 @@ public sealed class Simulation
     internal Subroutine Subroutine { get; }
 
     /// <summary>A stack for the suspended callers of a process's nested bodies, recycled from ended processes.</summary>
-    internal CallerSlot[] RentCallStack() => _freeCallStacks.TryPop(out var stack) ? stack : new CallerSlot[4];
+    internal RefStack<IEnumerator<Event>> RentCallStack() => _freeCallStacks.TryPop(out var stack) ? stack : new RefStack<IEnumerator<Event>>();
 
     /// <summary>Takes back an ended process's stack of callers (cleared) for reuse.</summary>
-    internal void ReturnCallStack(CallerSlot[] stack) => _freeCallStacks.Push(stack);
+    internal void ReturnCallStack(RefStack<IEnumerator<Event>> stack) => _freeCallStacks.Push(stack);
 
     /// <summary>Forgets a finished process.</summary>
     internal void RemoveLive(Process p)

@@ -7,8 +7,8 @@ public sealed class Store<T>
     private readonly Queue<T> _items = new();
     private readonly Queue<StorePut<T>> _putters = new();
     private readonly Queue<StoreGet<T>> _getters = new();
-    private readonly FreeList<StorePut<T>> _freePuts = new();
-    private readonly FreeList<StoreGet<T>> _freeGets = new();
+    private readonly RefStack<StorePut<T>> _freePuts = new();
+    private readonly RefStack<StoreGet<T>> _freeGets = new();
     private TimeWeightedMonitor? _countMonitor;
     private int _cancelledPuts;
     private int _cancelledGets;

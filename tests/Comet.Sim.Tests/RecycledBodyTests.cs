@@ -5,7 +5,7 @@ namespace Comet.Sim.Tests;
 public class RecycledBodyTests
 {
     // Waits `steps` timeouts of 3 cycles, logs its end, and goes back to its pool.
-    private sealed class Steps(FreeList<Steps> pool) : RecycledBody<Steps>(pool)
+    private sealed class Steps(RefStack<Steps> pool) : RecycledBody<Steps>(pool)
     {
         private Simulation _sim = null!;
         private List<long> _ends = null!;
@@ -35,7 +35,7 @@ public class RecycledBodyTests
     public void ABodyRunsOnce_ThenItsPoolHandsTheSameObjectOut_ForTheNextProcess()
     {
         var sim = new Simulation();
-        var pool = new FreeList<Steps>();
+        var pool = new RefStack<Steps>();
         var ends = new List<long>();
         var first = new Steps(pool).Use(sim, ends, 2);
         sim.Process(first);
@@ -56,7 +56,7 @@ public class RecycledBodyTests
     public void ASecondEnumerationOfOneUse_IsRefused_UntilTheBodyIsRearmed()
     {
         var sim = new Simulation();
-        var body = new Steps(new FreeList<Steps>()).Use(sim, [], 1);
+        var body = new Steps(new RefStack<Steps>()).Use(sim, [], 1);
         _ = body.GetEnumerator();
         Assert.That(() => body.GetEnumerator(), Throws.InvalidOperationException.With.Message.Contains("Steps"));
         body.Use(sim, [], 1);

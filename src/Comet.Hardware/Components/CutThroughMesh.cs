@@ -22,7 +22,7 @@ internal sealed class CutThroughMesh
     private readonly AccessAccount _linkBytes;
     private readonly PacketWakers _wakers;
     // Transfer bodies and their flows are recycled: once a body's process has seen it done, nothing refers to it.
-    private readonly FreeList<PacketSend> _spareSends = new();
+    private readonly RefStack<PacketSend> _spareSends = new();
     // Every flow ever made, by its id: calendar entries name a transfer by number, so they hold no reference.
     private readonly List<PacketFlow> _flows = [];
     private readonly bool _linkAligned;

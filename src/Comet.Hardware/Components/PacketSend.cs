@@ -23,7 +23,7 @@ internal sealed class PacketSend : RecycledBody<PacketSend>
     private int _state;
 
     /// <summary>Creates a reusable body on <paramref name="mesh"/>, returned to <paramref name="spares"/> when done.</summary>
-    public PacketSend(CutThroughMesh mesh, PacketWakers wakers, FreeList<PacketSend> spares)
+    public PacketSend(CutThroughMesh mesh, PacketWakers wakers, RefStack<PacketSend> spares)
         : base(spares)
     {
         _mesh = mesh;

@@ -41,7 +41,7 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
     private int _next;
 
     /// <summary>Creates a body that goes back to <paramref name="spares"/> when its transfer is done (never, when null).</summary>
-    public SingleChunkTransfer(FreeList<SingleChunkTransfer>? spares)
+    public SingleChunkTransfer(RefStack<SingleChunkTransfer>? spares)
         : base(spares)
     {
     }

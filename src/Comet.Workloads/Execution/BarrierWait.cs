@@ -17,7 +17,7 @@ internal sealed class BarrierWait : RecycledBody<BarrierWait>
     private int _state = 2;
 
     /// <summary>Creates a reusable wait for <paramref name="owner"/>, returned to <paramref name="spares"/> when over.</summary>
-    public BarrierWait(TemporalLanes owner, FreeList<BarrierWait> spares)
+    public BarrierWait(TemporalLanes owner, RefStack<BarrierWait> spares)
         : base(spares)
     {
         _owner = owner;

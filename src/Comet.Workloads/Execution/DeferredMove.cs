@@ -23,7 +23,7 @@ internal sealed class DeferredMove : RecycledBody<DeferredMove>
     private int _state = 2;
 
     /// <summary>Creates a reusable body for <paramref name="mover"/>, returned to <paramref name="spares"/> when done.</summary>
-    public DeferredMove(TileMover mover, FreeList<DeferredMove> spares)
+    public DeferredMove(TileMover mover, RefStack<DeferredMove> spares)
         : base(spares)
     {
         _mover = mover;

@@ -31,7 +31,7 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
     private int _state = Done;
 
     /// <summary>Creates a reusable body for <paramref name="run"/>, returned to <paramref name="spares"/> when done.</summary>
-    public LeafStreamInvocation(RunContext run, FreeList<LeafStreamInvocation> spares)
+    public LeafStreamInvocation(RunContext run, RefStack<LeafStreamInvocation> spares)
         : base(spares)
     {
         _run = run;

@@ -66,7 +66,7 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
         (_spareInvocations.TryPop(out var body) ? body : new LeafStreamInvocation(run, _spareInvocations)).Prepare(plan, site);
 
     // Invocation bodies that are done, ready for the next invocation.
-    private readonly FreeList<LeafStreamInvocation> _spareInvocations = new();
+    private readonly RefStack<LeafStreamInvocation> _spareInvocations = new();
 
     private bool SameInstances(TemporalPlan plan, LevelBinding b, int[] instances)
     {

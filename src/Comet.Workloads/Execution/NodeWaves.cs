@@ -16,7 +16,7 @@ internal sealed class NodeWaves : RecycledBody<NodeWaves>
     private bool _done = true;
 
     /// <summary>Creates a reusable body that runs each child with <paramref name="runNode"/>, returned to <paramref name="spares"/> when done.</summary>
-    public NodeWaves(Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, FreeList<NodeWaves> spares)
+    public NodeWaves(Func<MappingNode, LevelBinding, IEnumerable<Event>> runNode, RefStack<NodeWaves> spares)
         : base(spares)
     {
         _runNode = runNode;

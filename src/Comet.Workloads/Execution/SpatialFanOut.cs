@@ -230,7 +230,7 @@ internal sealed class SpatialFanOut(RunContext run, TileMover mover, TileSpace s
     private readonly Stack<List<(IMemory Memory, Container Space, long Bytes)>> _spareReserved = new();
 
     // Waves bodies that are done, ready for the next instance.
-    private readonly FreeList<NodeWaves> _spareWaves = new();
+    private readonly RefStack<NodeWaves> _spareWaves = new();
 
     /// <summary>The children of one instance in binding waves, as a recycled body (run at once, so enumerated once).</summary>
     private IEnumerable<Event> Waves(List<(BindingKind Binding, MappingNode Node)> children, LevelBinding b) =>

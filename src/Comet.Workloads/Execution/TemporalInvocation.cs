@@ -26,7 +26,7 @@ internal sealed class TemporalInvocation : RecycledBody<TemporalInvocation>
     private int _state = Done;
 
     /// <summary>Creates a reusable body for <paramref name="loop"/>, returned to <paramref name="spares"/> when done.</summary>
-    public TemporalInvocation(TemporalLoop loop, FreeList<TemporalInvocation> spares)
+    public TemporalInvocation(TemporalLoop loop, RefStack<TemporalInvocation> spares)
         : base(spares)
     {
         _loop = loop;

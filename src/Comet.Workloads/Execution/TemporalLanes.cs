@@ -191,7 +191,7 @@ internal sealed class TemporalLanes(RunContext run, LaneSequencer movers, Spatia
     }
 
     // Barrier waits that are done, ready for the next lane to wait.
-    private readonly FreeList<BarrierWait> _spareWaits = new();
+    private readonly RefStack<BarrierWait> _spareWaits = new();
 
     /// <summary>Notes a lane's wait at a barrier that began at <paramref name="asked"/>, once the last lane let it go.</summary>
     internal void Waited(LaneRun lanes, int p, int i, MappingNode child, long asked)

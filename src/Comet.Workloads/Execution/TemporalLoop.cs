@@ -11,7 +11,7 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
     private readonly Dictionary<int, long[][]> _leafTraffic = [];
 
     // Invocation bodies that are done, ready for the next invocation.
-    private readonly FreeList<TemporalInvocation> _spareInvocations = new();
+    private readonly RefStack<TemporalInvocation> _spareInvocations = new();
 
     /// <summary>Runs one invocation of <paramref name="node"/> on the instances <paramref name="b"/> binds (nothing happens before it is first stepped).</summary>
     public IEnumerable<Event> Run(DataMovementTileNode node, LevelBinding b) => new TemporalNodeRun(this, node, b);

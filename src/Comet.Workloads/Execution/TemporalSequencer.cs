@@ -210,8 +210,8 @@ internal sealed class TemporalSequencer(RunContext run, TileMover mover, TileSpa
         (_spareDrains.TryPop(out var body) ? body : new TileDrain(this, _spareDrains)).Prepare(state, e, ordinal, only);
 
     // Drain and fill bodies that are done, ready for the next tile.
-    private readonly FreeList<TileDrain> _spareDrains = new();
-    private readonly FreeList<TileFill> _spareFills = new();
+    private readonly RefStack<TileDrain> _spareDrains = new();
+    private readonly RefStack<TileFill> _spareFills = new();
 
     /// <summary>The simulation the moves run in.</summary>
     internal Simulation Sim => run.Sim;

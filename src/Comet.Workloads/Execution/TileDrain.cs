@@ -13,7 +13,7 @@ internal sealed class TileDrain : RecycledBody<TileDrain>
     private int _step = 2;
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
-    public TileDrain(TemporalSequencer sequencer, FreeList<TileDrain> spares)
+    public TileDrain(TemporalSequencer sequencer, RefStack<TileDrain> spares)
         : base(spares)
     {
         _sequencer = sequencer;

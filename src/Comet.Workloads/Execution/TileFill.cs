@@ -24,7 +24,7 @@ internal sealed class TileFill : RecycledBody<TileFill>
     private int _step = Done;
 
     /// <summary>Creates a reusable body for <paramref name="sequencer"/>, returned to <paramref name="spares"/> when done.</summary>
-    public TileFill(TemporalSequencer sequencer, FreeList<TileFill> spares)
+    public TileFill(TemporalSequencer sequencer, RefStack<TileFill> spares)
         : base(spares)
     {
         _sequencer = sequencer;

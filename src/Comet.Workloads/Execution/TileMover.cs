@@ -14,7 +14,7 @@ internal sealed class TileMover(RunContext run, PortRouting ports)
     public Simulation Simulation => run.Sim;
 
     // Move bodies that are done, ready for the next move started as a process.
-    private readonly FreeList<DeferredMove> _spareMoves = new();
+    private readonly RefStack<DeferredMove> _spareMoves = new();
 
     // One-child instance lists by child (read only), so a copy to one child allocates none.
     private int[]?[] _singles = [];

@@ -2,12 +2,12 @@ using NUnit.Framework;
 
 namespace Comet.Sim.Tests;
 
-public class FreeListTests
+public class RefStackTests
 {
     [Test]
     public void PushesAndPops_GiveTheSameObjectsInTheSameOrder_AsAStack()
     {
-        var pool = new FreeList<object>();
+        var pool = new RefStack<object>();
         var reference = new Stack<object>();
         var random = new SimRandom(3);
         for (var step = 0; step < 10_000; step++)

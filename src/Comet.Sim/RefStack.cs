@@ -2,23 +2,23 @@ using System.Runtime.CompilerServices;
 
 namespace Comet.Sim;
 
-/// <summary>A last-in, first-out pool of spare objects (pooled events, process bodies, call stacks), the most recently returned one handed out first.</summary>
+/// <summary>A last-in, first-out stack of references kept in struct slots: the kernel's pools of spare objects (pooled events, process bodies, call stacks) and a process's stack of suspended callers.</summary>
 /// <remarks>
 /// It behaves like a <see cref="Stack{T}"/> of the same pushes and pops, but keeps each item in a struct slot: storing
 /// a reference into a plain <c>T[]</c> of a reference type costs the runtime's array-covariance check on every push
 /// (a helper call, dearer still for an interface type), and a stack also keeps a version count for enumeration, which
-/// a pool never needs. Pools are taken and given back millions of times in a run.
+/// these never need. They are pushed and popped millions of times in a run.
 /// </remarks>
 /// <typeparam name="T">The pooled type.</typeparam>
-public sealed class FreeList<T>
+public sealed class RefStack<T>
     where T : class
 {
     private Slot[] _slots = new Slot[16];
 
-    /// <summary>Spare items held.</summary>
+    /// <summary>Items held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Gives <paramref name="item"/> back to the pool.</summary>
+    /// <summary>Puts <paramref name="item"/> on top.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(T item)
     {
@@ -30,7 +30,7 @@ public sealed class FreeList<T>
         _slots[Count++].Item = item;
     }
 
-    /// <summary>Takes the most recently returned item; false when the pool is empty.</summary>
+    /// <summary>Takes the item on top (the most recently pushed); false when the stack is empty.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPop([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T item)
     {
