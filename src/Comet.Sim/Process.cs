@@ -6,6 +6,8 @@ public sealed class Process : Event
     // The fields a resumption touches come first and are all references, so the runtime lays them out side by side
     // (one cache line, which matters when 100 000 processes take turns).
     private IEnumerator<Event>? _body;
+    // The body again when it is a hand-written one (worked out when the body is set, not at every resumption).
+    private ProcessBody? _direct;
     private Event? _target;
     private Exception? _faultPending;
     private Interruption? _pendingInterrupt;
@@ -19,6 +21,7 @@ public sealed class Process : Event
         : base(simulation)
     {
         _body = body;
+        _direct = body as ProcessBody;
         _processName = name;
         // A looping process reuses this one timeout (no pool traffic); it is one an ended process gave back when there is
         // one, else allocated right after the process (and its iterator) so that it sits next to them in memory.
@@ -103,6 +106,7 @@ public sealed class Process : Event
         var body = _body;
         if (body is null)
             return;
+        var direct = _direct;
         if (source is Interruption irq)
         {
             // The awaited event stays scheduled; we simply stop listening to it.
@@ -123,7 +127,7 @@ public sealed class Process : Event
             _target = null;
             bool more;
             Event? current;
-            if (body is ProcessBody direct)
+            if (direct is not null)
             {
                 // A hand-written body: one virtual call and a field read.
                 more = direct.MoveNext();
@@ -141,11 +145,13 @@ public sealed class Process : Event
                 body.Dispose();
                 suspended.TryPop(out body!);
                 _body = body;
+                direct = _direct = body as ProcessBody;
                 continue;
             }
             if (more && ReferenceEquals(current, sim.Subroutine))
             {
                 body = Enter(sim, body);
+                direct = _direct;
                 continue;
             }
             if (_pendingInterrupt is not null)
@@ -193,6 +199,7 @@ public sealed class Process : Event
         (_callers ??= sim.RentCallStack()).Push(caller);
         var body = callee.GetEnumerator();
         _body = body;
+        _direct = body as ProcessBody;
         return body;
     }
 
@@ -200,6 +207,7 @@ public sealed class Process : Event
     {
         var body = _body!;
         _body = null;
+        _direct = null;
         _target = null;
         Simulation.RemoveLive(this);
         if (!_ownTimeoutBusy)

@@ -13,7 +13,7 @@ namespace Comet.Sim;
 public sealed class RefStack<T>
     where T : class
 {
-    private Slot[] _slots = new Slot[16];
+    private Slot[] _slots = [];
 
     /// <summary>Items held.</summary>
     public int Count { get; private set; }
@@ -24,7 +24,7 @@ public sealed class RefStack<T>
     {
         if (Count == _slots.Length)
         {
-            Array.Resize(ref _slots, _slots.Length * 2);
+            Array.Resize(ref _slots, Math.Max(16, _slots.Length * 2));
         }
 
         _slots[Count++].Item = item;

@@ -6,7 +6,10 @@ public sealed class Resource
     // A ring of waiting requests; a request withdrawn while queued stays in the ring, marked released, and is skipped
     // when it reaches the head (fewer reference stores per request than a linked list).
     private readonly Queue<Request> _queue = new();
+    // Spare requests, the most recently released one in its own field: most resources never hold more than one spare,
+    // and a field of the resource is on a line already loaded, where the pool's array is one more to fetch.
     private readonly RefStack<Request> _free = new();
+    private Request? _spare;
     private TimeWeightedMonitor? _inUseMonitor;
     private TimeWeightedMonitor? _queueMonitor;
 
@@ -63,8 +66,7 @@ public sealed class Resource
     /// <summary>Asks for one unit; yield the request to wait for it and dispose it (e.g. with <c>using</c>) to release.</summary>
     public Request Request()
     {
-        if (!_free.TryPop(out var r))
-            r = new Request(this);
+        var r = TakeSpare();
         r.Arm(Simulation.Now);
         if (InUse < Capacity && QueueLength == 0)
         {
@@ -86,8 +88,7 @@ public sealed class Resource
     {
         if (InUse < Capacity && QueueLength == 0)
         {
-            if (!_free.TryPop(out var r))
-                r = new Request(this);
+            var r = TakeSpare();
             r.Arm(Simulation.Now);
             r.GrantAtOnce();
             InUse++;
@@ -119,7 +120,7 @@ public sealed class Resource
                     Grant(next);
                 }
                 if (r.ReadyForPool)
-                    _free.Push(r);
+                    PutSpare(r);
                 break;
             case RequestStatus.Queued:
                 // Withdrawn: it stays in the ring until it reaches the head, so it must not be pooled.
@@ -133,7 +134,27 @@ public sealed class Resource
     }
 
     /// <summary>Takes back a released request that has fired.</summary>
-    internal void ReturnRequest(Request r) => _free.Push(r);
+    internal void ReturnRequest(Request r) => PutSpare(r);
+
+    // The field first, then the stack (which spare is reused changes nothing: a request is armed afresh each time).
+    private Request TakeSpare()
+    {
+        if (_spare is { } spare)
+        {
+            _spare = null;
+            return spare;
+        }
+
+        return _free.TryPop(out var pooled) ? pooled : new Request(this);
+    }
+
+    private void PutSpare(Request r)
+    {
+        if (_spare is null)
+            _spare = r;
+        else
+            _free.Push(r);
+    }
 
     private void Grant(Request r)
     {
