@@ -26,6 +26,8 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
     private ComponentRef _requester;
     private ActivityLabel _label;
     private PortUse[] _uses = [];
+    // Per hold, its cycles for the whole chunk (worked out once, where the release order and the counts need them).
+    private long[] _holds = [];
     private int _count;
     private int _reads;
     private NetworkLeg? _network;
@@ -62,6 +64,11 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
         }
 
         uses.CopyTo(_uses);
+        if (_holds.Length < uses.Length)
+        {
+            _holds = new long[uses.Length];
+        }
+
         var grants = Math.Max(reads, uses.Length - reads);
         if (_grants.Length < grants)
         {
@@ -118,6 +125,7 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
                         }
 
                         _asked = sim.Now;
+                        _holds[_i] = CyclesOf(uses[_i]);
                         if (!uses[_i].Pool.Resource.TryRequest(out var grant))
                         {
                             _grants[_i - from] = grant;
@@ -149,7 +157,7 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
                         {
                             if (_grants[i - from] is not null)
                             {
-                                var hold = CyclesOf(uses[i]);
+                                var hold = _holds[i];
                                 if (next < 0 || hold < nextHold)
                                 {
                                     (next, nextHold) = (i, hold);
@@ -178,7 +186,7 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
                         if (uses[i].Bytes > 0)
                         {
                             uses[i].Account?.Count(uses[i].Bytes);
-                            uses[i].Pool.AddBusy(CyclesOf(uses[i]));
+                            uses[i].Pool.AddBusy(_holds[i]);
                         }
                     }
 

@@ -5,7 +5,7 @@ namespace Comet.Workloads.Execution;
 
 /// <summary>The process body of one streaming leaf invocation (<see cref="LeafStreamRunner.Run"/>), written out by hand so that it is recycled once the invocation is done.</summary>
 /// <remarks>
-/// Acquire the engine, then the operand ports in the setup's key order (a stall row for each wait), hold them for the
+/// Acquire the engine, then the operand ports in the setup's key order (the site's <see cref="LeafStreamSite.Takes"/>; a stall row for each wait), hold them for the
 /// local schedule's length, note the invocation done, write its rows, release everything in the order taken. A
 /// compiler-built iterator would be one object per invocation; this one goes back to its runner's spares when its
 /// last <see cref="MoveNext"/> returns false, and is enumerated once.
@@ -13,11 +13,10 @@ namespace Comet.Workloads.Execution;
 internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
 {
     private const int Start = 0;
-    private const int EngineTaken = 1;
-    private const int Acquire = 2;
-    private const int PortTaken = 3;
-    private const int Held = 4;
-    private const int Done = 5;
+    private const int Acquire = 1;
+    private const int Taken = 2;
+    private const int Held = 3;
+    private const int Done = 4;
 
     private readonly RunContext _run;
     private TemporalPlan _plan = null!;
@@ -25,8 +24,7 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
     private Request[]? _grants;
     private int _held;
     private long _asked;
-    private int _order;
-    private int _k;
+    private int _take;
     private long _start;
     private int _state = Done;
 
@@ -50,50 +48,27 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
     public override bool MoveNext()
     {
         var sim = _run.Sim;
-        var setup = _site.Setup;
+        var site = _site;
         while (true)
         {
             switch (_state)
             {
                 case Start:
                     // The setup's spare array (handed back cleared): one engine runs one invocation of a setup at a time.
-                    _grants = setup.TakeGrants();
+                    _grants = site.Setup.TakeGrants();
                     _held = 0;
-                    _asked = sim.Now;
-                    var atOnce = _site.Engine.Unit.TryRequest(out var unit);
-                    _grants[_held++] = unit;
-                    _state = EngineTaken;
-                    if (!atOnce)
-                    {
-                        Current = unit;
-                        return true;
-                    }
-
-                    break;
-                case EngineTaken:
-                    if (_run.Stalls.Waited(_asked))
-                    {
-                        _run.Stalls.Held(_site.Engine.Ref, _plan.Node.Name, "", _site.Engine.BusyReason, _asked);
-                    }
-
-                    (_order, _k) = (0, 0);
+                    _take = 0;
                     _state = Acquire;
                     break;
                 case Acquire:
-                    if (_order < setup.AcquireOrder.Length)
+                    var takes = site.Takes;
+                    if (_take < takes.Length)
                     {
-                        var p = setup.AcquireOrder[_order];
-                        if (_k >= setup.PortsTaken[p])
-                        {
-                            (_order, _k) = (_order + 1, 0);
-                            break;
-                        }
-
                         _asked = sim.Now;
-                        var portAtOnce = setup.Pools[p].Resource.TryRequest(out var grant);
+                        var atOnce = takes[_take].TryRequest(out var grant);
                         _grants![_held++] = grant;
-                        _state = PortTaken;
-                        if (!portAtOnce)
+                        _state = Taken;
+                        if (!atOnce)
                         {
                             Current = grant;
                             return true;
@@ -104,28 +79,28 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
 
                     _start = sim.Now;
                     _state = Held;
-                    if (setup.Schedule.End > 0)
+                    if (site.HoldCycles > 0)
                     {
-                        Current = sim.Timeout(setup.Schedule.End);
+                        Current = sim.Timeout(site.HoldCycles);
                         return true;
                     }
 
                     break;
-                case PortTaken:
-                    var taken = setup.AcquireOrder[_order];
+                case Taken:
                     if (_run.Stalls.Waited(_asked))
                     {
-                        _run.Stalls.Held(_site.Engine.Ref, _plan.Node.Name, setup.Tensors[taken], setup.Pools[taken].StallReason, _asked);
+                        var (tensors, reason) = site.StallOf(_take);
+                        _run.Stalls.Held(site.Engine.Ref, _plan.Node.Name, tensors, reason, _asked);
                     }
 
-                    _k++;
+                    _take++;
                     _state = Acquire;
                     break;
                 case Held:
-                    _site.Finished();
+                    site.Finished();
                     if (sim.Trace is { } trace)
                     {
-                        LeafStreamRunner.WriteRows(trace, _plan, setup, _start, _site.Engine.Ref);
+                        LeafStreamRunner.WriteRows(trace, _plan, site.Setup, _start, site.Engine.Ref);
                     }
 
                     ReleaseAll();

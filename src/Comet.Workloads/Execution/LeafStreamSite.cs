@@ -1,3 +1,5 @@
+using Comet.Sim;
+
 namespace Comet.Workloads.Execution;
 
 /// <summary>A streaming leaf on one engine and set of instances: its setup, its engine, and the invocations finished there whose bytes, port time and primitives are not yet charged.</summary>
@@ -10,11 +12,25 @@ internal sealed class LeafStreamSite(TemporalPlan plan, LeafStreamSetup setup, L
 {
     private long _uncharged;
 
+    /// <summary>The pool each of <see cref="Takes"/> belongs to, −1 for the engine.</summary>
+    public int[] TakePools { get; } = TakeOrder(setup);
+
+    /// <summary>What an invocation takes, in order: the engine, then the operand ports pool by pool in the setup's key order (as many of each as it takes), so an invocation walks one array instead of the setup's tables.</summary>
+    public Resource[] Takes { get; } = [.. TakeOrder(setup).Select(p => p < 0 ? engine.Unit : setup.Pools[p].Resource)];
+
+    /// <summary>Cycles an invocation holds what it took: the local schedule's length.</summary>
+    public long HoldCycles { get; } = setup.Schedule.End;
+
     /// <summary>How the leaf streams on these instances.</summary>
     public LeafStreamSetup Setup => setup;
 
     /// <summary>The engine instance the leaf runs on.</summary>
     public LeafEngine Engine => engine;
+
+    /// <summary>The stall reason of a wait for take <paramref name="take"/>, and the tensors it carries (none for the engine).</summary>
+    public (string Tensors, string Reason) StallOf(int take) => TakePools[take] is var p and >= 0
+        ? (setup.Tensors[p], setup.Pools[p].StallReason)
+        : ("", engine.BusyReason);
 
     /// <summary>Notes one finished invocation (a SIMD unit's passes are charged at once).</summary>
     public void Finished()
@@ -55,5 +71,19 @@ internal sealed class LeafStreamSite(TemporalPlan plan, LeafStreamSetup setup, L
         {
             engine.Record(plan.Iterations, n);
         }
+    }
+
+    private static int[] TakeOrder(LeafStreamSetup setup)
+    {
+        var order = new List<int> { -1 };
+        foreach (var p in setup.AcquireOrder)
+        {
+            for (var k = 0; k < setup.PortsTaken[p]; k++)
+            {
+                order.Add(p);
+            }
+        }
+
+        return [.. order];
     }
 }
