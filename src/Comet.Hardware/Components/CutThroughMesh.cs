@@ -37,7 +37,6 @@ internal sealed class CutThroughMesh
         _mesh = mesh;
         _p = mesh.Parameters;
         _linkBytes = linkBytes;
-        Calendar = new MeshCalendar();
 
         // Packets start at multiples of packet_bytes: when a full packet is a whole number of cycles, every packet's
         // share of the serialization is its own ⌈bytes ÷ rate⌉, whatever its offset.
@@ -46,6 +45,9 @@ internal sealed class CutThroughMesh
         _portAligned = _p.PortBytesPerCycle > 0 ? Math.Max(1, _p.PacketBytes) % _p.PortBytesPerCycle == 0 : _linkAligned;
         _fullPacketLinkCycles = _p.LinkCycles(0, PacketBytes);
         _fullPacketPortCycles = _p.PortCycles(0, PacketBytes);
+
+        // The routers schedule at most a hop, a packet's streaming and a turnaround ahead: twice that keeps the wheel short.
+        Calendar = new MeshCalendar(2 * (_p.HopLatencyCycles + _fullPacketLinkCycles + _fullPacketPortCycles + _p.OutputTurnaroundCycles + _p.InputTurnaroundCycles));
         _wakers = new PacketWakers(this);
         var nodes = _p.Nodes;
         _inputs = new RouterInput[nodes * MeshDirection.Count];

@@ -9,16 +9,18 @@ namespace Comet.Hardware.Components;
 /// </remarks>
 internal sealed class MeshCalendar
 {
-    /// <summary>Cycles the wheel covers from its base.</summary>
-    public const int WheelSize = 256;
+    /// <summary>Most cycles a wheel covers.</summary>
+    public const int MaxWheelSize = 256;
 
-    private const int Mask = WheelSize - 1;
-    private const int Words = WheelSize / 64;
+    /// <summary>Fewest cycles a wheel covers.</summary>
+    public const int MinWheelSize = 16;
 
-    private readonly MeshEvent[][] _slots = new MeshEvent[WheelSize][];
-    private readonly int[] _first = new int[WheelSize];
-    private readonly int[] _count = new int[WheelSize];
-    private readonly ulong[] _occupied = new ulong[Words];
+    private readonly int _mask;
+    private readonly int _words;
+    private readonly MeshEvent[][] _slots;
+    private readonly int[] _first;
+    private readonly int[] _count;
+    private readonly ulong[] _occupied;
     private MeshEvent[] _far = new MeshEvent[16];
     private int _farCount;
     private int _wheelCount;
@@ -28,6 +30,22 @@ internal sealed class MeshCalendar
     // The earliest pending cycle, kept while it is known (a push can only lower it; emptying its slot forgets it).
     private long _next = long.MaxValue;
     private bool _nextKnown = true;
+
+    /// <summary>A calendar whose wheel covers <paramref name="horizonCycles"/> rounded up to a power of two within [<see cref="MinWheelSize"/>, <see cref="MaxWheelSize"/>].</summary>
+    /// <remarks>A wheel no longer than the routers' events reach ahead keeps its slots in cache: a slot is touched again a wheel's length later, and everything the simulation did in between passes through the cache first.</remarks>
+    public MeshCalendar(long horizonCycles = MaxWheelSize)
+    {
+        WheelSize = (int)Math.Min(MaxWheelSize, BitOperations.RoundUpToPowerOf2((ulong)Math.Max(MinWheelSize, horizonCycles)));
+        _mask = WheelSize - 1;
+        _words = Math.Max(1, WheelSize / 64);
+        _slots = new MeshEvent[WheelSize][];
+        _first = new int[WheelSize];
+        _count = new int[WheelSize];
+        _occupied = new ulong[_words];
+    }
+
+    /// <summary>Cycles the wheel covers from its base (a power of two).</summary>
+    public int WheelSize { get; }
 
     /// <summary>Entries pending.</summary>
     public int Count => _wheelCount + _farCount;
@@ -55,16 +73,17 @@ internal sealed class MeshCalendar
             return next;
         }
 
-        var start = (int)(_base & Mask);
-        for (var step = 0; step <= Words; step++)
+        var start = (int)(_base & _mask);
+        // A wheel of 64 slots or fewer is one word (its unused high bits never set).
+        for (var step = 0; step <= _words; step++)
         {
-            var word = ((start >> 6) + step) & (Words - 1);
+            var word = ((start >> 6) + step) & (_words - 1);
             var bits = _occupied[word];
             if (step == 0)
             {
                 bits &= ulong.MaxValue << (start & 63);
             }
-            else if (step == Words)
+            else if (step == _words)
             {
                 bits &= (1UL << (start & 63)) - 1;
             }
@@ -72,7 +91,7 @@ internal sealed class MeshCalendar
             if (bits != 0)
             {
                 var index = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                return Math.Min(next, _base + ((index - start) & Mask));
+                return Math.Min(next, _base + ((index - start) & _mask));
             }
         }
 
@@ -113,7 +132,7 @@ internal sealed class MeshCalendar
             Advance(next);
         }
 
-        var slot = (int)(next & Mask);
+        var slot = (int)(next & _mask);
         var items = _slots[slot];
         due = items[_first[slot]];
         items[_first[slot]] = default;
@@ -141,7 +160,7 @@ internal sealed class MeshCalendar
 
     private void Append(in MeshEvent e)
     {
-        var slot = (int)(e.Time & Mask);
+        var slot = (int)(e.Time & _mask);
         var items = _slots[slot] ??= new MeshEvent[4];
         var first = _first[slot];
         var count = _count[slot];
