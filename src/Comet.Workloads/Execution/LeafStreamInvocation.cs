@@ -54,8 +54,8 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
             switch (_state)
             {
                 case Start:
-                    // The setup's spare array (handed back cleared): one engine runs one invocation of a setup at a time.
-                    _grants = site.Setup.TakeGrants();
+                    // The site's spare array (handed back cleared).
+                    _grants = site.TakeGrants();
                     _held = 0;
                     _take = 0;
                     _state = Acquire;
@@ -126,7 +126,7 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
         ReleaseAll();
     }
 
-    /// <summary>Releases every grant in the order taken and hands the cleared array back to the setup.</summary>
+    /// <summary>Releases every grant in the order taken and hands the cleared array back to the site.</summary>
     private void ReleaseAll()
     {
         if (_grants is not { } grants)
@@ -140,7 +140,7 @@ internal sealed class LeafStreamInvocation : RecycledBody<LeafStreamInvocation>
         }
 
         Array.Clear(grants, 0, _held);
-        _site.Setup.ReturnGrants(grants);
+        _site.ReturnGrants(grants);
         _grants = null;
         _held = 0;
     }

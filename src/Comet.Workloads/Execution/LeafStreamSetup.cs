@@ -46,7 +46,6 @@ public sealed class LeafStreamSetup
             PortsTaken[p] = Math.Min(Pools[p].Ports, users[p]);
         }
 
-        Grants = 1 + PortsTaken.Sum();
         AcquireOrder = [.. Enumerable.Range(0, Pools.Length).OrderBy(p => Pools[p].Key, StringComparer.Ordinal)];
         Tensors = new string[Pools.Length];
         Bytes = new long[Pools.Length];
@@ -84,22 +83,6 @@ public sealed class LeafStreamSetup
 
     /// <summary>Ports taken from each pool.</summary>
     public int[] PortsTaken { get; }
-
-    /// <summary>Grants one invocation holds: the engine and every port taken.</summary>
-    public int Grants { get; }
-
-    private Request[]? _spareGrants;
-
-    /// <summary>An array for one invocation's grants: the spare one handed back by the last invocation, or a new one.</summary>
-    public Request[] TakeGrants()
-    {
-        var grants = _spareGrants ?? new Request[Grants];
-        _spareGrants = null;
-        return grants;
-    }
-
-    /// <summary>Hands back an invocation's grant array, cleared, as the spare.</summary>
-    public void ReturnGrants(Request[] grants) => _spareGrants = grants;
 
     /// <summary>Pool indices in key order (the order every multi-port acquisition uses, so none waits crosswise).</summary>
     public int[] AcquireOrder { get; }

@@ -11,6 +11,7 @@ namespace Comet.Workloads.Execution;
 internal sealed class LeafStreamSite(TemporalPlan plan, LeafStreamSetup setup, LeafEngine engine)
 {
     private long _uncharged;
+    private Request[]? _spareGrants;
 
     /// <summary>The pool each of <see cref="Takes"/> belongs to, −1 for the engine.</summary>
     public int[] TakePools { get; } = TakeOrder(setup);
@@ -26,6 +27,17 @@ internal sealed class LeafStreamSite(TemporalPlan plan, LeafStreamSetup setup, L
 
     /// <summary>The engine instance the leaf runs on.</summary>
     public LeafEngine Engine => engine;
+
+    /// <summary>An array for one invocation's grants (one per take): the spare one handed back by the last invocation, or a new one; one engine runs one invocation here at a time.</summary>
+    public Request[] TakeGrants()
+    {
+        var grants = _spareGrants ?? new Request[Takes.Length];
+        _spareGrants = null;
+        return grants;
+    }
+
+    /// <summary>Hands back an invocation's grant array, cleared, as the spare.</summary>
+    public void ReturnGrants(Request[] grants) => _spareGrants = grants;
 
     /// <summary>The stall reason of a wait for take <paramref name="take"/>, and the tensors it carries (none for the engine).</summary>
     public (string Tensors, string Reason) StallOf(int take) => TakePools[take] is var p and >= 0

@@ -25,6 +25,9 @@ public sealed class LevelBinding
         _slots = (int[])other._slots.Clone();
     }
 
+    /// <summary>The streaming site a simple leaf of this binding last ran on, with its plan: a binding never changes, so the same leaf on it runs on the same site without resolving its engine and looking the site up again.</summary>
+    internal (TemporalPlan Plan, LeafStreamSite Site)? LeafSite { get; set; }
+
     /// <summary>The bound instance of <paramref name="level"/>, or −1.</summary>
     public int Bound(int level) => _slots[level * 3];
 
