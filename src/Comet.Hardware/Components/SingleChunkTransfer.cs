@@ -125,7 +125,7 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
                         }
 
                         _asked = sim.Now;
-                        _holds[_i] = CyclesOf(uses[_i]);
+                        _holds[_i] = uses[_i].Cycles;
                         if (!uses[_i].Pool.Resource.TryRequest(out var grant))
                         {
                             _grants[_i - from] = grant;
@@ -275,8 +275,4 @@ internal sealed class SingleChunkTransfer : RecycledBody<SingleChunkTransfer>
 
         return Retire();
     }
-
-    /// <summary>Cycles a port is held for the whole chunk: ⌈bytes ÷ bw⌉ + the access latency.</summary>
-    private static long CyclesOf(PortUse use) =>
-        Cycles.ForBytes(use.Bytes, use.BytesPerCycle > 0 ? use.BytesPerCycle : use.Pool.BytesPerCycle) + use.Pool.AccessLatencyCycles;
 }

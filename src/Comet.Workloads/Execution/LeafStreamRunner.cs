@@ -17,7 +17,24 @@ internal sealed class LeafStreamRunner(RunContext run, PortRouting ports)
     private readonly List<LeafStreamSite> _sites = [];
 
     /// <summary>The streaming site of <paramref name="plan"/> on the instances <paramref name="b"/> binds, or null when some entry needs the general move path (a network leg or a read-modify-write).</summary>
-    public LeafStreamSite? Site(TemporalPlan plan, LevelBinding b, int engine)
+    public LeafStreamSite? Site(TemporalPlan plan, LevelBinding b)
+    {
+        // A binding never changes: the site its leaf ran on last time is the one it runs on now (no engine to resolve, no lookup).
+        if (b.LeafSite is { } remembered && ReferenceEquals(remembered.Plan, plan))
+        {
+            return remembered.Site;
+        }
+
+        var site = Lookup(plan, b, run.Resolve(b, plan.ComputeLevel));
+        if (site is not null)
+        {
+            b.LeafSite = (plan, site);
+        }
+
+        return site;
+    }
+
+    private LeafStreamSite? Lookup(TemporalPlan plan, LevelBinding b, int engine)
     {
         ref var known = ref CollectionsMarshal.GetValueRefOrNullRef(_setups, (plan.Node.Index, engine));
         if (!Unsafe.IsNullRef(ref known))

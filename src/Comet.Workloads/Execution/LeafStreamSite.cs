@@ -12,12 +12,13 @@ internal sealed class LeafStreamSite(TemporalPlan plan, LeafStreamSetup setup, L
 {
     private long _uncharged;
     private Request[]? _spareGrants;
+    private Resource[]? _takes;
 
     /// <summary>The pool each of <see cref="Takes"/> belongs to, −1 for the engine.</summary>
     public int[] TakePools { get; } = TakeOrder(setup);
 
     /// <summary>What an invocation takes, in order: the engine, then the operand ports pool by pool in the setup's key order (as many of each as it takes), so an invocation walks one array instead of the setup's tables.</summary>
-    public Resource[] Takes { get; } = [.. TakeOrder(setup).Select(p => p < 0 ? engine.Unit : setup.Pools[p].Resource)];
+    public Resource[] Takes => _takes ??= [.. TakePools.Select(p => p < 0 ? engine.Unit : setup.Pools[p].Resource)];
 
     /// <summary>Cycles an invocation holds what it took: the local schedule's length.</summary>
     public long HoldCycles { get; } = setup.Schedule.End;

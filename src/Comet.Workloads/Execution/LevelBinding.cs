@@ -25,7 +25,7 @@ public sealed class LevelBinding
         _slots = (int[])other._slots.Clone();
     }
 
-    /// <summary>The streaming site a simple leaf of this binding last ran on, with its plan: a binding never changes, so the same leaf on it runs on the same site without resolving its engine and looking the site up again.</summary>
+    /// <summary>The streaming site a simple leaf of this binding last ran on, with its plan: a binding never changes, kept by <see cref="LeafStreamRunner.Site"/>.</summary>
     internal (TemporalPlan Plan, LeafStreamSite Site)? LeafSite { get; set; }
 
     /// <summary>The bound instance of <paramref name="level"/>, or −1.</summary>

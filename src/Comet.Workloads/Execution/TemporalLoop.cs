@@ -34,19 +34,9 @@ internal sealed class TemporalLoop(RunContext run, TemporalSequencer sequencer, 
         if (plan.IsSimpleLeaf)
         {
             leafPlan = plan;
-            if (b.LeafSite is { } known && ReferenceEquals(known.Plan, plan))
-            {
-                return streams.Run(plan, known.Site);
-            }
-
-            var engine = run.Resolve(b, plan.ComputeLevel);
-            if (run.Options.StreamLeaves && run.EnginesExclusive && streams.Site(plan, b, engine) is { } stream)
-            {
-                b.LeafSite = (plan, stream);
-                return streams.Run(plan, stream);
-            }
-
-            return leaves.Run(plan, b);
+            return run.Options.StreamLeaves && run.EnginesExclusive && streams.Site(plan, b) is { } stream
+                ? streams.Run(plan, stream)
+                : leaves.Run(plan, b);
         }
 
         leafPlan = null;
