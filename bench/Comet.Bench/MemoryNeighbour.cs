@@ -17,9 +17,6 @@ internal sealed class MemoryNeighbour : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Lines written so far.</summary>
-    public long Lines { get; private set; }
-
     /// <inheritdoc />
     public void Dispose()
     {
@@ -29,7 +26,6 @@ internal sealed class MemoryNeighbour : IDisposable
 
     private void Walk()
     {
-        var lines = 0L;
         byte carry = 0;
         while (!_stop)
         {
@@ -38,10 +34,6 @@ internal sealed class MemoryNeighbour : IDisposable
                 carry += _memory[i];
                 _memory[i] = carry;
             }
-
-            lines += _memory.Length / LineBytes;
         }
-
-        Lines = lines;
     }
 }
