@@ -16,6 +16,7 @@ public static class Program
             case "census": return EventCensus.Run(rest);
             case "trace": return TraceWriteBench.Run(rest);
             case "writer-cost": return WriterCostBench.Run(rest);
+            case "side-by-side": return SideBySideBench.Run(rest);
             case "fuzz": return FuzzSoak.Run(rest);
             case "pin": return PinBench.Run(rest);
             case "startup": return StartupBench.Run(rest);
@@ -23,7 +24,7 @@ public static class Program
             case "noc": return NocBench.Run(rest);
             case "search": return SearchBench.Run(rest);
             default:
-                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|census|trace|writer-cost|fuzz|pin|startup|parse|noc|search [--json]");
+                Console.Error.WriteLine("usage: Comet.Bench kernel|analytic|simulate|census|trace|writer-cost|side-by-side|fuzz|pin|startup|parse|noc|search [--json]");
                 return group == "help" ? 0 : 2;
         }
     }
