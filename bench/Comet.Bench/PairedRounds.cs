@@ -13,6 +13,9 @@ namespace Comet.Bench;
 /// </remarks>
 public sealed record PairedRounds(int Rounds, double MedianRatio, double Low, double High, int CandidateFaster, double SignTestP)
 {
+    /// <summary>Most rounds compared: the sign test starts from 2^-n, which must stay a double.</summary>
+    public const int MaxRounds = 1000;
+
     /// <summary>Resamples drawn for the bootstrap interval.</summary>
     public const int Resamples = 10_000;
 
@@ -49,8 +52,8 @@ public sealed record PairedRounds(int Rounds, double MedianRatio, double Low, do
     {
         if (n == 0)
             return 1;
-        if (n > 1000)
-            throw new ArgumentOutOfRangeException(nameof(n), "at most 1000 rounds (2^-n must stay a double)");
+        if (n > MaxRounds)
+            throw new ArgumentOutOfRangeException(nameof(n), $"at most {MaxRounds} rounds (2^-n must stay a double)");
         // P(K = k) = C(n, k) / 2^n, built up term by term from P(K = 0) = 2^-n.
         var distance = Math.Abs(wins - (n / 2.0));
         var term = Math.Pow(2, -n);

@@ -26,9 +26,9 @@ public static class SideBySideBench
             return 2;
         }
 
-        if (!int.TryParse(BenchArguments.Value(args, "--rounds") ?? "20", NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds) || rounds is < 1 or > 1000)
+        if (!int.TryParse(BenchArguments.Value(args, "--rounds") ?? "20", NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds) || rounds < 1 || rounds > PairedRounds.MaxRounds)
         {
-            Console.Error.WriteLine("error: --rounds: expected a whole number from 1 to 1000");
+            Console.Error.WriteLine($"error: --rounds: expected a whole number from 1 to {PairedRounds.MaxRounds}");
             return 2;
         }
 
@@ -92,8 +92,16 @@ public static class SideBySideBench
             return null;
         }
 
-        var result = JsonNode.Parse(output)!["cases"]![0]!;
-        return ((double)result["wall_s"]!, (double)result["simulation_thread_cpu_s"]!);
+        try
+        {
+            var result = JsonNode.Parse(output)!["cases"]![0]!;
+            return ((double)result["wall_s"]!, (double)result["simulation_thread_cpu_s"]!);
+        }
+        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
+        {
+            Console.Error.WriteLine($"{build.Role} ({build.Folder}): its simulate --json output has no cases[0].wall_s and simulation_thread_cpu_s ({e.Message})");
+            return null;
+        }
     }
 
     private static void Report(string name, string trace, Dictionary<Build, List<(double Wall, double Thread)>> samples, Build candidate, Build baseline, PairedRounds wall, PairedRounds thread)
